@@ -1,0 +1,37 @@
+package nl.wegwijzer.chat;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/** The WebSocket endpoint: hands every event to {@link ChatService} and nothing more. */
+class ChatHandler extends TextWebSocketHandler {
+
+	private final ChatService chat;
+
+	ChatHandler(ChatService chat) {
+		this.chat = chat;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		this.chat.open(session);
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		this.chat.receive(session, message.getPayload());
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
+		session.close(CloseStatus.SERVER_ERROR);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		this.chat.closed(session);
+	}
+
+}

@@ -1,0 +1,349 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.wegwijzer.consent.ConsentPolicy;
+import nl.wegwijzer.consent.ConsentRecord;
+import nl.wegwijzer.consent.ConsentService;
+import nl.wegwijzer.dialog.Dialog;
+import nl.wegwijzer.dialog.DialogState;
+import nl.wegwijzer.dialog.DialogTurn;
+import nl.wegwijzer.dialog.Reply;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Service;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * The protocol's rules: consent before anything else, a session that can be resumed, one bot reply per
+ * message, and every choice and turn stored before the visitor hears of it.
+ */
+@Service
+public class ChatService {
+
+	static final String CONSENT_REQUIRED = "consent_required";
+
+	static final String RESUME_FAILED = "resume_failed";
+
+	private static final Logger log = LoggerFactory.getLogger(ChatService.class);
+
+	private static final int SEND_TIME_LIMIT_MS = 5_000;
+
+	private static final int SEND_BUFFER_LIMIT = 256 * 1024;
+
+	private final ClientFrames frames;
+
+	private final ConsentService consent;
+
+	private final Dialog dialog;
+
+	private final ConversationRepository conversations;
+
+	private final ChatSettings settings;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final Map<String, Connection> bySocket = new ConcurrentHashMap<>();
+
+	private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
+
+	/** Live conversations; the database stays the source of truth, so a miss simply reloads. */
+	private final Cache<String, Conversation> live;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "chat-consent-timer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final SecureRandom random = new SecureRandom();
+
+	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
+			ChatSettings settings, ObjectMapper json, Clock clock) {
+		this.frames = frames;
+		this.consent = consent;
+		this.dialog = dialog;
+		this.conversations = conversations;
+		this.settings = settings;
+		this.json = json;
+		this.clock = clock;
+		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
+	}
+
+	void open(WebSocketSession socket) {
+		String userAgent = socket.getHandshakeHeaders().getFirst(HttpHeaders.USER_AGENT);
+		Connection connection = new Connection(
+				new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT), userAgent);
+		this.bySocket.put(socket.getId(), connection);
+		// A returning client sends `resume` straight away; everyone else is asked for consent.
+		connection.consentPrompt = this.timer.schedule(() -> {
+			synchronized (connection) {
+				requestConsent(connection);
+			}
+		}, this.settings.resumeGrace().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void receive(WebSocketSession socket, String payload) {
+		Connection connection = this.bySocket.get(socket.getId());
+		if (connection == null) {
+			return;
+		}
+		synchronized (connection) {
+			ClientFrame frame;
+			try {
+				frame = this.frames.parse(payload);
+			}
+			catch (ProtocolException ex) {
+				settleFirstFrame(connection, false);
+				send(connection, ex.toFrame());
+				return;
+			}
+			settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
+			if (frame instanceof ClientFrame.Consent c) {
+				consent(connection, c.categories());
+			}
+			else if (frame instanceof ClientFrame.Message m) {
+				message(connection, m.text());
+			}
+			else if (frame instanceof ClientFrame.Resume r) {
+				resume(connection, r.resumeToken());
+			}
+		}
+	}
+
+	void closed(WebSocketSession socket) {
+		Connection connection = this.bySocket.remove(socket.getId());
+		if (connection != null) {
+			synchronized (connection) {
+				if (connection.consentPrompt != null) {
+					connection.consentPrompt.cancel(false);
+				}
+				if (connection.sessionId != null) {
+					this.bySession.remove(connection.sessionId, connection);
+				}
+			}
+		}
+	}
+
+	/** The first frame ends the grace period: a resume needs no consent prompt, anything else does. */
+	private void settleFirstFrame(Connection connection, boolean resume) {
+		if (connection.consentPrompt != null) {
+			connection.consentPrompt.cancel(false);
+			connection.consentPrompt = null;
+		}
+		if (!resume && !connection.inSession()) {
+			requestConsent(connection);
+		}
+	}
+
+	private void requestConsent(Connection connection) {
+		if (connection.consentRequested || connection.inSession()) {
+			return;
+		}
+		connection.consentRequested = true;
+		ConsentPolicy policy = this.consent.policy();
+		send(connection, new ServerFrame.ConsentRequest(policy.version(), policy.text(), policy.categories()));
+	}
+
+	private void consent(Connection connection, List<String> categories) {
+		boolean newSession = !connection.inSession();
+		String sessionId = newSession ? UUID.randomUUID().toString() : connection.sessionId;
+		ConsentRecord record;
+		try {
+			record = this.consent.record(sessionId, categories, connection.userAgent);
+		}
+		catch (IllegalArgumentException ex) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST,
+					"Die cookiecategorie ken ik niet. Kies uit: necessary, analytics, social."));
+			return;
+		}
+		boolean analytics = record.allows("analytics");
+		if (!newSession) {
+			Conversation conversation = conversation(connection).withAnalytics(analytics);
+			this.conversations.update(conversation);
+			this.live.put(conversation.id(), conversation);
+			send(connection, new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null));
+			return;
+		}
+		Instant now = now();
+		DialogTurn greeting = this.dialog.greet();
+		String token = newToken();
+		Conversation conversation = new Conversation(UUID.randomUUID().toString(), sessionId, now, now,
+				Conversation.Status.BOT, analytics, greeting.context());
+		this.conversations.insert(conversation, hash(token));
+		attach(connection, conversation);
+		send(connection, new ServerFrame.Session(sessionId, token, null, null));
+		reply(connection, conversation, null, null, greeting);
+	}
+
+	private void message(Connection connection, String text) {
+		if (!connection.inSession()) {
+			send(connection, new ServerFrame.Error(CONSENT_REQUIRED,
+					"Kies eerst je cookie-instellingen; daarna kun je je vraag stellen."));
+			return;
+		}
+		Instant received = now();
+		Conversation conversation = conversation(connection);
+		if (conversation.status() == Conversation.Status.TAKEN_OVER) {
+			Conversation updated = conversation.with(conversation.status(), conversation.dialog(), received);
+			this.conversations.save(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
+					updated.dialog().state().name(), received, null));
+			this.live.put(updated.id(), updated);
+			return;
+		}
+		reply(connection, conversation, text, received, this.dialog.respond(conversation.dialog(), text));
+	}
+
+	/** Stores the bot's turn, then sends it: what the visitor saw is always on record. */
+	private void reply(Connection connection, Conversation conversation, String text, Instant received,
+			DialogTurn turn) {
+		Reply reply = turn.reply();
+		Conversation.Status status;
+		if (turn.context().state() == DialogState.CLOSED) {
+			status = Conversation.Status.CLOSED;
+		}
+		else if (turn.handoff() || conversation.status() == Conversation.Status.WAITING) {
+			status = Conversation.Status.WAITING;
+		}
+		else {
+			status = Conversation.Status.BOT;
+		}
+		Instant sent = now();
+		Conversation updated = conversation.with(status, turn.context(), sent);
+		this.conversations.save(updated, new Turn(0, Turn.Author.BOT, text, reply.text(), null, reply.intent(),
+				reply.confidence(), reply.state().name(), received, sent));
+		this.live.put(updated.id(), updated);
+		send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.confidence(), reply.quickReplies(),
+				reply.state().name()));
+	}
+
+	private void resume(Connection connection, String token) {
+		if (connection.inSession()) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, "Dit gesprek loopt al."));
+			return;
+		}
+		Optional<Conversation> found = this.conversations.findByResumeTokenHash(hash(token))
+			.filter((c) -> c.lastActiveAt().plus(this.settings.resumeWindow()).isAfter(now()));
+		if (found.isEmpty()) {
+			send(connection, new ServerFrame.Error(RESUME_FAILED,
+					"Dit gesprek kan niet meer worden hervat. We beginnen een nieuw gesprek."));
+			requestConsent(connection);
+			return;
+		}
+		Conversation conversation = found.get();
+		Connection previous = this.bySession.get(conversation.sessionId());
+		if (previous != null && previous != connection) {
+			closeQuietly(previous, CloseStatus.NORMAL.withReason("Het gesprek gaat verder in een ander venster."));
+		}
+		this.live.put(conversation.id(), conversation);
+		attach(connection, conversation);
+		send(connection, new ServerFrame.Session(conversation.sessionId(), token, conversation.dialog().state().name(),
+				history(conversation.id())));
+	}
+
+	private List<ServerFrame.HistoryItem> history(String conversationId) {
+		List<ServerFrame.HistoryItem> items = new ArrayList<>();
+		for (Turn turn : this.conversations.turns(conversationId)) {
+			if (turn.visitorText() != null) {
+				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null));
+			}
+			if (turn.reply() != null) {
+				boolean agent = turn.author() == Turn.Author.AGENT;
+				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.agentName()));
+			}
+		}
+		return items;
+	}
+
+	private void attach(Connection connection, Conversation conversation) {
+		connection.sessionId = conversation.sessionId();
+		connection.conversationId = conversation.id();
+		this.bySession.put(conversation.sessionId(), connection);
+	}
+
+	private Conversation conversation(Connection connection) {
+		return this.live.get(connection.conversationId, (id) -> this.conversations.find(id)
+			.orElseThrow(() -> new IllegalStateException("Conversation " + id + " is gone")));
+	}
+
+	private void send(Connection connection, ServerFrame frame) {
+		try {
+			connection.socket.sendMessage(new TextMessage(this.json.writeValueAsString(frame)));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// A slow or vanished client: drop it rather than wait on it.
+			log.debug("Closing session {} after a failed send: {}", connection.sessionId, ex.getMessage());
+			closeQuietly(connection, CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
+	private static void closeQuietly(Connection connection, CloseStatus status) {
+		try {
+			connection.socket.close(status);
+		}
+		catch (IOException ex) {
+			log.debug("Close failed: {}", ex.getMessage());
+		}
+	}
+
+	private Instant now() {
+		return Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Only a hash of the resume token is stored, so a database leak cannot take over conversations. */
+	private static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.timer.shutdownNow();
+	}
+
+}

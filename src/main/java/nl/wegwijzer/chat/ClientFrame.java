@@ -1,0 +1,22 @@
+package nl.wegwijzer.chat;
+
+import java.util.List;
+
+/** A frame the visitor's client sends. */
+sealed interface ClientFrame {
+
+	record Consent(List<String> categories) implements ClientFrame {
+
+		public Consent {
+			categories = List.copyOf(categories);
+		}
+
+	}
+
+	record Message(String text) implements ClientFrame {
+	}
+
+	record Resume(String resumeToken) implements ClientFrame {
+	}
+
+}

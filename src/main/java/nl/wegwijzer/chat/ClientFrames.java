@@ -1,0 +1,114 @@
+package nl.wegwijzer.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Component;
+
+/** Reads client frames strictly, turning anything off into a {@link ProtocolException} with a Dutch message. */
+@Component
+class ClientFrames {
+
+	static final String BAD_REQUEST = "bad_request";
+
+	static final String TOO_LARGE = "too_large";
+
+	private final ObjectMapper json;
+
+	private final LimitSettings limits;
+
+	ClientFrames(ObjectMapper json, LimitSettings limits) {
+		this.json = json;
+		this.limits = limits;
+	}
+
+	ClientFrame parse(String payload) throws ProtocolException {
+		JsonNode frame;
+		try {
+			frame = this.json.readTree(payload);
+		}
+		catch (JsonProcessingException ex) {
+			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: het is geen geldige JSON.");
+		}
+		if (frame == null || !frame.isObject()) {
+			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: stuur een JSON-object met een type.");
+		}
+		JsonNode type = frame.get("type");
+		if (type == null || !type.isTextual()) {
+			throw new ProtocolException(BAD_REQUEST, "Dit bericht heeft geen type.");
+		}
+		return switch (type.asText()) {
+			case "message" -> new ClientFrame.Message(text(frame));
+			case "consent" -> new ClientFrame.Consent(categories(frame));
+			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
+			default -> throw new ProtocolException(BAD_REQUEST, "Dit berichttype ken ik niet.");
+		};
+	}
+
+	private String text(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("text");
+		if (node == null || !node.isTextual()) {
+			throw new ProtocolException(BAD_REQUEST, "Een bericht heeft een tekst nodig.");
+		}
+		String text = node.asText().strip();
+		if (text.isEmpty()) {
+			throw new ProtocolException(BAD_REQUEST, "Je bericht is leeg. Typ je vraag.");
+		}
+		if (text.codePointCount(0, text.length()) > this.limits.maxMessageChars()) {
+			throw new ProtocolException(TOO_LARGE, "Je bericht is te lang. Houd het onder de "
+					+ this.limits.maxMessageChars() + " tekens.");
+		}
+		if (!readable(text)) {
+			throw new ProtocolException(BAD_REQUEST, "Je bericht bevat tekens die ik niet kan verwerken.");
+		}
+		return text;
+	}
+
+	/** No control characters apart from line breaks and tabs, and no broken surrogate pairs. */
+	private static boolean readable(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<String> categories(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("categories");
+		if (node == null || !node.isArray() || node.size() > 20) {
+			throw new ProtocolException(BAD_REQUEST, "Geef je cookiekeuze als een lijst met categorieën.");
+		}
+		List<String> categories = new ArrayList<>();
+		for (JsonNode category : node) {
+			if (!category.isTextual()) {
+				throw new ProtocolException(BAD_REQUEST, "Geef je cookiekeuze als een lijst met categorieën.");
+			}
+			categories.add(category.asText());
+		}
+		return categories;
+	}
+
+	private static String resumeToken(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("resumeToken");
+		if (node == null || !node.isTextual() || node.asText().isBlank() || node.asText().length() > 200) {
+			throw new ProtocolException(BAD_REQUEST, "Om verder te gaan is een geldige resumeToken nodig.");
+		}
+		return node.asText();
+	}
+
+}

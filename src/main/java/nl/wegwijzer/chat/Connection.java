@@ -1,0 +1,36 @@
+package nl.wegwijzer.chat;
+
+import java.util.concurrent.ScheduledFuture;
+
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One open WebSocket and what the server knows of it. Callers hold the connection's lock while they
+ * read or change it: frames and the consent timer may arrive on different threads.
+ */
+final class Connection {
+
+	final WebSocketSession socket;
+
+	final String userAgent;
+
+	/** The pending consent prompt, until the first frame or the grace period decides. */
+	ScheduledFuture<?> consentPrompt;
+
+	boolean consentRequested;
+
+	/** Set once consent is given or a session resumed. */
+	String sessionId;
+
+	String conversationId;
+
+	Connection(WebSocketSession socket, String userAgent) {
+		this.socket = socket;
+		this.userAgent = userAgent;
+	}
+
+	boolean inSession() {
+		return this.sessionId != null;
+	}
+
+}

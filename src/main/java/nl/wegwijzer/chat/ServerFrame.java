@@ -1,0 +1,62 @@
+package nl.wegwijzer.chat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+import nl.wegwijzer.consent.ConsentPolicy;
+
+/** A frame the server sends; the {@code type} property names the record. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(ServerFrame.ConsentRequest.class), @JsonSubTypes.Type(ServerFrame.Session.class),
+		@JsonSubTypes.Type(ServerFrame.Bot.class), @JsonSubTypes.Type(ServerFrame.Agent.class),
+		@JsonSubTypes.Type(ServerFrame.Error.class) })
+public sealed interface ServerFrame {
+
+	@JsonTypeName("consent_request")
+	record ConsentRequest(String policyVersion, String text, List<ConsentPolicy.Category> categories)
+			implements ServerFrame {
+
+		public ConsentRequest {
+			categories = List.copyOf(categories);
+		}
+
+	}
+
+	/**
+	 * Sent whenever consent is stored, and on a resume; a resume also carries the conversation so
+	 * far and the dialog state.
+	 */
+	@JsonTypeName("session")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Session(String sessionId, String resumeToken, String state, List<HistoryItem> history)
+			implements ServerFrame {
+	}
+
+	/** One earlier message of a resumed conversation: {@code from} is visitor, bot or agent. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record HistoryItem(String from, String text, String name) {
+	}
+
+	@JsonTypeName("bot")
+	record Bot(String text, String intent, double confidence, List<String> quickReplies, String state)
+			implements ServerFrame {
+
+		public Bot {
+			quickReplies = List.copyOf(quickReplies);
+		}
+
+	}
+
+	@JsonTypeName("agent")
+	record Agent(String text, String name) implements ServerFrame {
+	}
+
+	@JsonTypeName("error")
+	record Error(String code, String message) implements ServerFrame {
+	}
+
+}

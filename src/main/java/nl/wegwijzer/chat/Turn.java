@@ -1,0 +1,22 @@
+package nl.wegwijzer.chat;
+
+import java.time.Instant;
+
+/**
+ * One stored exchange of a conversation.
+ *
+ * @param author {@link Author#BOT} for a reply (with the visitor's text that prompted it, if any),
+ * {@link Author#VISITOR} for a message while staff have taken over, {@link Author#AGENT} for staff
+ * @param receivedAt when the visitor's text arrived, or {@code null}
+ * @param sentAt when the reply went out, or {@code null}
+ */
+public record Turn(long id, Author author, String visitorText, String reply, String agentName, String intent,
+		Double confidence, String state, Instant receivedAt, Instant sentAt) {
+
+	public enum Author {
+
+		BOT, VISITOR, AGENT
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package nl.wegwijzer.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/** Shows the policy and records the visitor's choices against it. */
+@Service
+public class ConsentService {
+
+	static final int MAX_USER_AGENT = 200;
+
+	private final ConsentPolicy policy = ConsentPolicy.load("content/cookies.yml");
+
+	private final ConsentRepository repository;
+
+	private final Clock clock;
+
+	public ConsentService(ConsentRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	public ConsentPolicy policy() {
+		return this.policy;
+	}
+
+	/**
+	 * Records a choice. Required categories are always granted; every other category of the policy
+	 * is granted if requested and refused otherwise.
+	 * @throws IllegalArgumentException for a category the policy does not have
+	 */
+	public ConsentRecord record(String sessionId, Collection<String> requested, String userAgent) {
+		for (String category : requested) {
+			if (!this.policy.knows(category)) {
+				throw new IllegalArgumentException("Unknown cookie category: " + category);
+			}
+		}
+		List<String> granted = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		for (ConsentPolicy.Category category : this.policy.categories()) {
+			(category.required() || requested.contains(category.id()) ? granted : refused).add(category.id());
+		}
+		ConsentRecord.Method method = refused.isEmpty() ? ConsentRecord.Method.ACCEPT_ALL
+				: granted.stream().allMatch(this::required) ? ConsentRecord.Method.NECESSARY_ONLY
+						: ConsentRecord.Method.CUSTOM;
+		ConsentRecord record = new ConsentRecord(UUID.randomUUID().toString(), sessionId,
+				Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS), this.policy.version(), granted, refused, method,
+				truncate(userAgent));
+		this.repository.insert(record);
+		return record;
+	}
+
+	public Optional<ConsentRecord> latest(String sessionId) {
+		return this.repository.latest(sessionId);
+	}
+
+	private boolean required(String categoryId) {
+		return this.policy.categories().stream().anyMatch((c) -> c.id().equals(categoryId) && c.required());
+	}
+
+	private static String truncate(String userAgent) {
+		return userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
+				: userAgent.substring(0, MAX_USER_AGENT);
+	}
+
+}

@@ -1,0 +1,774 @@
+package nl.wegwijzer.dialog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a visitor tells about their consortium from Dutch free text: how many organisations (their
+ * own included), from which countries, who applies, and how long the project runs. Rule-based and
+ * stateless, so one instance can be shared.
+ */
+final class ConsortiumParser {
+
+	/** The country a visitor's own organisation is taken to be in when they do not say otherwise. */
+	static final String HOME_COUNTRY = "Nederland";
+
+	private final Countries countries;
+
+	ConsortiumParser(Countries countries) {
+		this.countries = countries;
+	}
+
+	Consortium parse(String text) {
+		List<String> tokens = Countries.tokenise(text);
+		return new Reading(tokens, this.countries.mentionsIn(tokens)).consortium();
+	}
+
+	/** One reading of one text: the tokens with what has been recognised in them so far. */
+	private static final class Reading {
+
+		private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("twee", 2), Map.entry("drie", 3),
+				Map.entry("vier", 4), Map.entry("vijf", 5), Map.entry("zes", 6), Map.entry("zeven", 7),
+				Map.entry("acht", 8), Map.entry("negen", 9), Map.entry("tien", 10), Map.entry("elf", 11),
+				Map.entry("twaalf", 12), Map.entry("dertien", 13), Map.entry("veertien", 14), Map.entry("vijftien", 15),
+				Map.entry("zestien", 16), Map.entry("zeventien", 17), Map.entry("achttien", 18),
+				Map.entry("negentien", 19), Map.entry("twintig", 20), Map.entry("dertig", 30), Map.entry("veertig", 40),
+				Map.entry("vijftig", 50), Map.entry("zestig", 60));
+
+		private static final List<String> UNITS = List.of("een", "twee", "drie", "vier", "vijf", "zes", "zeven",
+				"acht", "negen");
+
+		private static final List<String> TENS = List.of("twintig", "dertig", "veertig", "vijftig", "zestig");
+
+		// "met z'n drieën": the collective forms only exist after "met z'n", "met ons" and the like.
+		private static final Map<String, Integer> COLLECTIVES = Map.ofEntries(Map.entry("tweeen", 2),
+				Map.entry("drieen", 3), Map.entry("vieren", 4), Map.entry("vijven", 5), Map.entry("zessen", 6),
+				Map.entry("zevenen", 7), Map.entry("achten", 8), Map.entry("negenen", 9), Map.entry("tienen", 10),
+				Map.entry("elven", 11), Map.entry("twaalven", 12));
+
+		private static final Set<String> COLLECTIVE_PRONOUNS = Set.of("z'n", "zn", "zijn", "ons", "ze");
+
+		private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+
+		private static final Pattern DIGITS_COLLECTIVE = Pattern.compile("(\\d{1,2})'?en");
+
+		private static final Pattern DECIMAL = Pattern.compile("(\\d+)[.,](\\d+)");
+
+		private static final Pattern YEARS_ADJECTIVE = Pattern.compile("(\\p{L}+|\\d+)jarige?");
+
+		private static final Set<String> YEAR_UNITS = Set.of("jaar", "jaren", "jr", "jaartje", "jaartjes", "jarig",
+				"jarige");
+
+		private static final Set<String> MONTH_UNITS = Set.of("maand", "maanden", "mnd", "mnden", "maandje",
+				"maandjes");
+
+		private static final Set<String> RANGE_WORDS = Set.of("of", "tot", "a", "en");
+
+		// "we werken al 10 jaar samen": a number of years that is not the project's duration.
+		private static final Set<String> NOT_DURATION_BEFORE = Set.of("al", "sinds", "afgelopen", "laatste",
+				"over", "geleden");
+
+		private static final Set<String> NOT_DURATION_AFTER = Set.of("geleden", "ervaring", "oud", "ouder");
+
+		private static final Set<String> EXTENSION_WORDS = Set.of("uitstel", "extra", "langer", "uitloop",
+				"uitlopen");
+
+		private static final Set<String> APPROXIMATELY = Set.of("ongeveer", "zo'n", "zon", "circa", "ca", "rond",
+				"rondom", "ruim", "bijna", "minstens", "minimaal", "maximaal", "max", "zeker", "misschien",
+				"waarschijnlijk", "plusminus", "pakweg");
+
+		// Numbers that name a level, a group or a step rather than a quantity: "mbo 4", "groep 8", "KA 2".
+		private static final Set<String> NOT_A_QUANTITY_BEFORE = Set.of("niveau", "mbo", "groep", "klas", "ka",
+				"leerjaar", "nummer", "nr", "jaar", "week", "fase", "stap", "optie", "vraag", "hoofdstuk", "pagina");
+
+		private static final Set<String> ADJECTIVES = Set.of("andere", "buitenlandse", "buitenlands", "europese",
+				"verschillende", "grote", "grotere", "kleine", "kleinere", "lokale", "regionale", "internationale",
+				"deelnemende", "extra", "mbo", "hbo", "wo", "vo", "po", "vmbo", "havo", "vwo", "middelbare", "basis",
+				"hogere", "publieke", "particuliere", "nieuwe", "vaste", "mogelijke", "potentiele", "bevriende",
+				"goede", "ervaren", "relevante", "betrokken", "echte", "partner", "onderwijs", "jeugd", "zelfstandige");
+
+		private static final List<String> ORGANISATION_ENDINGS = List.of("organisatie", "organisaties",
+				"organisatie's", "instelling", "instellingen", "school", "scholen", "partner", "partners", "bedrijf",
+				"bedrijven", "gemeente", "gemeenten", "gemeentes", "partij", "partijen", "universiteit",
+				"universiteiten", "instituut", "instituten", "stichting", "stichtingen", "vereniging", "verenigingen",
+				"onderneming", "ondernemingen", "college", "colleges", "museum", "musea", "bibliotheek",
+				"bibliotheken", "centrum", "centra", "overheid", "overheden", "academie", "academies", "lyceum",
+				"lycea");
+
+		private static final Set<String> ORGANISATIONS = Set.of("ngo", "ngos", "ngo's", "roc", "rocs", "roc's",
+				"aoc", "aocs", "aoc's", "mbo's", "hbo's");
+
+		// A count that includes the visitor's own organisation: "we zijn drie organisaties", "met 3 scholen".
+		private static final Set<String> TOTAL_VERBS = Set.of("zijn", "gaan", "willen", "wil", "doen", "dienen",
+				"vragen", "aanvragen", "starten", "beginnen", "komen", "totaal", "we", "wij");
+
+		private static final Set<String> GROUP_NOUNS = Set.of("consortium", "partnerschap", "samenwerkingsverband",
+				"netwerk", "project", "projectteam", "groep", "team");
+
+		// Where "een" is a count ("met een partner uit Marokko") and not an article ("wij zijn een school").
+		private static final Set<String> ONE_CUES = Set.of("met", "en", "nog", "plus", "hebben", "heb", "hebt",
+				"heeft", "ook", "daarnaast", "verder", ",", ":", "&", "waarvan", "namelijk");
+
+		private static final Set<String> CONNECTORS = Set.of(",", "en", "plus", "&", "nog", "ook", ":", "waarvan",
+				"namelijk", "daarnaast", "verder");
+
+		private static final Set<String> FROM = Set.of("uit", "vanuit", "in", "van");
+
+		private static final Set<String> BEFORE_FROM = Set.of("die", "komen", "komt", "zijn", "afkomstig",
+				"allemaal", "allen", "elk", "elke", "beide", "gevestigd", "allebei");
+
+		private static final Set<String> ARTICLES = Set.of("de", "het");
+
+		private static final Set<String> LIST_SEPARATORS = Set.of(",", "en", "of", "&");
+
+		private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?", ";");
+
+		private static final Set<String> SELF = Set.of("wij", "we", "ik");
+
+		private static final Set<String> SELF_POSSESSIVE = Set.of("onze", "ons", "mijn");
+
+		private static final Set<String> SELF_VERBS = Set.of("zijn", "ben", "is", "komen", "kom", "komt", "zitten",
+				"zit", "werken", "werk", "vertegenwoordigen", "vertegenwoordig", "staan", "sta", "als", "uit",
+				"vanuit", "in", "wonen", "woon");
+
+		// Words that name the applying organisation itself: "de aanvrager komt uit Tunesië".
+		private static final Set<String> APPLICANT = Set.of("aanvrager", "penvoerder", "coordinator", "aanvragende",
+				"namens");
+
+		private static final Set<String> SELF_WINDOW_ENDS = Set.of("en", "maar", "met", "samen", "hebben", "heb",
+				"heeft", "willen", "wil", "die", "want", "terwijl", "dus", "of", "plus", "waarvan");
+
+		private static final Set<String> ALL = Set.of("allemaal", "allen", "alle", "allebei", "beiden");
+
+		private static final Set<String> PRONOUNS = Set.of("wij", "we", "ik", "ons", "onze", "mijn");
+
+		private final List<String> t;
+
+		private final Countries.Mention[] mentionAt;
+
+		private final Countries.Mention[] mentionCovering;
+
+		private final int[] sentence;
+
+		// Tokens already read as a duration, and spans that describe no member ("we zoeken nog een partner").
+		private final boolean[] duration;
+
+		private final boolean[] ignored;
+
+		private final boolean[] self;
+
+		private final List<Count> counts = new ArrayList<>();
+
+		private Integer durationMonths;
+
+		private Integer extensionMonths;
+
+		Reading(List<String> tokens, List<Countries.Mention> mentions) {
+			this.t = tokens;
+			int n = tokens.size();
+			this.mentionAt = new Countries.Mention[n];
+			this.mentionCovering = new Countries.Mention[n];
+			for (Countries.Mention mention : mentions) {
+				this.mentionAt[mention.start()] = mention;
+				for (int i = mention.start(); i < mention.end(); i++) {
+					this.mentionCovering[i] = mention;
+				}
+			}
+			this.sentence = new int[n];
+			for (int i = 1; i < n; i++) {
+				this.sentence[i] = this.sentence[i - 1] + (SENTENCE_ENDS.contains(tokens.get(i - 1)) ? 1 : 0);
+			}
+			this.duration = new boolean[n];
+			this.ignored = new boolean[n];
+			this.self = new boolean[n];
+		}
+
+		Consortium consortium() {
+			readDurations();
+			readCounts();
+			String ownCountry = readSelf();
+			List<Chain> chains = chains(ownCountry);
+
+			LinkedHashSet<String> group = new LinkedHashSet<>();
+			chains.stream()
+				.filter((chain) -> chain.kind() != Kind.OTHERS)
+				.forEach((chain) -> chain.members().forEach((count) -> group.addAll(count.countries())));
+			LinkedHashSet<String> others = new LinkedHashSet<>();
+			boolean ownAreAll = false;
+			for (int i = 0; i < this.t.size(); i++) {
+				Countries.Mention mention = this.mentionAt[i];
+				if (mention != null && !this.ignored[i] && (!this.self[i] || selfSaysAll())) {
+					others.add(mention.country());
+					if (this.self[i]) {
+						group.add(mention.country());
+						ownAreAll = true;
+					}
+				}
+			}
+
+			boolean referenced = this.t.stream().anyMatch(PRONOUNS::contains)
+					|| this.t.stream().anyMatch(Reading::isPartner);
+			String applicant;
+			boolean applicantFirst = true;
+			if (ownCountry != null) {
+				applicant = ownCountry;
+			}
+			else if (!group.isEmpty()) {
+				applicant = group.contains(HOME_COUNTRY) ? HOME_COUNTRY : (group.size() == 1) ? group.iterator().next() : null;
+				applicantFirst = false;
+			}
+			else if (!this.counts.isEmpty() || referenced && !others.isEmpty()) {
+				applicant = HOME_COUNTRY;
+			}
+			else {
+				applicant = null;
+			}
+
+			LinkedHashSet<String> countries = new LinkedHashSet<>();
+			if (!others.isEmpty()) {
+				if (applicant != null && applicantFirst && !ownAreAll) {
+					countries.add(applicant);
+				}
+				countries.addAll(others);
+			}
+			return new Consortium(organisations(chains), List.copyOf(countries), this.durationMonths,
+					this.extensionMonths, applicant);
+		}
+
+		// Durations
+
+		private void readDurations() {
+			for (int i = 0; i < this.t.size(); i++) {
+				if (this.duration[i]) {
+					continue;
+				}
+				Span span = durationAt(i);
+				if (span == null) {
+					continue;
+				}
+				for (int k = span.start(); k <= span.end(); k++) {
+					this.duration[k] = true;
+				}
+				if (span.months() <= 0 || describesSomethingElse(span)) {
+					continue;
+				}
+				if (isExtension(span)) {
+					if (this.extensionMonths == null) {
+						this.extensionMonths = span.months();
+					}
+				}
+				else if (this.durationMonths == null) {
+					this.durationMonths = span.months();
+				}
+			}
+		}
+
+		/** A length of time starting at token i, in months; a range ("2 of 3 jaar") has months 0. */
+		private Span durationAt(int i) {
+			String token = this.t.get(i);
+			if (token.equals("anderhalf") && isYearUnit(i + 1)) {
+				return new Span(i, i + 1, 18);
+			}
+			if (token.equals("half") && isYearUnit(i + 1)) {
+				return new Span(at(i - 1).equals("een") ? i - 1 : i, i + 1, 6);
+			}
+			Matcher years = YEARS_ADJECTIVE.matcher(token);
+			if (years.matches() && wholeNumber(years.group(1)) != null) {
+				return new Span(i, i, wholeNumber(years.group(1)) * 12);
+			}
+			Double value = token.equals("een") ? Double.valueOf(1) : amount(token);
+			if (value == null) {
+				return null;
+			}
+			int j = i + 1;
+			int halfYear = 0;
+			if (at(j).equals("en") && at(j + 1).equals("een") && at(j + 2).equals("half")) {
+				j += 3;
+				halfYear = 6;
+			}
+			if (isYearUnit(j)) {
+				int months = (int) Math.round(value * 12) + halfYear;
+				if (at(j + 1).equals("en") && wholeNumber(at(j + 2)) != null && isMonthUnit(j + 3)) {
+					return new Span(i, j + 3, months + wholeNumber(at(j + 2)));
+				}
+				return new Span(i, j, months);
+			}
+			if (isMonthUnit(j) && halfYear == 0) {
+				return new Span(i, j, (int) Math.round(value));
+			}
+			if (RANGE_WORDS.contains(at(j)) && amount(at(j + 1)) != null
+					&& (isYearUnit(j + 2) || isMonthUnit(j + 2))) {
+				return new Span(i, j + 2, 0);
+			}
+			return null;
+		}
+
+		private boolean describesSomethingElse(Span span) {
+			for (int k = span.start() - 1; k >= Math.max(0, span.start() - 2); k--) {
+				if (NOT_DURATION_BEFORE.contains(this.t.get(k))) {
+					return true;
+				}
+			}
+			return NOT_DURATION_AFTER.contains(at(span.end() + 1)) || NOT_DURATION_AFTER.contains(at(span.end() + 2));
+		}
+
+		// "verlengen met 8 maanden", "een verlenging van 6 maanden", "6 maanden (te) verlengen", "6 maanden extra".
+		private boolean isExtension(Span span) {
+			for (int k = span.start() - 1; k >= Math.max(0, span.start() - 3); k--) {
+				String word = this.t.get(k);
+				if (SENTENCE_ENDS.contains(word) || word.equals(",") || this.duration[k] && k < span.start()
+						&& !isExtensionWord(word)) {
+					break;
+				}
+				if (isExtensionWord(word)) {
+					return true;
+				}
+			}
+			String next = at(span.end() + 1);
+			if (next.equals("te") || next.equals("om")) {
+				next = at(span.end() + 2);
+			}
+			return isExtensionWord(next);
+		}
+
+		private static boolean isExtensionWord(String word) {
+			return word.startsWith("verleng") || EXTENSION_WORDS.contains(word);
+		}
+
+		// Counts of organisations
+
+		private void readCounts() {
+			int i = 0;
+			while (i < this.t.size()) {
+				Count count = countAt(i);
+				if (count == null) {
+					i++;
+					continue;
+				}
+				if (isSought(count.start())) {
+					for (int k = count.start(); k <= count.end(); k++) {
+						this.ignored[k] = true;
+					}
+				}
+				else {
+					this.counts.add(count);
+				}
+				i = count.end() + 1;
+			}
+		}
+
+		private Count countAt(int i) {
+			String token = this.t.get(i);
+			if (this.duration[i]) {
+				return null;
+			}
+			// "met z'n drieën", "met ons vieren": always everyone, the visitor included.
+			if (token.equals("met") && COLLECTIVE_PRONOUNS.contains(at(i + 1)) && collective(at(i + 2)) != null) {
+				Count count = new Count(collective(at(i + 2)), i, i + 2, Kind.TOTAL, false, false, List.of());
+				return attachCountries(count);
+			}
+			boolean one = token.equals("een");
+			Integer value = one ? Integer.valueOf(1) : wholeNumber(token);
+			if (value == null || value < 1 || value > 99) {
+				return null;
+			}
+			if (one && (wholeNumber(at(i + 1)) != null || at(i + 1).equals("stuk"))) {
+				return null;
+			}
+			int start = i;
+			if (at(i - 1).equals("of") && at(i - 2).equals("stuk") && at(i - 3).equals("een")) {
+				start = i - 3;
+			}
+			while (start > 0 && APPROXIMATELY.contains(this.t.get(start - 1))) {
+				start--;
+			}
+			String before = before(start, 1);
+			String before2 = before(start, 2);
+			if (NOT_A_QUANTITY_BEFORE.contains(before)) {
+				return null;
+			}
+			if (one && !(before.isEmpty() || ONE_CUES.contains(before)
+					|| SELF.contains(before) && Set.of("hebben", "heb").contains(before2))) {
+				return null;
+			}
+
+			List<String> adjectiveCountries = new ArrayList<>();
+			boolean others = false;
+			int j = i + 1;
+			for (int step = 0; step < 4 && j < this.t.size(); step++) {
+				if (this.mentionAt[j] != null) {
+					adjectiveCountries.add(this.mentionAt[j].country());
+					j = this.mentionAt[j].end();
+				}
+				else if (ADJECTIVES.contains(this.t.get(j))) {
+					others |= this.t.get(j).equals("andere") || this.t.get(j).equals("buitenlandse");
+					j++;
+				}
+				else {
+					break;
+				}
+			}
+
+			Count count;
+			if (isOrganisation(at(j))) {
+				int end = (isPartner(at(j)) && isOrganisation(at(j + 1))) ? j + 1 : j;
+				boolean partner = isPartner(at(j));
+				Kind kind = totalCue(start, end) ? Kind.TOTAL
+						: (partner || others || othersCue(start)) ? Kind.OTHERS : Kind.OPEN;
+				count = new Count(value, start, end, kind, partner, true, adjectiveCountries);
+			}
+			else if (j == i + 1 && FROM.contains(at(j)) && !at(j).equals("van") && countryAfter(j + 1) != null) {
+				count = new Count(value, start, i, bareKind(start), false, false, List.of());
+			}
+			else if (!adjectiveCountries.isEmpty() && (j >= this.t.size() || LIST_SEPARATORS.contains(at(j))
+					|| SENTENCE_ENDS.contains(at(j)) || at(j).equals(":"))) {
+				// "een Duitse en een Belgische partner": the first noun is left out.
+				count = new Count(value, start, j - 1, bareKind(start), false, false, adjectiveCountries);
+			}
+			else if (j == i + 1 && !one && (bareTotalCue(start) || isTheWholeText(i)) && endsBareNumber(j)) {
+				count = new Count(value, start, i, Kind.TOTAL, false, false, List.of());
+			}
+			else {
+				return null;
+			}
+			return attachCountries(count);
+		}
+
+		private boolean totalCue(int start, int end) {
+			String before = before(start, 1);
+			String before2 = before(start, 2);
+			return before.equals("zijn") || before.equals("totaal")
+					|| before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2))
+					|| before.equals("uit") && (before2.equals("bestaat") || before2.equals("bestaan"))
+					|| before.equals("van") && GROUP_NOUNS.contains(before2)
+					|| at(end + 1).equals("totaal") || at(end + 1).equals("in") && at(end + 2).equals("totaal");
+		}
+
+		private boolean othersCue(int start) {
+			String before = before(start, 1);
+			return before.equals("met") || before.equals("nog") || before.equals("plus");
+		}
+
+		private Kind bareKind(int start) {
+			if (totalCue(start, start)) {
+				return Kind.TOTAL;
+			}
+			return othersCue(start) ? Kind.OTHERS : Kind.OPEN;
+		}
+
+		private boolean bareTotalCue(int start) {
+			String before = before(start, 1);
+			String before2 = before(start, 2);
+			return before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2))
+					|| before.equals("totaal") || before.equals("zijn") && SELF.contains(before2);
+		}
+
+		private boolean isTheWholeText(int i) {
+			return this.t.stream().filter((token) -> !isPunctuation(token)).count() == 1;
+		}
+
+		private boolean endsBareNumber(int j) {
+			String next = at(j);
+			return next.isEmpty() || isPunctuation(next)
+					|| Set.of("en", "maar", "dus", "want", "in", "totaal", "organisaties", "uit").contains(next);
+		}
+
+		/** The count with the countries named right after it: "twee partners (die) uit Duitsland en België". */
+		private Count attachCountries(Count count) {
+			int k = count.end() + 1;
+			if (at(k).equals(",")) {
+				k++;
+			}
+			for (int step = 0; step < 2 && BEFORE_FROM.contains(at(k)); step++) {
+				k++;
+			}
+			if (!FROM.contains(at(k))) {
+				return count;
+			}
+			List<String> found = new ArrayList<>(count.countries());
+			int end = count.end();
+			Countries.Mention mention = countryAfter(k + 1);
+			while (mention != null) {
+				found.add(mention.country());
+				end = mention.end() - 1;
+				mention = null;
+				if (LIST_SEPARATORS.contains(at(end + 1))) {
+					int next = end + 2;
+					if (FROM.contains(at(next))) {
+						next++;
+					}
+					mention = countryAfter(next);
+				}
+			}
+			return new Count(count.value(), count.start(), end, count.kind(), count.partner(), count.noun(), found);
+		}
+
+		private Countries.Mention countryAfter(int k) {
+			if (ARTICLES.contains(at(k))) {
+				k++;
+			}
+			return (k >= 0 && k < this.t.size()) ? this.mentionAt[k] : null;
+		}
+
+		// "we zoeken nog een partner": a member still to find is no member yet.
+		private boolean isSought(int start) {
+			for (int k = start - 1; k >= Math.max(0, start - 3); k--) {
+				if (this.t.get(k).startsWith("zoek")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Counts joined into lists: "twee partners uit Duitsland en één uit België" is one chain. */
+		private List<Chain> chains(String ownCountry) {
+			List<List<Count>> lists = new ArrayList<>();
+			Count previous = null;
+			for (Count count : this.counts) {
+				if (previous != null && joined(previous, count)) {
+					lists.get(lists.size() - 1).add(count);
+				}
+				else {
+					lists.add(new ArrayList<>(List.of(count)));
+				}
+				previous = count;
+			}
+			String own = (ownCountry != null) ? ownCountry : HOME_COUNTRY;
+			List<Chain> chains = new ArrayList<>();
+			for (List<Count> members : lists) {
+				Kind first = members.get(0).kind();
+				Kind kind;
+				if (first == Kind.TOTAL || first == Kind.OTHERS) {
+					kind = first;
+				}
+				else if (members.stream().anyMatch((count) -> count.countries().contains(own))) {
+					kind = Kind.GROUP;
+				}
+				else if (members.stream().allMatch((count) -> count.countries().isEmpty())) {
+					kind = members.stream().anyMatch(Count::partner) ? Kind.OTHERS : Kind.GROUP;
+				}
+				else {
+					kind = Kind.OTHERS;
+				}
+				chains.add(new Chain(kind, members));
+			}
+			return chains;
+		}
+
+		private boolean joined(Count previous, Count next) {
+			if (this.sentence[previous.start()] != this.sentence[next.start()]) {
+				return false;
+			}
+			for (int k = previous.end() + 1; k < next.start(); k++) {
+				if (!CONNECTORS.contains(this.t.get(k))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static Integer organisations(List<Chain> chains) {
+			for (Chain chain : chains) {
+				if (chain.kind() == Kind.TOTAL) {
+					return chain.value();
+				}
+			}
+			if (chains.isEmpty()) {
+				return null;
+			}
+			int total = chains.stream().mapToInt(Chain::value).sum();
+			boolean ownIncluded = chains.stream().anyMatch((chain) -> chain.kind() == Kind.GROUP);
+			return ownIncluded ? total : total + 1;
+		}
+
+		// The visitor's own organisation
+
+		/**
+		 * Marks where the visitor describes their own organisation ("wij zijn een Belgische school", "ik
+		 * werk bij een organisatie in Marokko", "de aanvrager komt uit Tunesië") and returns the country
+		 * named there.
+		 */
+		private String readSelf() {
+			String own = null;
+			for (int i = 0; i < this.t.size(); i++) {
+				int from = selfStart(i);
+				if (from < 0) {
+					continue;
+				}
+				int k = from;
+				while (k < this.t.size() && k < from + 10 && !endsSelf(k)) {
+					this.self[k] = true;
+					if (own == null && this.mentionAt[k] != null) {
+						own = this.mentionAt[k].country();
+					}
+					k = (this.mentionAt[k] != null) ? this.mentionAt[k].end() : k + 1;
+					for (int m = from; m < k; m++) {
+						this.self[m] = true;
+					}
+				}
+				i = k;
+			}
+			return own;
+		}
+
+		private int selfStart(int i) {
+			String token = this.t.get(i);
+			if (APPLICANT.contains(token)) {
+				return i + 1;
+			}
+			if (SELF.contains(token) && SELF_VERBS.contains(at(i + 1))) {
+				return i + 1;
+			}
+			if (SELF_POSSESSIVE.contains(token) && !before(i, 1).equals("met") && isOrganisation(at(i + 1))
+					&& !isPartner(at(i + 1))) {
+				return i + 1;
+			}
+			return -1;
+		}
+
+		private boolean endsSelf(int k) {
+			String token = this.t.get(k);
+			return isPunctuation(token) || SELF_WINDOW_ENDS.contains(token) || isPartner(token)
+					|| (wholeNumber(token) != null && this.mentionAt[k] == null) || this.duration[k];
+		}
+
+		// "we komen allemaal uit Nederland": what the visitor says of themselves holds for everyone.
+		private boolean selfSaysAll() {
+			for (int i = 0; i < this.t.size(); i++) {
+				if (this.self[i] && ALL.contains(this.t.get(i))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		// Words and numbers
+
+		private String at(int i) {
+			return (i >= 0 && i < this.t.size()) ? this.t.get(i) : "";
+		}
+
+		/** The n-th token before i, or "" at the start of a sentence. */
+		private String before(int i, int n) {
+			int k = i - n;
+			if (k < 0) {
+				return "";
+			}
+			for (int m = k; m < i; m++) {
+				if (SENTENCE_ENDS.contains(this.t.get(m))) {
+					return "";
+				}
+			}
+			return this.t.get(k);
+		}
+
+		private boolean isYearUnit(int i) {
+			return YEAR_UNITS.contains(at(i));
+		}
+
+		private boolean isMonthUnit(int i) {
+			return MONTH_UNITS.contains(at(i));
+		}
+
+		private static boolean isPunctuation(String token) {
+			return token.length() == 1 && ".,;:!?".contains(token);
+		}
+
+		static boolean isOrganisation(String token) {
+			if (ORGANISATIONS.contains(token)) {
+				return true;
+			}
+			return ORGANISATION_ENDINGS.stream().anyMatch(token::endsWith);
+		}
+
+		static boolean isPartner(String token) {
+			return token.contains("partner") && isOrganisation(token);
+		}
+
+		/** A whole number written as digits or as a Dutch word ("drie", "vierentwintig", "drietal"). */
+		static Integer wholeNumber(String token) {
+			if (DIGITS.matcher(token).matches()) {
+				return Integer.valueOf(token);
+			}
+			Integer word = NUMBERS.get(token);
+			if (word != null) {
+				return word;
+			}
+			if (token.endsWith("tal") && token.length() > 3) {
+				return wholeNumber(token.substring(0, token.length() - 3));
+			}
+			for (int unit = 0; unit < UNITS.size(); unit++) {
+				for (int ten = 0; ten < TENS.size(); ten++) {
+					if (token.equals(UNITS.get(unit) + "en" + TENS.get(ten))) {
+						return (ten + 2) * 10 + unit + 1;
+					}
+				}
+			}
+			return null;
+		}
+
+		private static Double amount(String token) {
+			Matcher decimal = DECIMAL.matcher(token);
+			if (decimal.matches()) {
+				return Double.valueOf(decimal.group(1) + "." + decimal.group(2));
+			}
+			Integer whole = wholeNumber(token);
+			return (whole != null) ? Double.valueOf(whole) : null;
+		}
+
+		private static Integer collective(String token) {
+			Integer value = COLLECTIVES.get(token);
+			if (value != null) {
+				return value;
+			}
+			Matcher digits = DIGITS_COLLECTIVE.matcher(token);
+			if (digits.matches()) {
+				return Integer.valueOf(digits.group(1));
+			}
+			return wholeNumber(token);
+		}
+
+	}
+
+	/** How a number of organisations relates to the visitor's own organisation. */
+	private enum Kind {
+
+		/** All organisations, the visitor's own included: "we zijn met z'n drieën". */
+		TOTAL,
+		/** Organisations besides the visitor's own: "met twee partners". */
+		OTHERS,
+		/** Organisations among which the visitor's own: "twee organisaties uit Nederland". */
+		GROUP,
+		/** Not yet known: decided for the whole chain the count is part of. */
+		OPEN
+
+	}
+
+	/** A number of organisations said in the text, tokens start to end, with the countries given for them. */
+	private record Count(int value, int start, int end, Kind kind, boolean partner, boolean noun,
+			List<String> countries) {
+	}
+
+	/** Counts said as one list, and what they add up to. */
+	private record Chain(Kind kind, List<Count> members) {
+
+		int value() {
+			// "twee partners, één uit Duitsland en één uit Frankrijk": the rest only break the first down.
+			Count first = this.members.get(0);
+			boolean breakdown = this.members.size() > 1 && first.countries().isEmpty()
+					&& this.members.stream().skip(1).noneMatch(Count::noun);
+			return breakdown ? first.value() : this.members.stream().mapToInt(Count::value).sum();
+		}
+
+	}
+
+	/** A length of time, tokens start to end. */
+	private record Span(int start, int end, int months) {
+	}
+
+}

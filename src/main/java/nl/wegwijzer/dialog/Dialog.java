@@ -1,0 +1,356 @@
+package nl.wegwijzer.dialog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import nl.wegwijzer.nlu.Classification;
+import nl.wegwijzer.nlu.Intent;
+import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.nlu.OpenNlpIntentClassifier;
+import nl.wegwijzer.nlu.TextPipeline;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides the bot's reply to each message. Every step names a {@link DialogEvent}; the next state comes
+ * from {@link Transitions}, never from here.
+ */
+@Service
+public class Dialog {
+
+	static final String GREETING = "groet";
+
+	static final String WHERE_TO_APPLY = "waar_aanvragen";
+
+	static final String COMBINATION = "combinatie";
+
+	static final String ELIGIBILITY = "geschiktheid";
+
+	static final String HANDOFF = "medewerker";
+
+	static final String RESTART = "opnieuw";
+
+	static final String GOODBYE = "afscheid";
+
+	static final String CAPABILITIES = "wat_kun_je";
+
+	/** Intents that are conversation, not knowledge: never offered in "Bedoel je …?", never a digression. */
+	private static final Set<String> SMALL_TALK = Set.of(GREETING, "bedankt", GOODBYE, CAPABILITIES, HANDOFF,
+			RESTART);
+
+	/** A short message that leans on the previous topic: "en voor bedrijven?", "hoeveel?". */
+	private static final Pattern FOLLOW_UP = Pattern
+		.compile("^(en|maar|ook|dus|hoeveel|geldt|kan dat|mag dat|voor|wat als|hoe zit|is dat|en als)\\b");
+
+	private static final Pattern WHY = Pattern.compile("^(en )?(waarom|hoezo|waarom is dat( zo)?|hoe komt dat)$");
+
+	private static final int FOLLOW_UP_MAX_WORDS = 8;
+
+	private final IntentService nlu;
+
+	private final DialogContent content = DialogContent.load();
+
+	private final Countries countries = Countries.load();
+
+	private final ConsortiumParser consortiumParser = new ConsortiumParser(this.countries);
+
+	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
+
+	public Dialog(IntentService nlu) {
+		this.nlu = nlu;
+	}
+
+	/** The first message of every conversation. */
+	public DialogTurn greet() {
+		Intent greeting = intent(GREETING);
+		return new DialogTurn(DialogContext.start(), new Reply(greeting.answer(), GREETING, 1.0,
+				greeting.quickReplies(), DialogState.OPEN), false);
+	}
+
+	/** Staff handed the conversation back. */
+	public DialogTurn released(DialogContext context) {
+		DialogContext next = with(context, DialogEvent.RELEASE);
+		return new DialogTurn(next, new Reply(this.content.phrases().released(), CAPABILITIES, 1.0,
+				intent(CAPABILITIES).quickReplies(), next.state()), false);
+	}
+
+	public DialogTurn respond(DialogContext context, String message) {
+		String normalized = this.text.normalize(message);
+		Classification understood = classify(context, message, normalized);
+		switch (understood.intent()) {
+			case RESTART -> {
+				DialogTurn greeting = greet();
+				Reply reply = greeting.reply();
+				return new DialogTurn(greeting.context(), new Reply(this.content.phrases().restart() + " " + reply.text(),
+						RESTART, understood.confidence(), reply.quickReplies(), DialogState.OPEN), false);
+			}
+			case HANDOFF -> {
+				return answer(context, DialogEvent.HANDOFF, understood, intent(HANDOFF), true);
+			}
+			case GOODBYE -> {
+				return answer(context, DialogEvent.GOODBYE, understood, intent(GOODBYE), false);
+			}
+			default -> {
+			}
+		}
+		return switch (context.state()) {
+			case ASK_IMPACT -> impactAnswer(context, normalized, understood);
+			case ASK_SECTOR -> sectorAnswer(context, normalized, understood);
+			case ASK_CONSORTIUM -> consortiumAnswer(context, message, understood);
+			case CLARIFY -> pick(context, normalized).orElseGet(() -> question(context, message, normalized, understood));
+			default -> question(context, message, normalized, understood);
+		};
+	}
+
+	/** A message taken as a new question. */
+	private DialogTurn question(DialogContext context, String message, String normalized,
+			Classification understood) {
+		if (WHY.matcher(normalized).matches() && context.lastIntent() != null) {
+			String why = intent(context.lastIntent()).why();
+			Intent topic = intent(context.lastIntent());
+			return reply(context, DialogEvent.ANSWER, why != null ? why : this.content.phrases().noReason(), topic.name(),
+					1.0, topic.quickReplies(), false);
+		}
+		if (!understood.understood()) {
+			return fallback(context, understood);
+		}
+		if (understood.ambiguous() && understood.alternatives().size() > 1) {
+			String first = understood.alternatives().get(0).intent();
+			String second = understood.alternatives().get(1).intent();
+			if (knowledge(first) && knowledge(second)) {
+				return clarify(context, understood, first, second);
+			}
+		}
+		return switch (understood.intent()) {
+			case WHERE_TO_APPLY, COMBINATION -> route(context, normalized, understood);
+			case ELIGIBILITY -> check(context, Consortium.empty(), message, understood);
+			default -> answer(context, DialogEvent.ANSWER, understood, intent(understood.intent()), false);
+		};
+	}
+
+	private DialogTurn fallback(DialogContext context, Classification understood) {
+		if (context.fallbacks() >= 1) {
+			DialogContext next = with(context, DialogEvent.HANDOFF);
+			return new DialogTurn(next, new Reply(this.content.phrases().repeatedFallback(), Classification.FALLBACK,
+					understood.confidence(), intent(CAPABILITIES).quickReplies(), next.state()), true);
+		}
+		Intent fallback = intent(OpenNlpIntentClassifier.OUT_OF_SCOPE);
+		DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.FALLBACK),
+				context.lastIntent(), List.of(), 0, context.fallbacks() + 1, context.route(), context.consortium());
+		return new DialogTurn(next, new Reply(fallback.answer(), Classification.FALLBACK, understood.confidence(),
+				fallback.quickReplies(), next.state()), false);
+	}
+
+	private DialogTurn clarify(DialogContext context, Classification understood, String first, String second) {
+		String firstLabel = intent(first).label();
+		String secondLabel = intent(second).label();
+		String question = this.content.phrases().clarify().replace("{first}", firstLabel).replace("{second}", secondLabel);
+		DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.AMBIGUOUS),
+				context.lastIntent(), List.of(first, second), 0, 0, context.route(), context.consortium());
+		return new DialogTurn(next, new Reply(question, understood.intent(), understood.confidence(),
+				List.of(capitalize(firstLabel), capitalize(secondLabel), this.content.phrases().clarifyOther()),
+				next.state()), false);
+	}
+
+	/** The visitor's pick after "Bedoel je … of …?", if the message is one. */
+	private Optional<DialogTurn> pick(DialogContext context, String normalized) {
+		List<String> options = context.options();
+		for (int i = 0; i < options.size(); i++) {
+			String label = this.text.normalize(intent(options.get(i)).label());
+			boolean byPosition = normalized.equals(String.valueOf(i + 1))
+					|| normalized.matches("(de |het )?" + (i == 0 ? "eerste" : "tweede"));
+			if (byPosition || normalized.equals(label) || (normalized.length() > 3 && label.contains(normalized))) {
+				Intent picked = intent(options.get(i));
+				return Optional.of(answer(context, DialogEvent.PICK, null, picked, false));
+			}
+		}
+		if (normalized.equals(this.text.normalize(this.content.phrases().clarifyOther()))) {
+			return Optional.of(answer(context, DialogEvent.PICK, null, intent(CAPABILITIES), false));
+		}
+		return Optional.empty();
+	}
+
+	/** "Where do I apply?": route straight away if the message says where the impact lies, else ask. */
+	private DialogTurn route(DialogContext context, String normalized, Classification understood) {
+		Optional<DialogTurn> routed = routeFrom(context, normalized, understood);
+		if (routed.isPresent()) {
+			return routed.get();
+		}
+		Intent where = intent(understood.intent());
+		DialogContent.Impact impact = this.content.impact();
+		return reply(context, DialogEvent.ASK_WHERE, where.answer() + "\n\n" + impact.question(), where.name(),
+				understood.confidence(), impactOptions(), false);
+	}
+
+	private DialogTurn impactAnswer(DialogContext context, String normalized, Classification understood) {
+		DialogContent.Impact impact = this.content.impact();
+		return routeFrom(context, normalized, understood)
+			.orElseGet(() -> notAnAnswer(context, understood, impact.question(), impact.explanation(), impactOptions()));
+	}
+
+	private DialogTurn sectorAnswer(DialogContext context, String normalized, Classification understood) {
+		DialogContent.SectorChoice sector = this.content.sector();
+		return sector(normalized).map((s) -> routed(context, understood, s.id(), sector.reply().replace("{sector}", s.name())))
+			.orElseGet(() -> notAnAnswer(context, understood, sector.question(), sector.explanation(), sectorOptions()));
+	}
+
+	private Optional<DialogTurn> routeFrom(DialogContext context, String normalized, Classification understood) {
+		int youth = hits(normalized, this.content.impact().youth().keywords());
+		Optional<DialogContent.Sector> sector = sector(normalized);
+		int education = hits(normalized, this.content.impact().education().keywords()) + (sector.isPresent() ? 1 : 0);
+		if (youth > education) {
+			DialogContent.Youth jeugd = this.content.youth();
+			return Optional.of(routed(context, understood, jeugd.id(), jeugd.reply()));
+		}
+		if (education > youth) {
+			if (sector.isPresent()) {
+				String reply = this.content.sector().reply().replace("{sector}", sector.get().name());
+				return Optional.of(routed(context, understood, sector.get().id(), reply));
+			}
+			return Optional.of(reply(context, DialogEvent.EDUCATION, this.content.sector().question(),
+					understood.intent(), understood.confidence(), sectorOptions(), false));
+		}
+		return Optional.empty();
+	}
+
+	private DialogTurn routed(DialogContext context, Classification understood, String route, String text) {
+		DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.ROUTED), WHERE_TO_APPLY,
+				List.of(), 0, 0, route, context.consortium());
+		return new DialogTurn(next, new Reply(text, WHERE_TO_APPLY, understood.confidence(),
+				this.content.phrases().routedReplies(), next.state()), false);
+	}
+
+	private DialogTurn consortiumAnswer(DialogContext context, String message, Classification understood) {
+		Consortium told = this.consortiumParser.parse(message);
+		if (!told.isEmpty()) {
+			return check(context, context.consortium(), message, understood);
+		}
+		String question = this.content.phrases().consortiumQuestion();
+		return notAnAnswer(context, understood, question, question, List.of());
+	}
+
+	private DialogTurn check(DialogContext context, Consortium known, String message, Classification understood) {
+		Consortium consortium = known.merge(this.consortiumParser.parse(message));
+		Verdict verdict = Eligibility.check(consortium, this.countries);
+		boolean complete = verdict.missing().isEmpty();
+		DialogEvent event = complete ? DialogEvent.VERDICT : DialogEvent.INCOMPLETE;
+		DialogContext next = new DialogContext(Transitions.next(context.state(), event), ELIGIBILITY, List.of(), 0, 0,
+				context.route(), complete ? Consortium.empty() : consortium);
+		List<String> quickReplies = complete ? intent(ELIGIBILITY).quickReplies() : List.of();
+		return new DialogTurn(next, new Reply(verdict.text(), ELIGIBILITY, understood.confidence(), quickReplies,
+				next.state()), false);
+	}
+
+	/**
+	 * A message that does not answer the pending question: a real question is answered and the pending
+	 * one asked again; anything else is asked again once with an explanation, then staff are offered.
+	 */
+	private DialogTurn notAnAnswer(DialogContext context, Classification understood, String question,
+			String explanation, List<String> options) {
+		if (understood.understood() && knowledge(understood.intent())
+				&& !Set.of(WHERE_TO_APPLY, COMBINATION, ELIGIBILITY).contains(understood.intent())) {
+			Intent digression = intent(understood.intent());
+			DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.DIGRESS),
+					context.lastIntent(), context.options(), context.retries(), 0, context.route(),
+					context.consortium());
+			return new DialogTurn(next, new Reply(digression.answer() + "\n\n" + question, digression.name(),
+					understood.confidence(), options.isEmpty() ? digression.quickReplies() : options, next.state()),
+					false);
+		}
+		if (context.retries() == 0) {
+			String again = this.content.phrases().unclear().replace("{explanation}", explanation);
+			String text = again.endsWith(question) ? again : again + "\n\n" + question;
+			DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.UNCLEAR),
+					context.lastIntent(), context.options(), 1, context.fallbacks(), context.route(),
+					context.consortium());
+			return new DialogTurn(next, new Reply(text, understood.intent(), understood.confidence(),
+					options.isEmpty() ? this.content.phrases().giveUpReplies() : options, next.state()), false);
+		}
+		return reply(context, DialogEvent.GIVE_UP, this.content.phrases().giveUp(), understood.intent(),
+				understood.confidence(), this.content.phrases().giveUpReplies(), false);
+	}
+
+	private DialogTurn answer(DialogContext context, DialogEvent event, Classification understood, Intent intent,
+			boolean handoff) {
+		double confidence = understood == null ? 1.0 : understood.confidence();
+		return reply(context, event, intent.answer(), intent.name(), confidence, intent.quickReplies(), handoff);
+	}
+
+	/** A reply that leaves the route and consortium as they were and makes the intent the topic. */
+	private DialogTurn reply(DialogContext context, DialogEvent event, String text, String intent, double confidence,
+			List<String> quickReplies, boolean handoff) {
+		DialogContext next = new DialogContext(Transitions.next(context.state(), event),
+				intent.equals(Classification.FALLBACK) ? context.lastIntent() : intent, List.of(), 0, 0,
+				context.route(), context.consortium());
+		return new DialogTurn(next, new Reply(text, intent, confidence, quickReplies, next.state()), handoff);
+	}
+
+	private DialogContext with(DialogContext context, DialogEvent event) {
+		return new DialogContext(Transitions.next(context.state(), event), context.lastIntent(), List.of(), 0, 0,
+				context.route(), context.consortium());
+	}
+
+	/**
+	 * Classifies a message; a short follow-up the model cannot place on its own is tried again with the
+	 * previous topic in front ("en voor bedrijven?" after a question about who may take part).
+	 */
+	private Classification classify(DialogContext context, String message, String normalized) {
+		Classification plain = this.nlu.classify(message);
+		if (context.lastIntent() == null || (plain.understood() && !plain.ambiguous())
+				|| !FOLLOW_UP.matcher(normalized).find() || normalized.split(" ").length > FOLLOW_UP_MAX_WORDS) {
+			return plain;
+		}
+		Classification withTopic = this.nlu.classify(intent(context.lastIntent()).label() + " " + message);
+		return withTopic.understood() ? withTopic : plain;
+	}
+
+	private Optional<DialogContent.Sector> sector(String normalized) {
+		return this.content.sector()
+			.sectors()
+			.stream()
+			.filter((s) -> hits(normalized, s.keywords()) > 0)
+			.max((a, b) -> Integer.compare(hits(normalized, a.keywords()), hits(normalized, b.keywords())));
+	}
+
+	/**
+	 * How many keywords occur in the text: as whole words, or as the start ("mbo-school") or, for longer
+	 * keywords, the end ("schoolonderwijs") of a compound.
+	 */
+	private int hits(String normalized, List<String> keywords) {
+		String padded = " " + normalized + " ";
+		int hits = 0;
+		for (String keyword : keywords) {
+			String k = this.text.normalize(keyword);
+			if (padded.contains(" " + k + " ") || (k.length() >= 3 && padded.matches(".* " + Pattern.quote(k) + "\\p{L}+ .*"))
+					|| (k.length() >= 5 && padded.matches(".*\\p{L}+" + Pattern.quote(k) + " .*"))) {
+				hits++;
+			}
+		}
+		return hits;
+	}
+
+	private List<String> impactOptions() {
+		return List.of(this.content.impact().education().option(), this.content.impact().youth().option());
+	}
+
+	private List<String> sectorOptions() {
+		return this.content.sector().sectors().stream().map(DialogContent.Sector::name).toList();
+	}
+
+	private static boolean knowledge(String intent) {
+		return !SMALL_TALK.contains(intent) && !intent.equals(OpenNlpIntentClassifier.OUT_OF_SCOPE)
+				&& !intent.equals(Classification.FALLBACK);
+	}
+
+	private Intent intent(String name) {
+		return this.nlu.intent(name).orElseThrow(() -> new IllegalStateException("No intent " + name + " in intents/"));
+	}
+
+	private static String capitalize(String label) {
+		return label.isEmpty() ? label : label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+	}
+
+}

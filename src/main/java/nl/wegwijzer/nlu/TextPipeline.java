@@ -1,0 +1,102 @@
+package nl.wegwijzer.nlu;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+import opennlp.tools.tokenize.SimpleTokenizer;
+
+/**
+ * Turns raw visitor text into the tokens the model sees: normalised, tokenised with OpenNLP and
+ * stemmed with OpenNLP's Snowball stemmer. Stateless apart from the language, so safe to share.
+ */
+public final class TextPipeline {
+
+	/** The languages the pipeline can stem; Dutch is the bot's own, English is for benchmark corpora. */
+	public enum Language {
+
+		NL(SnowballStemmer.ALGORITHM.DUTCH), EN(SnowballStemmer.ALGORITHM.ENGLISH);
+
+		private final SnowballStemmer.ALGORITHM algorithm;
+
+		Language(SnowballStemmer.ALGORITHM algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public static Language of(String code) {
+			return valueOf(code.toUpperCase(Locale.ROOT));
+		}
+
+	}
+
+	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}\\p{Co}\\p{Cn}\\p{Cs}]");
+
+	// "organisatie's", "z'n": the apostrophe inside a word is a spelling choice, not a boundary.
+	private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’`](?=\\p{L})");
+
+	// "sector-overstijgend" and "sectoroverstijgend" are the same word.
+	private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})[-‐‑–](?=\\p{L})");
+
+	// "m.b.o." and "mbo" are the same abbreviation.
+	private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
+
+	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	// Number words become digits and chat spellings their full word, so both forms share features.
+	private static final Map<String, String> DUTCH_VARIANTS = Map.ofEntries(Map.entry("hoelang", "hoe lang"),
+			Map.entry("twee", "2"), Map.entry("drie", "3"), Map.entry("vier", "4"), Map.entry("vijf", "5"),
+			Map.entry("zes", "6"), Map.entry("zeven", "7"), Map.entry("acht", "8"), Map.entry("negen", "9"),
+			Map.entry("tien", "10"), Map.entry("twaalf", "12"), Map.entry("ff", "even"), Map.entry("svp", "alstublieft"),
+			Map.entry("aub", "alstublieft"), Map.entry("mn", "mijn"), Map.entry("zn", "zijn"), Map.entry("k", "ik"),
+			Map.entry("erasmusplus", "erasmus"));
+
+	private final Language language;
+
+	public TextPipeline(Language language) {
+		this.language = language;
+	}
+
+	public Language language() {
+		return this.language;
+	}
+
+	/**
+	 * Lower case, no accents, no invisible characters, punctuation as spaces and common spelling
+	 * variants folded together. The result is the key for caching.
+	 */
+	public String normalize(String text) {
+		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		s = INVISIBLE.matcher(s).replaceAll(" ");
+		s = COMBINING_MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+		s = INNER_APOSTROPHE.matcher(s).replaceAll("");
+		s = INNER_HYPHEN.matcher(s).replaceAll("");
+		s = ABBREVIATION_DOT.matcher(s).replaceAll("");
+		s = NON_WORD.matcher(s).replaceAll(" ").strip();
+		if (this.language != Language.NL || s.isEmpty()) {
+			return s;
+		}
+		List<String> words = new ArrayList<>();
+		for (String word : s.split(" ")) {
+			words.add(DUTCH_VARIANTS.getOrDefault(word, word));
+		}
+		return String.join(" ", words);
+	}
+
+	/** Normalises, tokenises and stems. */
+	public String[] tokens(String text) {
+		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(normalize(text));
+		// SnowballStemmer keeps state between calls, so each call gets its own.
+		SnowballStemmer stemmer = new SnowballStemmer(this.language.algorithm);
+		for (int i = 0; i < tokens.length; i++) {
+			tokens[i] = stemmer.stem(tokens[i]).toString();
+		}
+		return tokens;
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting configuration: the clock, caches, web and security headers. */
+package nl.wegwijzer.system;

@@ -1,0 +1,115 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real WebSocket visitor for tests: sends frames and waits for the next one, failing on a timeout. */
+final class ChatClient implements AutoCloseable {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
+	private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
+	private final WebSocketSession session;
+
+	private ChatClient(URI uri) throws Exception {
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("User-Agent", "ChatClient/1.0 (test)");
+		StandardWebSocketClient client = new StandardWebSocketClient();
+		this.session = client.execute(new TextWebSocketHandler() {
+			@Override
+			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+				ChatClient.this.frames.add(JSON.readTree(message.getPayload()));
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+				ChatClient.this.closed.complete(status);
+			}
+		}, headers, uri).get(10, TimeUnit.SECONDS);
+		this.session.setTextMessageSizeLimit(1024 * 1024);
+	}
+
+	static ChatClient connect(int port) throws Exception {
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"));
+	}
+
+	/** Connects and gives consent; returns the client with the session frame read and the greeting waiting. */
+	static ChatClient inSession(int port, String... categories) throws Exception {
+		ChatClient client = connect(port);
+		client.expect("consent_request");
+		client.consent(categories);
+		client.expect("session");
+		return client;
+	}
+
+	void send(String raw) throws IOException {
+		this.session.sendMessage(new TextMessage(raw));
+	}
+
+	void send(Object frame) throws IOException {
+		send(JSON.writeValueAsString(frame));
+	}
+
+	void consent(String... categories) throws IOException {
+		send(Map.of("type", "consent", "categories", List.of(categories)));
+	}
+
+	void message(String text) throws IOException {
+		send(Map.of("type", "message", "text", text));
+	}
+
+	JsonNode next() throws InterruptedException {
+		JsonNode frame = this.frames.poll(10, TimeUnit.SECONDS);
+		assertThat(frame).as("a frame within 10 s").isNotNull();
+		return frame;
+	}
+
+	JsonNode expect(String type) throws InterruptedException {
+		JsonNode frame = next();
+		assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+		return frame;
+	}
+
+	/** Sends a message and returns the bot's reply. */
+	JsonNode ask(String text) throws Exception {
+		message(text);
+		return expect("bot");
+	}
+
+	boolean nothingWithin(long millis) throws InterruptedException {
+		return this.frames.poll(millis, TimeUnit.MILLISECONDS) == null;
+	}
+
+	CloseStatus awaitClose() throws Exception {
+		return this.closed.get(10, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (this.session.isOpen()) {
+			this.session.close();
+		}
+	}
+
+}

@@ -1,0 +1,203 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The visitor's page in a real browser against the real server: cookie choice, questions, quick
+ * replies and resuming after a reload. Runs on Debian's Chromium and skips where it is not installed.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+class ChatPageBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final String QUESTION = "Hoe lang duurt een strategisch partnerschap?";
+
+	@LocalServerPort
+	private int port;
+
+	private Path profile;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium not installed: apt-get install chromium chromium-driver (see .ci/run)");
+		// Explicit paths everywhere, so Selenium Manager never goes looking for (or downloading) a driver.
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		this.profile = Files.createTempDirectory("wegwijzer-chromium");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,800", "--user-data-dir=" + this.profile);
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, TIMEOUT);
+		this.wait.ignoring(StaleElementReferenceException.class);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
+	}
+
+	@Test
+	void shouldAnswerAQuestionAfterAcceptingAllCookies() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		assertThat(this.browser.findElement(By.id("consent")).isDisplayed()).isFalse();
+
+		int before = botBubbles().size();
+		ask(QUESTION);
+
+		waitForBotBubbles(before + 1);
+		assertThat(texts(".bubble.visitor")).singleElement().asString().contains(QUESTION);
+		assertThat(lastBotText()).contains("2 of 3 jaar");
+	}
+
+	@Test
+	void shouldChatWithOnlyTheNecessaryCookies() {
+		openPage();
+		click("necessary-only");
+		waitForBotBubbles(1);
+		WebElement quickReply = this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#messages button.quick-reply")));
+		String suggestion = quickReply.getText();
+
+		int before = botBubbles().size();
+		quickReply.click();
+
+		waitForBotBubbles(before + 1);
+		assertThat(texts(".bubble.visitor")).singleElement().asString().contains(suggestion);
+		assertThat(lastBotText()).isNotBlank();
+	}
+
+	@Test
+	void shouldRestoreTheConversationAfterAReload() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		ask(QUESTION);
+		waitForBotBubbles(2);
+		List<String> before = texts(".bubble");
+
+		this.browser.navigate().refresh();
+
+		this.wait.until((browser) -> texts(".bubble").size() >= before.size());
+		assertThat(texts(".bubble")).containsExactlyElementsOf(before);
+		assertThat(lastBotText()).contains("2 of 3 jaar");
+		assertThat(this.browser.findElement(By.id("consent")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void shouldChangeTheCookieChoiceFromTheHeader() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		// After a reload the page has not seen the policy yet, the hardest case for reopening it.
+		this.browser.navigate().refresh();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bubble.bot")));
+
+		click("cookie-settings");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("necessary-only"))).click();
+
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("consent")));
+		int before = botBubbles().size();
+		ask(QUESTION);
+		waitForBotBubbles(before + 1);
+		assertThat(lastBotText()).contains("2 of 3 jaar");
+	}
+
+	@Test
+	void shouldFitAPhoneScreen() {
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+
+		Object overflow = this.browser
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+		assertThat(this.browser.findElement(By.id("send")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("cookie-settings")).isDisplayed()).isTrue();
+	}
+
+	private void openPage() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all")));
+	}
+
+	private void click(String id) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+	}
+
+	private void ask(String question) {
+		WebElement input = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
+		input.sendKeys(question, Keys.ENTER);
+	}
+
+	private void waitForBotBubbles(int count) {
+		this.wait.until((browser) -> botBubbles().size() >= count);
+	}
+
+	private List<WebElement> botBubbles() {
+		return this.browser.findElements(By.cssSelector("#messages .bubble.bot"));
+	}
+
+	private String lastBotText() {
+		List<WebElement> bubbles = botBubbles();
+		return bubbles.get(bubbles.size() - 1).getText();
+	}
+
+	private List<String> texts(String selector) {
+		return this.browser.findElements(By.cssSelector("#messages " + selector))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+}

@@ -1,0 +1,169 @@
+package nl.wegwijzer.chat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Walks the protocol with a real WebSocket client against the running app. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:protocol;DB_CLOSE_DELAY=-1")
+class ChatProtocolTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldAskConsentThenGreetThenAnswer() throws Exception {
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			JsonNode request = client.expect("consent_request");
+			assertThat(request.path("policyVersion").asText()).isNotBlank();
+			assertThat(request.path("text").asText()).contains("cookie");
+			assertThat(request.path("categories")).extracting((c) -> c.path("id").asText())
+				.containsExactly("necessary", "analytics", "social");
+			assertThat(request.path("categories").get(0).path("required").asBoolean()).isTrue();
+
+			client.consent("analytics");
+			JsonNode session = client.expect("session");
+			assertThat(session.path("sessionId").asText()).isNotBlank();
+			assertThat(session.path("resumeToken").asText()).hasSizeGreaterThan(20);
+			JsonNode greeting = client.expect("bot");
+			assertThat(greeting.path("quickReplies").size()).isPositive();
+
+			JsonNode answer = client.ask("Hoe lang duurt een strategisch partnerschap?");
+			assertThat(answer.path("intent").asText()).isEqualTo("duur");
+			assertThat(answer.path("text").asText()).contains("2 of 3 jaar");
+			assertThat(answer.path("confidence").asDouble()).isBetween(0.0, 1.0);
+			assertThat(answer.path("state").asText()).isEqualTo("OPEN");
+
+			String sessionId = session.path("sessionId").asText();
+			assertThat(consents(sessionId)).containsExactly("necessary,analytics|social|CUSTOM");
+			assertThat(this.jdbc.sql("""
+					select count(*) from turn t join conversation c on c.id = t.conversation_id
+					where c.session_id = ? and t.author = 'BOT'""").param(sessionId).query(Long.class).single())
+				.isEqualTo(2);
+		}
+	}
+
+	@Test
+	void shouldRefuseMessagesBeforeConsentAndStoreNothing() throws Exception {
+		long turnsBefore = count("turn");
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			client.message("Hallo?");
+			client.expect("consent_request");
+			JsonNode error = client.expect("error");
+			assertThat(error.path("code").asText()).isEqualTo("consent_required");
+			assertThat(error.path("message").asText()).contains("cookie");
+			client.consent();
+			client.expect("session");
+			client.expect("bot");
+		}
+		assertThat(count("turn")).isEqualTo(turnsBefore + 1);
+	}
+
+	@Test
+	void shouldAnswerBadFramesWithErrorsAndStayUsable() throws Exception {
+		try (ChatClient client = ChatClient.inSession(this.port)) {
+			client.expect("bot");
+			long turnsBefore = count("turn");
+			Map<String, String> bad = Map.of("{not json", "bad_request", "[1,2]", "bad_request", "\"text\"",
+					"bad_request", "{\"type\":\"shout\"}", "bad_request", "{\"type\":\"message\"}", "bad_request",
+					"{\"type\":\"message\",\"text\":42}", "bad_request", "{\"type\":\"message\",\"text\":\"   \"}",
+					"bad_request", "{\"type\":\"message\",\"text\":\"hoi\\u0000\"}", "bad_request",
+					"{\"type\":\"message\",\"text\":\"" + "a".repeat(1001) + "\"}", "too_large",
+					"{\"type\":\"consent\",\"categories\":[\"tracking\"]}", "bad_request");
+			for (Map.Entry<String, String> frame : bad.entrySet()) {
+				client.send(frame.getKey());
+				JsonNode error = client.expect("error");
+				assertThat(error.path("code").asText()).as(frame.getKey()).isEqualTo(frame.getValue());
+				assertThat(error.path("message").asText()).isNotBlank();
+			}
+			assertThat(count("turn")).isEqualTo(turnsBefore);
+			assertThat(client.ask("Hoeveel partners heb ik nodig?").path("text").asText()).contains("drie");
+		}
+	}
+
+	@Test
+	void shouldCloseWith1009WhenAFrameIsTooLargeToRead() throws Exception {
+		try (ChatClient client = ChatClient.inSession(this.port)) {
+			client.send("{\"type\":\"message\",\"text\":\"" + "a".repeat(40_000) + "\"}");
+			assertThat(client.awaitClose().getCode()).isEqualTo(1009);
+		}
+	}
+
+	@Test
+	void shouldResumeWithHistoryAndStateInsteadOfAskingConsentAgain() throws Exception {
+		String token;
+		String sessionId;
+		try (ChatClient first = ChatClient.connect(this.port)) {
+			first.expect("consent_request");
+			first.consent("analytics", "social");
+			JsonNode session = first.expect("session");
+			token = session.path("resumeToken").asText();
+			sessionId = session.path("sessionId").asText();
+			first.expect("bot");
+			first.ask("Hoe lang duurt een project?");
+		}
+		try (ChatClient second = ChatClient.connect(this.port)) {
+			second.send(Map.of("type", "resume", "resumeToken", token));
+			JsonNode session = second.expect("session");
+			assertThat(session.path("sessionId").asText()).isEqualTo(sessionId);
+			assertThat(session.path("history")).extracting((h) -> h.path("from").asText())
+				.containsExactly("bot", "visitor", "bot");
+			assertThat(session.path("history").get(1).path("text").asText()).isEqualTo("Hoe lang duurt een project?");
+			assertThat(second.ask("Kan het verlengd worden?").path("text").asText()).contains("6 maanden");
+		}
+		assertThat(consents(sessionId)).hasSize(1);
+	}
+
+	@Test
+	void shouldRefuseAnUnknownResumeTokenAndAskConsent() throws Exception {
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			client.send(Map.of("type", "resume", "resumeToken", "not-a-token"));
+			assertThat(client.expect("error").path("code").asText()).isEqualTo("resume_failed");
+			client.expect("consent_request");
+		}
+	}
+
+	@Test
+	void shouldRecordAConsentChangeAsANewRecord() throws Exception {
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			client.expect("consent_request");
+			client.consent("necessary", "analytics", "social");
+			String sessionId = client.expect("session").path("sessionId").asText();
+			client.expect("bot");
+			client.consent();
+			assertThat(client.expect("session").path("sessionId").asText()).isEqualTo(sessionId);
+			assertThat(client.nothingWithin(300)).as("no second greeting").isTrue();
+			assertThat(consents(sessionId)).containsExactly("necessary,analytics,social||ACCEPT_ALL",
+					"necessary|analytics,social|NECESSARY_ONLY");
+			assertThat(this.jdbc.sql("select analytics from conversation where session_id = ?")
+				.param(sessionId)
+				.query(Boolean.class)
+				.single()).isFalse();
+		}
+	}
+
+	private java.util.List<String> consents(String sessionId) {
+		return this.jdbc
+			.sql("select granted || '|' || refused || '|' || method from consent_record where session_id = ? order by given_at, id")
+			.param(sessionId)
+			.query(String.class)
+			.list();
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}

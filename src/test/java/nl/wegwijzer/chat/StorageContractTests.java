@@ -1,0 +1,114 @@
+package nl.wegwijzer.chat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import nl.wegwijzer.consent.ConsentRecord;
+import nl.wegwijzer.consent.ConsentRepository;
+import nl.wegwijzer.dialog.DialogContext;
+import nl.wegwijzer.dialog.DialogState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The storage contract, run against each database Wegwijzer supports: the same migrations, the same
+ * repositories, and nothing lost when the database restarts.
+ */
+abstract class StorageContractTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	private ConsentRepository consents;
+
+	private ConversationRepository conversations;
+
+	/** A data source on the database under test. */
+	abstract DataSource dataSource();
+
+	/** Stops the database (not gracefully where the database allows) and starts it again on the same files. */
+	abstract void restart() throws Exception;
+
+	@BeforeEach
+	void migrate() {
+		Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
+		connect();
+	}
+
+	private void connect() {
+		JdbcClient jdbc = JdbcClient.create(dataSource());
+		this.consents = new ConsentRepository(jdbc);
+		this.conversations = new ConversationRepository(jdbc, new ObjectMapper().findAndRegisterModules());
+	}
+
+	@Test
+	void shouldKeepConsentRecordsAppendOnly() {
+		String session = "s-" + System.nanoTime();
+		ConsentRecord first = consent(session, NOW, List.of("necessary", "analytics"), List.of("social"));
+		ConsentRecord second = consent(session, NOW.plusSeconds(5), List.of("necessary"), List.of("analytics", "social"));
+		this.consents.insert(first);
+		this.consents.insert(second);
+
+		assertThat(this.consents.latest(session)).contains(second);
+		assertThat(this.consents.between(NOW.minusSeconds(1), NOW.plusSeconds(60)))
+			.filteredOn((r) -> r.sessionId().equals(session))
+			.containsExactly(first, second);
+	}
+
+	@Test
+	void shouldStoreConversationsWithTheirTurns() {
+		Conversation conversation = conversation("c-" + System.nanoTime());
+		this.conversations.insert(conversation, "hash-" + conversation.id());
+		Conversation answered = conversation.with(Conversation.Status.WAITING,
+				new DialogContext(DialogState.ASK_IMPACT, "waar_aanvragen", List.of(), 0, 0, "mbo", null),
+				NOW.plusSeconds(2));
+		this.conversations.save(answered, new Turn(0, Turn.Author.BOT, "Waar vraag ik aan?", "Waar ligt de impact?",
+				null, "waar_aanvragen", 0.91, "ASK_IMPACT", NOW.plusSeconds(1), NOW.plusSeconds(2)));
+
+		assertThat(this.conversations.find(conversation.id())).contains(answered);
+		assertThat(this.conversations.findByResumeTokenHash("hash-" + conversation.id())).contains(answered);
+		assertThat(this.conversations.turns(conversation.id())).singleElement().satisfies((turn) -> {
+			assertThat(turn.visitorText()).isEqualTo("Waar vraag ik aan?");
+			assertThat(turn.confidence()).isEqualTo(0.91);
+			assertThat(turn.receivedAt()).isEqualTo(NOW.plusSeconds(1));
+		});
+	}
+
+	@Test
+	void shouldLoseNothingWhenTheDatabaseRestarts() throws Exception {
+		String session = "r-" + System.nanoTime();
+		ConsentRecord consent = consent(session, NOW, List.of("necessary"), List.of("analytics", "social"));
+		this.consents.insert(consent);
+		Conversation conversation = conversation("r-" + System.nanoTime());
+		this.conversations.insert(conversation, "hash-" + conversation.id());
+		this.conversations.save(conversation, new Turn(0, Turn.Author.BOT, null, "Hallo!", null, "groet", 1.0, "OPEN",
+				null, NOW));
+
+		restart();
+		connect();
+
+		assertThat(this.consents.latest(session)).contains(consent);
+		assertThat(this.conversations.find(conversation.id())).contains(conversation);
+		assertThat(this.conversations.turns(conversation.id())).extracting(Turn::reply).containsExactly("Hallo!");
+	}
+
+	private static ConsentRecord consent(String session, Instant at, List<String> granted, List<String> refused) {
+		return new ConsentRecord("id-" + System.nanoTime(), session, at, "abc123", granted, refused,
+				ConsentRecord.Method.CUSTOM, "Mozilla/5.0");
+	}
+
+	private static Conversation conversation(String id) {
+		return new Conversation(id, "session-" + id, NOW, NOW, Conversation.Status.BOT, true,
+				new DialogContext(DialogState.OPEN, null, List.of(), 0, 0, null, null));
+	}
+
+}

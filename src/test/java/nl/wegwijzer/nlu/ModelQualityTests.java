@@ -1,0 +1,67 @@
+package nl.wegwijzer.nlu;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model trained on {@code intents/} with the settings the server uses: cross-validated, scored on
+ * the held-out file it never saw, and kept away from the out-of-scope traps.
+ */
+class ModelQualityTests {
+
+	private static final TextPipeline PIPELINE = new TextPipeline(TextPipeline.Language.NL);
+
+	private static NluSettings settings;
+
+	private static List<LabelledText> examples;
+
+	private static OpenNlpIntentClassifier model;
+
+	@BeforeAll
+	static void train() {
+		settings = EvaluationCommand.settings();
+		examples = IntentCorpus.load(IntentCorpus.BUNDLED).examples();
+		model = OpenNlpIntentClassifier.train(examples, PIPELINE, settings);
+	}
+
+	@Test
+	void shouldCrossValidateAboveTheFloor() {
+		Evaluation.Report report = Evaluation.report("cv", Evaluation.crossValidate(examples, 5, 42,
+				(train) -> OpenNlpIntentClassifier.train(train, PIPELINE, settings)));
+		assertThat(report.inScopeAccuracy()).isGreaterThan(0.70);
+		assertThat(report.outOfScopeRejection()).isGreaterThan(0.85);
+	}
+
+	@Test
+	void shouldAnswerTheHeldOutQuestions() throws Exception {
+		Evaluation.Report report = Evaluation.report("held-out",
+				Evaluation.predict(model, LabelledText.readDoccat(Path.of("src/test/resources/nlu/heldout.tsv"))));
+		assertThat(report.inScopeAccuracy()).isGreaterThan(0.90);
+		assertThat(report.outOfScopeRejection()).isGreaterThan(0.90);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Waarom is een vliegticket naar Spanje zo duur?", "hoe kan ik mijn rijbewijs verlengen",
+			"ik wil huurtoeslag aanvragen", "Hoeveel Erasmus beurs krijg ik als student in Italië?",
+			"mijn partner en ik gaan trouwen", "hoe laat landen we op Schiphol", "recept voor chocolate chip cookies",
+			"sdfjklsdjf", "What is the capital of France?", "Kan ik mijn huurcontract verlengen?" })
+	void shouldFallBackOnQuestionsThatAreNotItsOwn(String question) {
+		assertThat(model.classify(question).intent()).isEqualTo(Classification.FALLBACK);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Hoe lang mag ons project duren?", "hoeveel partners hebben we minimaal nodig",
+			"Mag een museum meedoen?", "kan het project verlengd worden", "wat is een cookie",
+			"Waar moeten we de subsidie aanvragen?" })
+	void shouldUnderstandPlainQuestions(String question) {
+		assertThat(model.classify(question).understood()).isTrue();
+	}
+
+}

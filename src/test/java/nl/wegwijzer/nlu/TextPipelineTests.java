@@ -1,0 +1,40 @@
+package nl.wegwijzer.nlu;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextPipelineTests {
+
+	private final TextPipeline pipeline = new TextPipeline(TextPipeline.Language.NL);
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Wat is een Sector-overstijgend partnerschap?   | wat is een sectoroverstijgend partnerschap
+			Mogen organisatie's uit België meedoen??       | mogen organisaties uit belgie meedoen
+			HOELANG duurt het                              | hoe lang duurt het
+			wij zijn een m.b.o. school                     | wij zijn een mbo school
+			met twee of drie partners                      | met 2 of 3 partners
+			we zijn met z'n tweeën                         | we zijn met zn tweeen
+			verlen\u200Bgen                                 | verlengen
+			café—ondernemers                               | cafe ondernemers
+			""")
+	void shouldNormaliseDutchSpellingVariants(String text, String normalised) {
+		assertThat(this.pipeline.normalize(text)).isEqualTo(normalised);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "partnerschappen, partnerschap", "organisaties, organisatie", "aanvragen, aanvraag",
+			"verlengd, verlengen" })
+	void shouldStemInflectionsToOneStem(String inflected, String base) {
+		assertThat(this.pipeline.tokens(inflected)).containsExactly(this.pipeline.tokens(base));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "'', 0", "'?!...', 0", "'\u0000\u0007', 0", "'duur?', 1" })
+	void shouldNeverFailOnOddInput(String text, int tokens) {
+		assertThat(this.pipeline.tokens(text)).hasSize(tokens);
+	}
+
+}
