@@ -38,7 +38,9 @@ public class ConsentRepository {
 	}
 
 	public Optional<ConsentRecord> latest(String sessionId) {
-		return this.jdbc.sql("select * from consent_record where session_id = :sessionId order by given_at desc, id")
+		return this.jdbc.sql("""
+				select * from consent_record where session_id = :sessionId
+				order by given_at desc, id fetch first 1 rows only""")
 			.param("sessionId", sessionId)
 			.query(ConsentRepository::map)
 			.optional();

@@ -90,7 +90,7 @@ final class ConsortiumParser {
 				"verschillende", "grote", "grotere", "kleine", "kleinere", "lokale", "regionale", "internationale",
 				"deelnemende", "extra", "mbo", "hbo", "wo", "vo", "po", "vmbo", "havo", "vwo", "middelbare", "basis",
 				"hogere", "publieke", "particuliere", "nieuwe", "vaste", "mogelijke", "potentiele", "bevriende",
-				"goede", "ervaren", "relevante", "betrokken", "echte", "partner", "onderwijs", "jeugd", "zelfstandige");
+				"goede", "ervaren", "relevante", "betrokken", "echte", "onderwijs", "jeugd", "zelfstandige");
 
 		private static final List<String> ORGANISATION_ENDINGS = List.of("organisatie", "organisaties",
 				"organisatie's", "instelling", "instellingen", "school", "scholen", "partner", "partners", "bedrijf",
@@ -116,6 +116,11 @@ final class ConsortiumParser {
 
 		private static final Set<String> CONNECTORS = Set.of(",", "en", "plus", "&", "nog", "ook", ":", "waarvan",
 				"namelijk", "daarnaast", "verder");
+
+		// "we zijn met 4 voor 2 jaar": a bare number is a count when no noun follows, only a little word.
+		private static final Set<String> AFTER_BARE_NUMBER = Set.of("en", "maar", "dus", "want", "in", "totaal",
+				"uit", "voor", "die", "met", "om", "op", "aan", "bij", "zijn", "willen", "gaan", "hebben",
+				"van", "vanuit");
 
 		private static final Set<String> FROM = Set.of("uit", "vanuit", "in", "van");
 
@@ -213,6 +218,13 @@ final class ConsortiumParser {
 
 			boolean referenced = this.t.stream().anyMatch(PRONOUNS::contains)
 					|| this.t.stream().anyMatch(Reading::isPartner);
+			// "Kan een organisatie uit Marokko de aanvraag indienen?": the one country named is the applicant's.
+			if (ownCountry == null && !referenced && this.counts.isEmpty() && others.size() == 1
+					&& this.t.stream().anyMatch((token) -> token.startsWith("aanvra") || token.equals("indienen"))) {
+				ownCountry = others.iterator().next();
+				others.clear();
+				group.clear();
+			}
 			String applicant;
 			boolean applicantFirst = true;
 			if (ownCountry != null) {
@@ -418,7 +430,8 @@ final class ConsortiumParser {
 			if (isOrganisation(at(j))) {
 				int end = (isPartner(at(j)) && isOrganisation(at(j + 1))) ? j + 1 : j;
 				boolean partner = isPartner(at(j));
-				Kind kind = totalCue(start, end) ? Kind.TOTAL
+				// "met een partner" adds one; a total of one organisation is no partnership to talk about.
+				Kind kind = (totalCue(start, end) && !one) ? Kind.TOTAL
 						: (partner || others || othersCue(start)) ? Kind.OTHERS : Kind.OPEN;
 				count = new Count(value, start, end, kind, partner, true, adjectiveCountries);
 			}
@@ -474,8 +487,7 @@ final class ConsortiumParser {
 
 		private boolean endsBareNumber(int j) {
 			String next = at(j);
-			return next.isEmpty() || isPunctuation(next)
-					|| Set.of("en", "maar", "dus", "want", "in", "totaal", "organisaties", "uit").contains(next);
+			return next.isEmpty() || isPunctuation(next) || AFTER_BARE_NUMBER.contains(next);
 		}
 
 		/** The count with the countries named right after it: "twee partners (die) uit Duitsland en België". */

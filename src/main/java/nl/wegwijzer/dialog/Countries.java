@@ -37,11 +37,23 @@ final class Countries {
 	private static final Pattern TOKEN = Pattern
 		.compile("\\d+[.,]\\d+|[\\p{L}\\p{N}]+(?:'[\\p{L}\\p{N}]+)*|[.,;:!?]");
 
-	/** One country: its Dutch name, whether it is a programme country, and the other words for it. */
-	record Country(String name, boolean programme, List<String> aliases) {
+	/**
+	 * One country: its Dutch name, whether it is a programme country, the other words for it, and the
+	 * article its name takes in a sentence ("het Verenigd Koninkrijk"), or null.
+	 */
+	record Country(String name, boolean programme, List<String> aliases, String article) {
 
 		Country {
 			aliases = List.copyOf(aliases);
+		}
+
+		Country(String name, boolean programme, List<String> aliases) {
+			this(name, programme, aliases, null);
+		}
+
+		/** The name as it goes in a sentence: "het Verenigd Koninkrijk", "Marokko". */
+		String inSentence() {
+			return (this.article != null) ? this.article + " " + this.name : this.name;
 		}
 
 	}
@@ -127,6 +139,11 @@ final class Countries {
 		return Optional.ofNullable(this.byWord.get(String.join(" ", tokenise(name))));
 	}
 
+	/** A country's name as it goes in a sentence ("het Verenigd Koninkrijk"); an unknown name as it is. */
+	String inSentence(String name) {
+		return named(name).map(Country::inSentence).orElse(name);
+	}
+
 	boolean isProgramme(String name) {
 		return named(name).map(Country::programme).orElse(false);
 	}
@@ -198,10 +215,10 @@ final class Countries {
 
 	}
 
-	private record Entry(String name, List<String> aliases) {
+	private record Entry(String name, List<String> aliases, String article) {
 
 		Country toCountry(boolean programme) {
-			return new Country(this.name, programme, this.aliases == null ? List.of() : this.aliases);
+			return new Country(this.name, programme, (this.aliases != null) ? this.aliases : List.of(), this.article);
 		}
 
 	}

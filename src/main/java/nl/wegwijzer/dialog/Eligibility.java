@@ -55,10 +55,10 @@ final class Eligibility {
 			missing.add(MISSING_COUNTRIES);
 		}
 		else if (programme.size() < MIN_PROGRAMME_COUNTRIES) {
-			problems.add(tooFewCountries(programme.size(), partner));
+			problems.add(tooFewCountries(programme.size(), inSentences(partner, countries)));
 		}
 		if (applicant != null && countries.isPartner(applicant)) {
-			problems.add("Een organisatie uit " + applicant + " kan wel partner zijn, maar niet de aanvraag indienen. "
+			problems.add("Een organisatie uit " + countries.inSentence(applicant) + " kan wel partner zijn, maar niet de aanvraag indienen. "
 					+ "Laat een organisatie uit een programmaland de aanvraag doen.");
 		}
 		problems.addAll(durationProblems(consortium.durationMonths(), consortium.extensionMonths()));
@@ -66,7 +66,8 @@ final class Eligibility {
 		boolean eligible = problems.isEmpty() && missing.isEmpty();
 		String text;
 		if (eligible) {
-			text = eligibleText(programme, partner, applicant, consortium);
+			text = eligibleText(inSentences(programme, countries), inSentences(partner, countries),
+					(applicant != null) ? countries.inSentence(applicant) : null, consortium);
 		}
 		else if (problems.isEmpty()) {
 			text = question(missing, applicant);
@@ -80,7 +81,7 @@ final class Eligibility {
 
 	private static String tooFewOrganisations(int more) {
 		return "Je hebt nog minstens " + more + " " + (more == 1 ? "organisatie" : "organisaties")
-				+ " nodig: een strategisch partnerschap bestaat uit minimaal " + MIN_ORGANISATIONS + " organisaties.";
+				+ " nodig, want een strategisch partnerschap bestaat uit minimaal " + MIN_ORGANISATIONS + " organisaties.";
 	}
 
 	private static String tooFewCountries(int programme, List<String> partner) {
@@ -100,7 +101,7 @@ final class Eligibility {
 		}
 		if (!partner.isEmpty()) {
 			problem.append(" ")
-				.append(list(partner))
+				.append(capitalised(list(partner)))
 				.append(partner.size() == 1 ? " is een partnerland en telt daarvoor niet mee."
 						: " zijn partnerlanden en tellen daarvoor niet mee.");
 		}
@@ -114,7 +115,7 @@ final class Eligibility {
 		List<String> problems = new ArrayList<>();
 		boolean validDuration = duration != null && DURATIONS_MONTHS.contains(duration);
 		if (duration != null && !validDuration) {
-			problems.add("Een looptijd van " + describe(duration) + " kan niet: een project duurt 2 of 3 jaar.");
+			problems.add("Een looptijd van " + describe(duration) + " kan niet, want een project duurt 2 of 3 jaar.");
 		}
 		if (extension != null && extension > MAX_EXTENSION_MONTHS) {
 			problems.add("Verlengen kan met ten hoogste " + MAX_EXTENSION_MONTHS + " maanden, dus niet met "
@@ -131,16 +132,18 @@ final class Eligibility {
 
 	private static String eligibleText(List<String> programme, List<String> partner, String applicant,
 			Consortium consortium) {
-		StringBuilder text = new StringBuilder(
-				"Op basis van wat je vertelt voldoet jullie partnerschap aan de basisregels: minstens "
-						+ MIN_ORGANISATIONS + " organisaties uit " + MIN_PROGRAMME_COUNTRIES
-						+ " verschillende programmalanden (" + list(programme) + ").");
+		Integer organisations = consortium.organisations();
+		StringBuilder text = new StringBuilder("Op basis van wat je vertelt voldoet jullie partnerschap aan de basisregels. "
+				+ "Er zijn minstens " + MIN_ORGANISATIONS + " organisaties uit " + MIN_PROGRAMME_COUNTRIES
+				+ " verschillende programmalanden nodig, en jullie hebben "
+				+ ((organisations != null) ? organisations + " organisaties" : "organisaties") + " uit "
+				+ programme.size() + " programmalanden: " + list(programme) + ".");
 		if (applicant != null) {
 			text.append(" De aanvraag kan vanuit ").append(applicant).append(" worden ingediend.");
 		}
 		if (!partner.isEmpty()) {
 			text.append(" ")
-				.append(list(partner))
+				.append(capitalised(list(partner)))
 				.append(partner.size() == 1
 						? " is een partnerland: een organisatie daaruit kan meedoen als partner, niet als aanvrager."
 						: " zijn partnerlanden: organisaties daaruit kunnen meedoen als partner, niet als aanvrager.");
@@ -196,10 +199,19 @@ final class Eligibility {
 	}
 
 	private static String describe(int months) {
-		if (months % 12 == 0) {
-			return (months / 12) + " jaar";
+		String rest = (months % 12 == 1) ? "1 maand" : (months % 12) + " maanden";
+		if (months < 12) {
+			return rest;
 		}
-		return months + (months == 1 ? " maand" : " maanden");
+		return (months / 12) + " jaar" + ((months % 12 == 0) ? "" : " en " + rest);
+	}
+
+	private static List<String> inSentences(List<String> names, Countries countries) {
+		return names.stream().map(countries::inSentence).toList();
+	}
+
+	private static String capitalised(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/** "Nederland, Duitsland en België". */

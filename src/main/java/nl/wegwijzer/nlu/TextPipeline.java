@@ -35,7 +35,13 @@ public final class TextPipeline {
 
 	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
-	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}\\p{Co}\\p{Cn}\\p{Cs}]");
+	// Zero-width and other format characters vanish; control and unassigned characters separate words.
+	private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Co}\\p{Cn}\\p{Cs}]");
+
+	// Snowball leaves "partnerschapp" from "partnerschappen": fold the doubled consonant it leaves.
+	private static final Pattern DOUBLED_END = Pattern.compile("([bcdfgklmnprstz])\\1$");
 
 	// "organisatie's", "z'n": the apostrophe inside a word is a spelling choice, not a boundary.
 	private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’`](?=\\p{L})");
@@ -72,7 +78,8 @@ public final class TextPipeline {
 	 */
 	public String normalize(String text) {
 		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		s = INVISIBLE.matcher(s).replaceAll(" ");
+		s = FORMAT.matcher(s).replaceAll("");
+		s = CONTROL.matcher(s).replaceAll(" ");
 		s = COMBINING_MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
 		s = INNER_APOSTROPHE.matcher(s).replaceAll("");
 		s = INNER_HYPHEN.matcher(s).replaceAll("");
@@ -94,7 +101,10 @@ public final class TextPipeline {
 		// SnowballStemmer keeps state between calls, so each call gets its own.
 		SnowballStemmer stemmer = new SnowballStemmer(this.language.algorithm);
 		for (int i = 0; i < tokens.length; i++) {
-			tokens[i] = stemmer.stem(tokens[i]).toString();
+			// Snowball keeps the plural "-ies" ("organisaties"); the singular stem serves both.
+			String word = tokens[i].length() > 5 && tokens[i].endsWith("ies")
+					? tokens[i].substring(0, tokens[i].length() - 1) : tokens[i];
+			tokens[i] = DOUBLED_END.matcher(stemmer.stem(word)).replaceAll("$1");
 		}
 		return tokens;
 	}
