@@ -100,22 +100,26 @@ final class ConsortiumParser {
 				"bibliotheken", "centrum", "centra", "overheid", "overheden", "academie", "academies", "lyceum",
 				"lycea");
 
+		// "een mbo": a school type on its own; before a noun ("een mbo-school") it is an adjective.
 		private static final Set<String> ORGANISATIONS = Set.of("ngo", "ngos", "ngo's", "roc", "rocs", "roc's",
-				"aoc", "aocs", "aoc's", "mbo's", "hbo's");
+				"aoc", "aocs", "aoc's", "mbo", "mbo's", "hbo", "hbo's", "vmbo");
 
-		// A count that includes the visitor's own organisation: "we zijn drie organisaties", "met 3 scholen".
-		private static final Set<String> TOTAL_VERBS = Set.of("zijn", "gaan", "willen", "wil", "doen", "dienen",
-				"vragen", "aanvragen", "starten", "beginnen", "komen", "totaal", "we", "wij");
+		// "we zijn met drie organisaties" counts everyone. After these verbs "met" counts everyone too, unless
+		// partners are counted: "we willen met 3 organisaties aanvragen", but "we willen met 3 partners".
+		private static final Set<String> TOTAL_VERBS = Set.of("zijn", "totaal");
+
+		private static final Set<String> TOTAL_VERBS_UNLESS_PARTNERS = Set.of("gaan", "willen", "wil", "doen",
+				"dienen", "vragen", "aanvragen", "starten", "beginnen", "komen", "we", "wij");
 
 		private static final Set<String> GROUP_NOUNS = Set.of("consortium", "partnerschap", "samenwerkingsverband",
 				"netwerk", "project", "projectteam", "groep", "team");
 
 		// Where "een" is a count ("met een partner uit Marokko") and not an article ("wij zijn een school").
 		private static final Set<String> ONE_CUES = Set.of("met", "en", "nog", "plus", "hebben", "heb", "hebt",
-				"heeft", "ook", "daarnaast", "verder", ",", ":", "&", "waarvan", "namelijk");
+				"heeft", "ook", "daarnaast", "verder", ",", ":", "&", "waarvan", "waaronder", "namelijk");
 
 		private static final Set<String> CONNECTORS = Set.of(",", "en", "plus", "&", "nog", "ook", ":", "waarvan",
-				"namelijk", "daarnaast", "verder");
+				"waaronder", "namelijk", "daarnaast", "verder");
 
 		// "we zijn met 4 voor 2 jaar": a bare number is a count when no noun follows, only a little word.
 		private static final Set<String> AFTER_BARE_NUMBER = Set.of("en", "maar", "dus", "want", "in", "totaal",
@@ -199,10 +203,12 @@ final class ConsortiumParser {
 			String ownCountry = readSelf();
 			List<Chain> chains = chains(ownCountry);
 
+			// The countries said of a whole group that includes the visitor ("we zijn drie Duitse
+			// organisaties"), not of a part of it ("met z'n vieren, waaronder een uit Marokko").
 			LinkedHashSet<String> group = new LinkedHashSet<>();
 			chains.stream()
 				.filter((chain) -> chain.kind() != Kind.OTHERS)
-				.forEach((chain) -> chain.members().forEach((count) -> group.addAll(count.countries())));
+				.forEach((chain) -> group.addAll(chain.members().get(0).countries()));
 			LinkedHashSet<String> others = new LinkedHashSet<>();
 			boolean ownAreAll = false;
 			for (int i = 0; i < this.t.size(); i++) {
@@ -417,7 +423,8 @@ final class ConsortiumParser {
 					adjectiveCountries.add(this.mentionAt[j].country());
 					j = this.mentionAt[j].end();
 				}
-				else if (ADJECTIVES.contains(this.t.get(j))) {
+				else if (ADJECTIVES.contains(this.t.get(j))
+						&& !(isOrganisation(this.t.get(j)) && !isOrganisation(at(j + 1)))) {
 					others |= this.t.get(j).equals("andere") || this.t.get(j).equals("buitenlandse");
 					j++;
 				}
@@ -431,7 +438,7 @@ final class ConsortiumParser {
 				int end = (isPartner(at(j)) && isOrganisation(at(j + 1))) ? j + 1 : j;
 				boolean partner = isPartner(at(j));
 				// "met een partner" adds one; a total of one organisation is no partnership to talk about.
-				Kind kind = (totalCue(start, end) && !one) ? Kind.TOTAL
+				Kind kind = (totalCue(start, end, partner) && !one) ? Kind.TOTAL
 						: (partner || others || othersCue(start)) ? Kind.OTHERS : Kind.OPEN;
 				count = new Count(value, start, end, kind, partner, true, adjectiveCountries);
 			}
@@ -452,11 +459,12 @@ final class ConsortiumParser {
 			return attachCountries(count);
 		}
 
-		private boolean totalCue(int start, int end) {
+		private boolean totalCue(int start, int end, boolean partner) {
 			String before = before(start, 1);
 			String before2 = before(start, 2);
 			return before.equals("zijn") || before.equals("totaal")
-					|| before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2))
+					|| before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2)
+							|| !partner && TOTAL_VERBS_UNLESS_PARTNERS.contains(before2))
 					|| before.equals("uit") && (before2.equals("bestaat") || before2.equals("bestaan"))
 					|| before.equals("van") && GROUP_NOUNS.contains(before2)
 					|| at(end + 1).equals("totaal") || at(end + 1).equals("in") && at(end + 2).equals("totaal");
@@ -468,7 +476,7 @@ final class ConsortiumParser {
 		}
 
 		private Kind bareKind(int start) {
-			if (totalCue(start, start)) {
+			if (totalCue(start, start, false)) {
 				return Kind.TOTAL;
 			}
 			return othersCue(start) ? Kind.OTHERS : Kind.OPEN;
@@ -477,7 +485,8 @@ final class ConsortiumParser {
 		private boolean bareTotalCue(int start) {
 			String before = before(start, 1);
 			String before2 = before(start, 2);
-			return before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2))
+			return before.equals("met") && (before2.isEmpty() || TOTAL_VERBS.contains(before2)
+					|| TOTAL_VERBS_UNLESS_PARTNERS.contains(before2))
 					|| before.equals("totaal") || before.equals("zijn") && SELF.contains(before2);
 		}
 
@@ -572,12 +581,12 @@ final class ConsortiumParser {
 			return chains;
 		}
 
+		// "we hebben 2 partners. Eén uit België en één uit Luxemburg.": a count without a noun continues
+		// the list before it, even in a new sentence.
 		private boolean joined(Count previous, Count next) {
-			if (this.sentence[previous.start()] != this.sentence[next.start()]) {
-				return false;
-			}
 			for (int k = previous.end() + 1; k < next.start(); k++) {
-				if (!CONNECTORS.contains(this.t.get(k))) {
+				String between = this.t.get(k);
+				if (!CONNECTORS.contains(between) && !(SENTENCE_ENDS.contains(between) && !next.noun())) {
 					return false;
 				}
 			}
@@ -770,10 +779,11 @@ final class ConsortiumParser {
 	private record Chain(Kind kind, List<Count> members) {
 
 		int value() {
-			// "twee partners, één uit Duitsland en één uit Frankrijk": the rest only break the first down.
+			// "we zijn met drie organisaties: een gemeente, een school en een bedrijf" and "twee partners,
+			// één uit Duitsland en één uit Frankrijk": the rest only break the first down.
 			Count first = this.members.get(0);
 			boolean breakdown = this.members.size() > 1 && first.countries().isEmpty()
-					&& this.members.stream().skip(1).noneMatch(Count::noun);
+					&& (this.kind == Kind.TOTAL || this.members.stream().skip(1).noneMatch(Count::noun));
 			return breakdown ? first.value() : this.members.stream().mapToInt(Count::value).sum();
 		}
 

@@ -2,7 +2,6 @@ package nl.wegwijzer.nlu;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +12,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * {@code java -jar wegwijzer.jar evaluate [options]}: cross-validation on the intents and a score on
@@ -43,6 +41,8 @@ public final class EvaluationCommand {
 	}
 
 	public static int run(String[] args, PrintStream out) {
+		// OpenNLP logs every training iteration; outside the server nothing else sets its level.
+		((Logger) LoggerFactory.getLogger("opennlp")).setLevel(Level.WARN);
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (FLAGS.contains(args[i])) {
@@ -57,7 +57,7 @@ public final class EvaluationCommand {
 			}
 		}
 		try {
-			List<Evaluation.Report> reports = evaluate(options, settings());
+			List<Evaluation.Report> reports = evaluate(options, NluSettings.bundled());
 			if (options.containsKey("--json")) {
 				out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
 			}
@@ -101,17 +101,6 @@ public final class EvaluationCommand {
 					Evaluation.predict(classifier, LabelledText.readDoccat(heldout))));
 		}
 		return reports;
-	}
-
-	/** The classifier settings as the server would have them, from the bundled application.yml. */
-	static NluSettings settings() {
-		try {
-			var sources = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
-			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("wegwijzer.nlu", NluSettings.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void print(Evaluation.Report report, PrintStream out) {

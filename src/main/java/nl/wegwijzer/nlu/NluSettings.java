@@ -1,6 +1,15 @@
 package nl.wegwijzer.nlu;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Settings of the intent classifier, under {@code wegwijzer.nlu}.
@@ -15,4 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("wegwijzer.nlu")
 public record NluSettings(double minConfidence, double minMargin, int iterations, int cutoff, long cacheSize,
 		String intents) {
+
+	/** The settings as the bundled {@code application.yml} has them, for use without Spring. */
+	public static NluSettings bundled() {
+		try {
+			List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
+					new ClassPathResource("application.yml"));
+			return new Binder(ConfigurationPropertySources.from(yaml)).bindOrCreate("wegwijzer.nlu", NluSettings.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 }

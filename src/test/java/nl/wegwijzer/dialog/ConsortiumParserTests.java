@@ -25,7 +25,9 @@ class ConsortiumParserTests {
 
 	private static final String MA = "Marokko";
 
-	private final ConsortiumParser parser = new ConsortiumParser(Countries.load());
+	private static final Countries COUNTRIES = Countries.load();
+
+	private final ConsortiumParser parser = new ConsortiumParser(COUNTRIES);
 
 	static Stream<Arguments> phrasings() {
 		return Stream.of(
@@ -75,11 +77,27 @@ class ConsortiumParserTests {
 				said("Kunnen we met een organisatie uit Noord-Macedonië samenwerken?", 2,
 						List.of(NL, "Noord-Macedonië"), NL),
 				said("we zoeken nog een partner uit Spanje", null, List.of(), null),
+				said("We hebben 3 partners uit Duitsland, België en Frankrijk en zoeken er nog een uit Turkije", 4,
+						List.of(NL, DE, BE, FR), NL),
+				said("Wij zijn een roc met een Finse en een Zweedse partner", 3, List.of(NL, "Finland", "Zweden"), NL),
+				said("Wij zijn met 4 partners, waaronder een uit Marokko", 4, List.of(NL, MA), NL),
+				said("we zijn 3 organisaties: een gemeente, een mbo en een bedrijf, allemaal uit Nederland", 3,
+						List.of(NL), NL),
+				said("we hebben 2 partners. Eén uit België en één uit Luxemburg.", 3, List.of(NL, BE, "Luxemburg"), NL),
+				said("Het project heeft 3 partners: een uit Duitsland, een uit Polen en een uit Litouwen.", 4,
+						List.of(NL, DE, "Polen", "Litouwen"), NL),
+				said("we willen met 3 organisaties aanvragen, uit Nederland, Duitsland en Frankrijk", 3,
+						List.of(NL, DE, FR), NL),
+				said("Er doen 4 organisaties mee uit Nederland, België, Duitsland en Spanje", 4,
+						List.of(NL, BE, DE, "Spanje"), NL),
 				// Where the visitor's own organisation comes from.
 				said("Wij komen uit Belgie", null, List.of(), BE),
 				said("wij als Marokkaanse organisatie, kunnen wij aanvragen?", null, List.of(), MA),
 				said("De aanvrager komt uit Tunesië", null, List.of(), "Tunesië"),
 				said("Kan een organisatie uit Marokko de aanvraag indienen?", null, List.of(), MA),
+				said("Ik ben docent op een school in Suriname", null, List.of(), "Suriname"),
+				said("Ik vertegenwoordig een Poolse NGO met partners uit Tsjechië en Slowakije", null,
+						List.of("Polen", "Tsjechië", "Slowakije"), "Polen"),
 				said("ik werk bij een Turkse school en we hebben partners in Griekenland en Cyprus", null,
 						List.of("Turkije", "Griekenland", "Cyprus"), "Turkije"),
 				said("Wij zijn een Duitse school. Onze partners komen uit Nederland en Oostenrijk.", null,
@@ -138,6 +156,8 @@ class ConsortiumParserTests {
 			project van 4 jaar met drie partners uit Duitsland, België en Frankrijk | 4 | 48 |
 			we werken al 10 jaar samen met een school uit Duitsland                 | 2 |    |
 			twee scholen en 3 jaar                                                  | 2 | 36 |
+			We hebben al 3 keer eerder een project gedaan met 2 scholen uit Spanje  | 3 |    |
+			Onze school heeft 1200 leerlingen en we willen met 3 partners een project van 2 jaar | 4 | 24 |
 			we zijn met 4 voor 2 jaar en verlengen met 6 maanden                    | 4 | 24 | 6
 			""")
 	void shouldKeepOrganisationsApartFromYearsAndMonths(String text, Integer organisations, Integer duration,

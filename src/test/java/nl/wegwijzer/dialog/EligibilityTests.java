@@ -27,7 +27,9 @@ class EligibilityTests {
 	private static final List<String> BOTH = List.of(Eligibility.MISSING_ORGANISATIONS,
 			Eligibility.MISSING_COUNTRIES);
 
-	private final Countries countries = Countries.load();
+	private static final Countries KNOWN_COUNTRIES = Countries.load();
+
+	private final Countries countries = KNOWN_COUNTRIES;
 
 	private final ConsortiumParser parser = new ConsortiumParser(this.countries);
 

@@ -26,7 +26,7 @@ class ModelQualityTests {
 
 	@BeforeAll
 	static void train() {
-		settings = EvaluationCommand.settings();
+		settings = NluSettings.bundled();
 		examples = IntentCorpus.load(IntentCorpus.BUNDLED).examples();
 		model = OpenNlpIntentClassifier.train(examples, PIPELINE, settings);
 	}
