@@ -160,10 +160,6 @@ final class ConsortiumParser {
 
 		private final Countries.Mention[] mentionAt;
 
-		private final Countries.Mention[] mentionCovering;
-
-		private final int[] sentence;
-
 		// Tokens already read as a duration, and spans that describe no member ("we zoeken nog een partner").
 		private final boolean[] duration;
 
@@ -181,17 +177,7 @@ final class ConsortiumParser {
 			this.t = tokens;
 			int n = tokens.size();
 			this.mentionAt = new Countries.Mention[n];
-			this.mentionCovering = new Countries.Mention[n];
-			for (Countries.Mention mention : mentions) {
-				this.mentionAt[mention.start()] = mention;
-				for (int i = mention.start(); i < mention.end(); i++) {
-					this.mentionCovering[i] = mention;
-				}
-			}
-			this.sentence = new int[n];
-			for (int i = 1; i < n; i++) {
-				this.sentence[i] = this.sentence[i - 1] + (SENTENCE_ENDS.contains(tokens.get(i - 1)) ? 1 : 0);
-			}
+			mentions.forEach((mention) -> this.mentionAt[mention.start()] = mention);
 			this.duration = new boolean[n];
 			this.ignored = new boolean[n];
 			this.self = new boolean[n];
@@ -231,14 +217,16 @@ final class ConsortiumParser {
 				others.clear();
 				group.clear();
 			}
+			// Said, or part of a group that was said, or else assumed: the visitor's organisation is Dutch.
 			String applicant;
-			boolean applicantFirst = true;
+			boolean listedAlready = ownAreAll;
 			if (ownCountry != null) {
 				applicant = ownCountry;
 			}
 			else if (!group.isEmpty()) {
-				applicant = group.contains(HOME_COUNTRY) ? HOME_COUNTRY : (group.size() == 1) ? group.iterator().next() : null;
-				applicantFirst = false;
+				applicant = group.contains(HOME_COUNTRY) ? HOME_COUNTRY
+						: (group.size() == 1) ? group.iterator().next() : null;
+				listedAlready = true;
 			}
 			else if (!this.counts.isEmpty() || referenced && !others.isEmpty()) {
 				applicant = HOME_COUNTRY;
@@ -247,9 +235,10 @@ final class ConsortiumParser {
 				applicant = null;
 			}
 
+			// The applicant's country alone says nothing about the others, so it only joins a list.
 			LinkedHashSet<String> countries = new LinkedHashSet<>();
 			if (!others.isEmpty()) {
-				if (applicant != null && applicantFirst && !ownAreAll) {
+				if (applicant != null && !listedAlready) {
 					countries.add(applicant);
 				}
 				countries.addAll(others);
@@ -339,12 +328,11 @@ final class ConsortiumParser {
 		private boolean isExtension(Span span) {
 			for (int k = span.start() - 1; k >= Math.max(0, span.start() - 3); k--) {
 				String word = this.t.get(k);
-				if (SENTENCE_ENDS.contains(word) || word.equals(",") || this.duration[k] && k < span.start()
-						&& !isExtensionWord(word)) {
-					break;
-				}
 				if (isExtensionWord(word)) {
 					return true;
+				}
+				if (SENTENCE_ENDS.contains(word) || word.equals(",") || this.duration[k]) {
+					break;
 				}
 			}
 			String next = at(span.end() + 1);
@@ -623,13 +611,13 @@ final class ConsortiumParser {
 				}
 				int k = from;
 				while (k < this.t.size() && k < from + 10 && !endsSelf(k)) {
-					this.self[k] = true;
-					if (own == null && this.mentionAt[k] != null) {
-						own = this.mentionAt[k].country();
+					Countries.Mention mention = this.mentionAt[k];
+					if (own == null && mention != null) {
+						own = mention.country();
 					}
-					k = (this.mentionAt[k] != null) ? this.mentionAt[k].end() : k + 1;
-					for (int m = from; m < k; m++) {
-						this.self[m] = true;
+					int next = (mention != null) ? mention.end() : k + 1;
+					for (; k < next; k++) {
+						this.self[k] = true;
 					}
 				}
 				i = k;

@@ -239,9 +239,8 @@ public class Dialog {
 		DialogEvent event = complete ? DialogEvent.VERDICT : DialogEvent.INCOMPLETE;
 		DialogContext next = new DialogContext(Transitions.next(context.state(), event), ELIGIBILITY, List.of(), 0, 0,
 				context.route(), complete ? Consortium.empty() : consortium);
-		List<String> quickReplies = complete ? intent(ELIGIBILITY).quickReplies() : List.of();
-		return new DialogTurn(next, new Reply(verdict.text(), ELIGIBILITY, understood.confidence(), quickReplies,
-				next.state()), false);
+		return new DialogTurn(next, new Reply(verdict.text(), ELIGIBILITY, understood.confidence(),
+				intent(ELIGIBILITY).quickReplies(), next.state()), false);
 	}
 
 	/**

@@ -58,7 +58,8 @@ final class Eligibility {
 			problems.add(tooFewCountries(programme.size(), inSentences(partner, countries)));
 		}
 		if (applicant != null && countries.isPartner(applicant)) {
-			problems.add("Een organisatie uit " + countries.inSentence(applicant) + " kan wel partner zijn, maar niet de aanvraag indienen. "
+			problems.add("Een organisatie uit " + countries.inSentence(applicant)
+					+ " kan wel partner zijn, maar niet de aanvraag indienen. "
 					+ "Laat een organisatie uit een programmaland de aanvraag doen.");
 		}
 		problems.addAll(durationProblems(consortium.durationMonths(), consortium.extensionMonths()));
@@ -122,10 +123,9 @@ final class Eligibility {
 					+ describe(extension) + ".");
 		}
 		if (validDuration && extension != null && extension > 0 && duration + extension > MAX_TOTAL_MONTHS) {
-			problems.add((duration == MAX_TOTAL_MONTHS)
-					? "In totaal mag het partnerschap niet langer dan 3 jaar duren, dus bij een looptijd van 3 jaar kun je niet verlengen."
-					: "In totaal mag het partnerschap niet langer dan 3 jaar duren; " + describe(duration) + " plus "
-							+ describe(extension) + " verlenging is te lang.");
+			String tooLong = "In totaal mag het partnerschap niet langer dan 3 jaar duren";
+			problems.add((duration == MAX_TOTAL_MONTHS) ? tooLong + ", dus bij een looptijd van 3 jaar kun je niet verlengen."
+					: tooLong + "; " + describe(duration) + " plus " + describe(extension) + " verlenging is te lang.");
 		}
 		return problems;
 	}

@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replies and resuming after a reload. Runs on Debian's Chromium and skips where it is not installed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
+			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
 class ChatPageBrowserTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -1,0 +1,156 @@
+package nl.wegwijzer.dialog;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.nlu.NluSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scripted conversations with the real classifier: each visitor turn names the state the dialog must
+ * be in afterwards and the facts its reply must contain.
+ */
+class DialogTests {
+
+	private static Dialog dialog;
+
+	@BeforeAll
+	static void train() {
+		dialog = new Dialog(new IntentService(NluSettings.bundled()));
+	}
+
+	/** One visitor message and what must follow from it. */
+	record Step(String visitor, DialogState state, List<String> facts) {
+
+		static Step of(String visitor, DialogState state, String... facts) {
+			return new Step(visitor, state, List.of(facts));
+		}
+
+		@Override
+		public String toString() {
+			return this.visitor;
+		}
+
+	}
+
+	record Script(String name, List<Step> steps, String route) {
+
+		static Script of(String name, String route, Step... steps) {
+			return new Script(name, List.of(steps), route);
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	static Stream<Script> scripts() {
+		return Stream.of(
+				Script.of("route to Youth by button", "jeugd",
+						Step.of("Waar moet ik de subsidie aanvragen?", DialogState.ASK_IMPACT, "impact", "Jeugd"),
+						Step.of("Buitenschools, niet-formeel leren (Jeugd)", DialogState.OPEN, "bij Jeugd")),
+				Script.of("route to higher education by free text", "hoger_onderwijs",
+						Step.of("bij wie dien ik de aanvraag in", DialogState.ASK_IMPACT, "impact"),
+						Step.of("binnen het onderwijs", DialogState.ASK_SECTOR, "onderwijssector"),
+						Step.of("we zijn een hogeschool", DialogState.OPEN, "Hoger onderwijs")),
+				Script.of("route straight from an mbo answer", "mbo",
+						Step.of("Waar vraag ik subsidie aan?", DialogState.ASK_IMPACT),
+						Step.of("op een mbo-school", DialogState.OPEN, "Mbo")),
+				Script.of("route Youth from free text", "jeugd",
+						Step.of("waar vragen we aan", DialogState.ASK_IMPACT),
+						Step.of("vooral buitenschools met jongeren", DialogState.OPEN, "Jeugd")),
+				Script.of("digression and return", "jeugd",
+						Step.of("Waar moeten we de aanvraag indienen?", DialogState.ASK_IMPACT),
+						Step.of("Hoe lang duurt een project eigenlijk?", DialogState.ASK_IMPACT, "2 of 3 jaar",
+								"Waar ligt de impact"),
+						Step.of("in het jeugdwerk", DialogState.OPEN, "Jeugd")),
+				Script.of("unclear answer, asked again, then staff offered", null,
+						Step.of("waar kan ik subsidie aanvragen", DialogState.ASK_IMPACT),
+						Step.of("banaan", DialogState.ASK_IMPACT, "begreep", "Jeugd"),
+						Step.of("banaan", DialogState.OPEN, "collega")),
+				Script.of("follow-up on duration asks why", null,
+						Step.of("Hoe lang duurt een strategisch partnerschap?", DialogState.OPEN, "2 of 3 jaar"),
+						Step.of("waarom?", DialogState.OPEN, "doelstelling"),
+						Step.of("en kan dat verlengd worden?", DialogState.OPEN, "6 maanden", "3 jaar")),
+				Script.of("enough organisations and countries", null,
+						Step.of("Wij zijn een mbo-school met twee partners uit Duitsland en België. Komen we in aanmerking?",
+								DialogState.OPEN, "voldoet")),
+				Script.of("too few organisations, details asked", null,
+						Step.of("we zijn met z'n tweeën, voldoen we aan de eisen?", DialogState.ASK_CONSORTIUM, "landen"),
+						Step.of("uit Nederland en Duitsland", DialogState.OPEN, "nog niet")),
+				Script.of("partner-country applicant", null,
+						Step.of("Wij zijn een organisatie uit Marokko met partners uit Frankrijk, Spanje en Italië. Klopt ons consortium?",
+								DialogState.OPEN, "Marokko", "niet")),
+				Script.of("wrong duration", null,
+						Step.of("Voldoen wij? We zijn drie organisaties uit Nederland, Duitsland en België en willen een project van 4 jaar",
+								DialogState.OPEN, "2 of 3 jaar")),
+				Script.of("restart", null, Step.of("waar vraag ik aan", DialogState.ASK_IMPACT),
+						Step.of("opnieuw beginnen", DialogState.OPEN, "opnieuw")),
+				Script.of("goodbye closes, a question reopens", null, Step.of("doei, tot ziens!", DialogState.CLOSED),
+						Step.of("hoeveel partners zijn nodig", DialogState.OPEN, "drie organisaties")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("scripts")
+	void shouldFollowTheScript(Script script) {
+		DialogContext context = dialog.greet().context();
+		for (Step step : script.steps()) {
+			DialogTurn turn = dialog.respond(context, step.visitor());
+			assertThat(turn.reply().state()).as("state after '%s': %s", step.visitor(), turn.reply().text())
+				.isEqualTo(step.state());
+			assertThat(turn.context().state()).isEqualTo(step.state());
+			for (String fact : step.facts()) {
+				assertThat(turn.reply().text()).as("reply to '%s'", step.visitor()).containsIgnoringCase(fact);
+			}
+			assertThat(turn.reply().quickReplies()).as("a way forward after '%s'", step.visitor()).isNotEmpty();
+			context = turn.context();
+		}
+		assertThat(context.route()).isEqualTo(script.route());
+	}
+
+	@Test
+	void shouldFlagStaffWhenAskedAndResumeWhenReleased() {
+		DialogTurn handoff = dialog.respond(dialog.greet().context(), "Ik wil graag een medewerker spreken");
+		assertThat(handoff.handoff()).isTrue();
+		assertThat(handoff.context().state()).isEqualTo(DialogState.HANDOFF);
+		assertThat(handoff.reply().text()).contains("collega");
+
+		DialogTurn released = dialog.released(handoff.context());
+		assertThat(released.context().state()).isEqualTo(DialogState.OPEN);
+		assertThat(released.handoff()).isFalse();
+	}
+
+	@Test
+	void shouldFlagStaffAfterTwoFallbacksInARow() {
+		DialogTurn first = dialog.respond(dialog.greet().context(), "xkcd qwpoz");
+		assertThat(first.reply().intent()).isEqualTo("fallback");
+		assertThat(first.handoff()).isFalse();
+		DialogTurn second = dialog.respond(first.context(), "wat is de hoofdstad van Peru");
+		assertThat(second.reply().intent()).isEqualTo("fallback");
+		assertThat(second.handoff()).isTrue();
+		assertThat(second.context().state()).isEqualTo(DialogState.HANDOFF);
+	}
+
+	@Test
+	void shouldAskWhichWasMeantAndTakeThePick() {
+		DialogContext clarifying = new DialogContext(DialogState.CLARIFY, null, List.of("duur", "aantal_partners"), 0, 0,
+				null, null);
+		DialogTurn picked = dialog.respond(clarifying, "De looptijd van een project");
+		assertThat(picked.reply().intent()).isEqualTo("duur");
+		assertThat(picked.reply().text()).contains("2 of 3 jaar");
+		assertThat(picked.context().state()).isEqualTo(DialogState.OPEN);
+
+		DialogTurn second = dialog.respond(clarifying, "de tweede");
+		assertThat(second.reply().intent()).isEqualTo("aantal_partners");
+	}
+
+}
