@@ -230,10 +230,11 @@ function onSession(frame) {
   }
   if (changed || consentMode() === 'first') {
     const wasChange = changed && !frame.resumeToken;
-    closeConsent(wasChange ? el.cookieSettings : el.input);
     if (wasChange) {
+      // Before the chat reappears, so it scrolls to the end with the notice already taking its space.
       showNotice('Je cookie-instellingen zijn opgeslagen.', 'info');
     }
+    closeConsent(wasChange ? el.cookieSettings : el.input);
   }
   if (consentMode() === null) {
     showChat();
@@ -348,11 +349,11 @@ function renderHistory(history) {
     }
   }
   el.messages.removeAttribute('aria-busy');
-  scrollToEnd();
+  scrollToEnd(true);
 }
 
-function scrollToEnd() {
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+function scrollToEnd(instant) {
+  const reduce = instant || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   el.scroller.scrollTo({ top: el.scroller.scrollHeight, behavior: reduce ? 'auto' : 'smooth' });
 }
 
@@ -539,7 +540,7 @@ function showChat() {
   const wasHidden = el.chat.hidden;
   el.chat.hidden = false;
   if (wasHidden) {
-    scrollToEnd();
+    scrollToEnd(true);
   }
 }
 

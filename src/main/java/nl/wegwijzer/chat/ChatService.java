@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,6 +37,7 @@ import nl.wegwijzer.dialog.DialogState;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.web.socket.CloseStatus;
@@ -89,8 +91,13 @@ public class ChatService {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** Striped locks: every change to one conversation, by visitor or staff, happens under its lock. */
+	private final Object[] conversationLocks = new Object[256];
+
+	private final ApplicationEventPublisher events;
+
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
-			ChatSettings settings, ObjectMapper json, Clock clock) {
+			ChatSettings settings, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
@@ -98,6 +105,8 @@ public class ChatService {
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
+		Arrays.setAll(this.conversationLocks, (i) -> new Object());
 		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
 	}
 
@@ -190,10 +199,12 @@ public class ChatService {
 		}
 		boolean analytics = record.allows("analytics");
 		if (!newSession) {
-			Conversation conversation = conversation(connection).withAnalytics(analytics);
-			this.conversations.update(conversation);
-			this.live.put(conversation.id(), conversation);
-			send(connection, new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null));
+			synchronized (lock(connection.conversationId)) {
+				Conversation conversation = conversation(connection.conversationId).withAnalytics(analytics);
+				this.conversations.update(conversation);
+				changed(conversation);
+				send(connection, new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null));
+			}
 			return;
 		}
 		Instant now = now();
@@ -204,7 +215,9 @@ public class ChatService {
 		this.conversations.insert(conversation, hash(token));
 		attach(connection, conversation);
 		send(connection, new ServerFrame.Session(sessionId, token, null, null));
-		reply(connection, conversation, null, null, greeting);
+		synchronized (lock(conversation.id())) {
+			reply(connection, conversation, null, null, greeting);
+		}
 	}
 
 	private void message(Connection connection, String text) {
@@ -214,18 +227,23 @@ public class ChatService {
 			return;
 		}
 		Instant received = now();
-		Conversation conversation = conversation(connection);
-		if (conversation.status() == Conversation.Status.TAKEN_OVER) {
-			Conversation updated = conversation.with(conversation.status(), conversation.dialog(), received);
-			this.conversations.save(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
-					updated.dialog().state().name(), received, null));
-			this.live.put(updated.id(), updated);
-			return;
+		synchronized (lock(connection.conversationId)) {
+			Conversation conversation = conversation(connection.conversationId);
+			if (conversation.status() == Conversation.Status.TAKEN_OVER) {
+				Conversation updated = conversation.with(conversation.status(), conversation.dialog(), received);
+				this.conversations.save(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
+						updated.dialog().state().name(), received, null));
+				changed(updated);
+				return;
+			}
+			reply(connection, conversation, text, received, this.dialog.respond(conversation.dialog(), text));
 		}
-		reply(connection, conversation, text, received, this.dialog.respond(conversation.dialog(), text));
 	}
 
-	/** Stores the bot's turn, then sends it: what the visitor saw is always on record. */
+	/**
+	 * Stores the bot's turn, then sends it: what the visitor saw is always on record. The caller holds
+	 * the conversation's lock; {@code connection} may be {@code null} when the visitor is away.
+	 */
 	private void reply(Connection connection, Conversation conversation, String text, Instant received,
 			DialogTurn turn) {
 		Reply reply = turn.reply();
@@ -243,9 +261,69 @@ public class ChatService {
 		Conversation updated = conversation.with(status, turn.context(), sent);
 		this.conversations.save(updated, new Turn(0, Turn.Author.BOT, text, reply.text(), null, reply.intent(),
 				reply.confidence(), reply.state().name(), received, sent));
-		this.live.put(updated.id(), updated);
-		send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.confidence(), reply.quickReplies(),
-				reply.state().name()));
+		changed(updated);
+		if (connection != null) {
+			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.confidence(),
+					reply.quickReplies(), reply.state().name()));
+		}
+	}
+
+	/**
+	 * A staff member's message to the visitor. The first one claims the conversation: the bot falls
+	 * silent and the visitor is told a person joined.
+	 * @throws java.util.NoSuchElementException when there is no such conversation
+	 */
+	public void agentMessage(String conversationId, String staffName, String text) {
+		synchronized (lock(conversationId)) {
+			Conversation conversation = conversation(conversationId);
+			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
+				conversation = agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName,
+						staffName + " van de helpdesk neemt het gesprek over.");
+			}
+			agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName, text);
+		}
+	}
+
+	/** Staff hand the conversation back: the visitor is told, and the bot answers again. */
+	public void release(String conversationId, String staffName) {
+		synchronized (lock(conversationId)) {
+			Conversation conversation = conversation(conversationId);
+			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
+				return;
+			}
+			conversation = agentTurn(conversation, Conversation.Status.BOT, staffName,
+					staffName + " heeft het gesprek verlaten.");
+			reply(this.bySession.get(conversation.sessionId()), conversation, null, null,
+					this.dialog.released(conversation.dialog()));
+		}
+	}
+
+	private Conversation agentTurn(Conversation conversation, Conversation.Status status, String staffName,
+			String text) {
+		Instant sent = now();
+		Conversation updated = conversation.with(status, conversation.dialog(), sent);
+		this.conversations.save(updated, new Turn(0, Turn.Author.AGENT, null, text, staffName, null, null,
+				updated.dialog().state().name(), null, sent));
+		changed(updated);
+		Connection connection = this.bySession.get(updated.sessionId());
+		if (connection != null) {
+			send(connection, new ServerFrame.Agent(text, staffName));
+		}
+		return updated;
+	}
+
+	/** Whether the visitor of this conversation is connected right now. */
+	public boolean isOnline(String sessionId) {
+		return this.bySession.containsKey(sessionId);
+	}
+
+	private void changed(Conversation conversation) {
+		this.live.put(conversation.id(), conversation);
+		this.events.publishEvent(new ConversationChanged(conversation.id()));
+	}
+
+	private Object lock(String conversationId) {
+		return this.conversationLocks[Math.floorMod(conversationId.hashCode(), this.conversationLocks.length)];
 	}
 
 	private void resume(Connection connection, String token) {
@@ -292,9 +370,8 @@ public class ChatService {
 		this.bySession.put(conversation.sessionId(), connection);
 	}
 
-	private Conversation conversation(Connection connection) {
-		return this.live.get(connection.conversationId, (id) -> this.conversations.find(id)
-			.orElseThrow(() -> new IllegalStateException("Conversation " + id + " is gone")));
+	private Conversation conversation(String conversationId) {
+		return this.live.get(conversationId, (id) -> this.conversations.find(id).orElseThrow());
 	}
 
 	private void send(Connection connection, ServerFrame frame) {

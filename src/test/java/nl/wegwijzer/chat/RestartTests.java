@@ -1,0 +1,64 @@
+package nl.wegwijzer.chat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.wegwijzer.WegwijzerApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A conversation outlives the server: stop it, start it again on the same database, and resume. */
+class RestartTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void shouldResumeStateAndHistoryAfterAServerRestart() throws Exception {
+		String token;
+		String sessionId;
+		try (ConfigurableApplicationContext app = start()) {
+			try (ChatClient visitor = ChatClient.connect(port(app))) {
+				visitor.expect("consent_request");
+				visitor.consent("analytics");
+				JsonNode session = visitor.expect("session");
+				token = session.path("resumeToken").asText();
+				sessionId = session.path("sessionId").asText();
+				visitor.expect("bot");
+				assertThat(visitor.ask("Waar moeten we de aanvraag indienen?").path("state").asText())
+					.isEqualTo("ASK_IMPACT");
+			}
+		}
+		try (ConfigurableApplicationContext app = start()) {
+			try (ChatClient visitor = ChatClient.connect(port(app))) {
+				visitor.send(Map.of("type", "resume", "resumeToken", token));
+				JsonNode session = visitor.expect("session");
+				assertThat(session.path("sessionId").asText()).isEqualTo(sessionId);
+				assertThat(session.path("state").asText()).isEqualTo("ASK_IMPACT");
+				assertThat(session.path("history")).hasSize(3);
+				JsonNode routed = visitor.ask("vooral buitenschools, met jongeren");
+				assertThat(routed.path("text").asText()).contains("Jeugd");
+				assertThat(routed.path("state").asText()).isEqualTo("OPEN");
+			}
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(WegwijzerApplication.class)
+			.properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + this.data.resolve("wegwijzer"))
+			.run();
+	}
+
+	private static int port(ConfigurableApplicationContext app) {
+		return ((WebServerApplicationContext) app).getWebServer().getPort();
+	}
+
+}

@@ -1,0 +1,60 @@
+package nl.wegwijzer.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A staff member takes a live conversation over and hands it back, seen by a real WebSocket visitor. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:takeover;DB_CLOSE_DELAY=-1")
+class TakeoverTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ChatService chat;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldSilenceTheBotWhileStaffHaveTakenOverAndResumeAfterRelease() throws Exception {
+		try (ChatClient visitor = ChatClient.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.consent();
+			String sessionId = visitor.expect("session").path("sessionId").asText();
+			visitor.expect("bot");
+			String conversationId = this.jdbc.sql("select id from conversation where session_id = ?")
+				.param(sessionId)
+				.query(String.class)
+				.single();
+
+			this.chat.agentMessage(conversationId, "Anna", "Hoi, ik ben Anna. Waarmee kan ik helpen?");
+			JsonNode joined = visitor.expect("agent");
+			assertThat(joined.path("name").asText()).isEqualTo("Anna");
+			assertThat(joined.path("text").asText()).contains("neemt het gesprek over");
+			assertThat(visitor.expect("agent").path("text").asText()).startsWith("Hoi, ik ben Anna");
+
+			visitor.message("Hoe lang duurt een project?");
+			assertThat(visitor.nothingWithin(500)).as("the bot stays silent").isTrue();
+
+			this.chat.release(conversationId, "Anna");
+			assertThat(visitor.expect("agent").path("text").asText()).contains("verlaten");
+			assertThat(visitor.expect("bot").path("state").asText()).isEqualTo("OPEN");
+			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asText()).contains("2 of 3 jaar");
+
+			assertThat(this.jdbc.sql("select author from turn where conversation_id = ? order by id")
+				.param(conversationId)
+				.query(String.class)
+				.list()).containsExactly("BOT", "AGENT", "AGENT", "VISITOR", "AGENT", "BOT", "BOT");
+		}
+	}
+
+}
