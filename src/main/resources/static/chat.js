@@ -363,7 +363,10 @@ function sendMessage(raw) {
     return false;
   }
   if (!state.inSession || !send({ type: 'message', text: message })) {
-    showNotice('Je bericht is niet verstuurd: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error');
+    // Offer the reconnect as well, or the notice would hide the one that did.
+    const action = state.socket === null ? { label: 'Opnieuw verbinden', run: reconnectNow } : undefined;
+    showNotice('Je bericht is niet verstuurd: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error',
+      action);
     return false;
   }
   clearNotice('error');

@@ -37,6 +37,9 @@ public class Dialog {
 
 	static final String CAPABILITIES = "wat_kun_je";
 
+	/** The route when the impact lies in education but the sector is not known. */
+	static final String EDUCATION_UNKNOWN = "onderwijs";
+
 	/** Intents that are conversation, not knowledge: never offered in "Bedoel je …?", never a digression. */
 	private static final Set<String> SMALL_TALK = Set.of(GREETING, "bedankt", GOODBYE, CAPABILITIES, HANDOFF,
 			RESTART);
@@ -68,6 +71,24 @@ public class Dialog {
 		Intent greeting = intent(GREETING);
 		return new DialogTurn(DialogContext.start(), new Reply(greeting.answer(), GREETING, 1.0,
 				greeting.quickReplies(), DialogState.OPEN), false);
+	}
+
+	/**
+	 * The sector a text points to by itself, for triage of an enquiry: {@code jeugd}, an education
+	 * sector id, {@code onderwijs} when only education is clear, or empty.
+	 */
+	public Optional<String> suggestRoute(String text) {
+		String normalized = this.text.normalize(text);
+		Optional<DialogContent.Sector> sector = sector(normalized);
+		int youth = hits(normalized, this.content.impact().youth().keywords());
+		int education = hits(normalized, this.content.impact().education().keywords()) + (sector.isPresent() ? 1 : 0);
+		if (youth > education) {
+			return Optional.of(this.content.youth().id());
+		}
+		if (education > youth) {
+			return Optional.of(sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
+		}
+		return Optional.empty();
 	}
 
 	/** Staff handed the conversation back. */
@@ -198,22 +219,22 @@ public class Dialog {
 	}
 
 	private Optional<DialogTurn> routeFrom(DialogContext context, String normalized, Classification understood) {
-		int youth = hits(normalized, this.content.impact().youth().keywords());
-		Optional<DialogContent.Sector> sector = sector(normalized);
-		int education = hits(normalized, this.content.impact().education().keywords()) + (sector.isPresent() ? 1 : 0);
-		if (youth > education) {
-			DialogContent.Youth jeugd = this.content.youth();
-			return Optional.of(routed(context, understood, jeugd.id(), jeugd.reply()));
-		}
-		if (education > youth) {
-			if (sector.isPresent()) {
-				String reply = this.content.sector().reply().replace("{sector}", sector.get().name());
-				return Optional.of(routed(context, understood, sector.get().id(), reply));
+		return suggestRoute(normalized).map((route) -> {
+			if (route.equals(this.content.youth().id())) {
+				return routed(context, understood, route, this.content.youth().reply());
 			}
-			return Optional.of(reply(context, DialogEvent.EDUCATION, this.content.sector().question(),
-					understood.intent(), understood.confidence(), sectorOptions(), false));
-		}
-		return Optional.empty();
+			if (route.equals(EDUCATION_UNKNOWN)) {
+				return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
+						understood.confidence(), sectorOptions(), false);
+			}
+			DialogContent.Sector sector = this.content.sector()
+				.sectors()
+				.stream()
+				.filter((s) -> s.id().equals(route))
+				.findFirst()
+				.orElseThrow();
+			return routed(context, understood, route, this.content.sector().reply().replace("{sector}", sector.name()));
+		});
 	}
 
 	private DialogTurn routed(DialogContext context, Classification understood, String route, String text) {
