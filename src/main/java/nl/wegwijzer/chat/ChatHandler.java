@@ -1,6 +1,7 @@
 package nl.wegwijzer.chat;
 
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -10,12 +11,16 @@ class ChatHandler extends TextWebSocketHandler {
 
 	private final ChatService chat;
 
-	ChatHandler(ChatService chat) {
+	private final ConnectionLimiter connections;
+
+	ChatHandler(ChatService chat, ConnectionLimiter connections) {
 		this.chat = chat;
+		this.connections = connections;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		this.connections.opened(session);
 		this.chat.open(session);
 	}
 
@@ -25,12 +30,18 @@ class ChatHandler extends TextWebSocketHandler {
 	}
 
 	@Override
+	protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+		this.chat.alive(session);
+	}
+
+	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
 		session.close(CloseStatus.SERVER_ERROR);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		this.connections.closed(session);
 		this.chat.closed(session);
 	}
 

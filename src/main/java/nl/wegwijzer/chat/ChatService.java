@@ -41,6 +41,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
@@ -55,6 +56,8 @@ public class ChatService {
 	static final String CONSENT_REQUIRED = "consent_required";
 
 	static final String RESUME_FAILED = "resume_failed";
+
+	static final String RATE_LIMITED = "rate_limited";
 
 	private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
@@ -71,6 +74,10 @@ public class ChatService {
 	private final ConversationRepository conversations;
 
 	private final ChatSettings settings;
+
+	private final LimitSettings limits;
+
+	private final RateLimiter rateLimiter;
 
 	private final ObjectMapper json;
 
@@ -97,17 +104,22 @@ public class ChatService {
 	private final ApplicationEventPublisher events;
 
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
-			ChatSettings settings, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ObjectMapper json, Clock clock,
+			ApplicationEventPublisher events) {
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
 		this.conversations = conversations;
 		this.settings = settings;
+		this.limits = limits;
+		this.rateLimiter = rateLimiter;
 		this.json = json;
 		this.clock = clock;
 		this.events = events;
 		Arrays.setAll(this.conversationLocks, (i) -> new Object());
 		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
+		long ping = limits.pingInterval().toMillis();
+		this.timer.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
 	}
 
 	void open(WebSocketSession socket) {
@@ -128,7 +140,14 @@ public class ChatService {
 		if (connection == null) {
 			return;
 		}
+		connection.lastSeen = System.nanoTime();
 		synchronized (connection) {
+			String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
+			if (!this.rateLimiter.tryAcquire(bucket)) {
+				send(connection, new ServerFrame.Error(RATE_LIMITED,
+						"Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."));
+				return;
+			}
 			ClientFrame frame;
 			try {
 				frame = this.frames.parse(payload);
@@ -147,6 +166,34 @@ public class ChatService {
 			}
 			else if (frame instanceof ClientFrame.Resume r) {
 				resume(connection, r.resumeToken());
+			}
+		}
+	}
+
+	/** The client answered a ping. */
+	void alive(WebSocketSession socket) {
+		Connection connection = this.bySocket.get(socket.getId());
+		if (connection != null) {
+			connection.lastSeen = System.nanoTime();
+		}
+	}
+
+	/**
+	 * Pings every connection, and closes those that answered nothing for two intervals: a half-open
+	 * socket would otherwise hold its resources until the idle timeout.
+	 */
+	private void ping() {
+		long silentSince = System.nanoTime() - 2 * this.limits.pingInterval().toNanos();
+		for (Connection connection : this.bySocket.values()) {
+			if (connection.lastSeen < silentSince) {
+				closeQuietly(connection, CloseStatus.SESSION_NOT_RELIABLE);
+				continue;
+			}
+			try {
+				connection.socket.sendMessage(new PingMessage());
+			}
+			catch (IOException | RuntimeException ex) {
+				closeQuietly(connection, CloseStatus.SESSION_NOT_RELIABLE);
 			}
 		}
 	}

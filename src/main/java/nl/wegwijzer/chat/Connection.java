@@ -24,6 +24,9 @@ final class Connection {
 
 	String conversationId;
 
+	/** When the client last sent anything, a pong included ({@link System#nanoTime()}). */
+	volatile long lastSeen = System.nanoTime();
+
 	Connection(WebSocketSession socket, String userAgent) {
 		this.socket = socket;
 		this.userAgent = userAgent;

@@ -32,9 +32,12 @@ final class ChatClient implements AutoCloseable {
 
 	private final WebSocketSession session;
 
-	private ChatClient(URI uri) throws Exception {
+	private ChatClient(URI uri, String origin) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "ChatClient/1.0 (test)");
+		if (origin != null) {
+			headers.setOrigin(origin);
+		}
 		StandardWebSocketClient client = new StandardWebSocketClient();
 		this.session = client.execute(new TextWebSocketHandler() {
 			@Override
@@ -51,7 +54,16 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	static ChatClient connect(int port) throws Exception {
-		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"));
+		return connect(port, null);
+	}
+
+	/** Connects as a browser page from {@code origin} would. */
+	static ChatClient connect(int port, String origin) throws Exception {
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin);
+	}
+
+	boolean isOpen() {
+		return this.session.isOpen();
 	}
 
 	/** Connects and gives consent; returns the client with the session frame read and the greeting waiting. */

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks the protocol with a real WebSocket client against the running app. */
+// A generous burst: these tests send many frames back to back; LimitTests covers the rate limit.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:protocol;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:protocol;DB_CLOSE_DELAY=-1", "wegwijzer.limits.burst=100" })
 class ChatProtocolTests {
 
 	@LocalServerPort

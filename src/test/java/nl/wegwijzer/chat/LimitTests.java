@@ -1,0 +1,87 @@
+package nl.wegwijzer.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The OWASP limits on the chat endpoint, each with the smallest setting that shows it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:limits;DB_CLOSE_DELAY=-1",
+				"wegwijzer.limits.messages-per-minute=600", "wegwijzer.limits.burst=3",
+				"wegwijzer.limits.connections-per-ip=4", "wegwijzer.allowed-origins=https://partner.example" })
+class LimitTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void shouldRateLimitABurstAndKeepTheConnection() throws Exception {
+		try (ChatClient client = ChatClient.inSession(this.port)) {
+			client.expect("bot");
+			for (int i = 0; i < 6; i++) {
+				client.message("Hoe lang duurt een project?");
+			}
+			List<String> types = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				JsonNode frame = client.next();
+				types.add(frame.path("type").asText() + ":" + frame.path("code").asText(""));
+			}
+			assertThat(types).contains("error:rate_limited").contains("bot:");
+			assertThat(client.isOpen()).isTrue();
+			// The bucket refills at 10 frames a second: a later question is answered again.
+			JsonNode later;
+			int attempts = 0;
+			do {
+				client.message("Hoeveel partners zijn nodig?");
+				later = client.next();
+			}
+			while (!later.path("type").asText().equals("bot") && ++attempts < 20);
+			assertThat(later.path("type").asText()).isEqualTo("bot");
+		}
+	}
+
+	@Test
+	void shouldRefuseAForeignOriginBeforeTheUpgrade() throws Exception {
+		assertThatThrownBy(() -> ChatClient.connect(this.port, "https://evil.example")).hasStackTraceContaining("403");
+		try (ChatClient allowed = ChatClient.connect(this.port, "https://partner.example")) {
+			allowed.expect("consent_request");
+		}
+	}
+
+	@Test
+	void shouldRefuseMoreConnectionsFromOneAddressThanAllowed() throws Exception {
+		List<ChatClient> open = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				open.add(ChatClient.connect(this.port));
+			}
+			assertThatThrownBy(() -> ChatClient.connect(this.port)).hasStackTraceContaining("429");
+			open.remove(0).close();
+			ChatClient again = null;
+			for (int attempt = 0; again == null && attempt < 50; attempt++) {
+				try {
+					again = ChatClient.connect(this.port);
+				}
+				catch (Exception refusedWhileTheCloseIsInFlight) {
+					Thread.onSpinWait();
+				}
+			}
+			assertThat(again).isNotNull();
+			open.add(again);
+		}
+		finally {
+			for (ChatClient client : open) {
+				client.close();
+			}
+		}
+	}
+
+}
