@@ -1,0 +1,122 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.wegwijzer.WegwijzerApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills the server process mid-conversation (SIGKILL, no graceful stop) and shows that every consent
+ * and every answered turn the visitor saw is on disk, and that the visitor can resume.
+ */
+class CrashSafetyTests {
+
+	@TempDir
+	Path data;
+
+	private Process server;
+
+	@Test
+	void shouldLoseNothingAcknowledgedWhenTheServerIsKilled() throws Exception {
+		int port = freePort();
+		this.server = start(port);
+		String token;
+		List<String> answered = new ArrayList<>();
+		try (ChatClient visitor = ChatClient.connect(port)) {
+			visitor.expect("consent_request");
+			visitor.consent("analytics");
+			token = visitor.expect("session").path("resumeToken").asText();
+			answered.add(visitor.expect("bot").path("text").asText());
+			for (String question : List.of("Hoe lang duurt een project?", "Hoeveel partners zijn nodig?",
+					"Waar vraag ik subsidie aan?")) {
+				answered.add(visitor.ask(question).path("text").asText());
+			}
+			visitor.message("Wie dient de aanvraag in?");
+			this.server.destroyForcibly().waitFor();
+		}
+
+		try (Connection db = DriverManager.getConnection(url(), "sa", "");
+				Statement query = db.createStatement()) {
+			ResultSet consents = query.executeQuery("select count(*) from consent_record");
+			consents.next();
+			assertThat(consents.getInt(1)).isEqualTo(1);
+			List<String> stored = new ArrayList<>();
+			ResultSet turns = query.executeQuery("select reply from turn order by id");
+			while (turns.next()) {
+				stored.add(turns.getString(1));
+			}
+			assertThat(stored).containsSubsequence(answered);
+		}
+
+		this.server = start(port);
+		try (ChatClient visitor = ChatClient.connect(port)) {
+			visitor.send(Map.of("type", "resume", "resumeToken", token));
+			JsonNode history = visitor.expect("session").path("history");
+			List<String> replies = new ArrayList<>();
+			history.forEach((item) -> {
+				if (item.path("from").asText().equals("bot")) {
+					replies.add(item.path("text").asText());
+				}
+			});
+			assertThat(replies).containsSubsequence(answered);
+			assertThat(visitor.ask("Kan het project verlengd worden?").path("text").asText()).contains("6 maanden");
+		}
+	}
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (this.server != null) {
+			this.server.destroyForcibly().waitFor();
+		}
+	}
+
+	private String url() {
+		return "jdbc:h2:file:" + this.data.resolve("wegwijzer") + ";WRITE_DELAY=0";
+	}
+
+	/** Starts the app in its own JVM and waits until it accepts connections. */
+	private Process start(int port) throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+				WegwijzerApplication.class.getName(), "--server.port=" + port, "--spring.datasource.url=" + url())
+			.redirectErrorStream(true)
+			.redirectOutput(this.data.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile())
+			.start();
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(process.isAlive()).as("the server process is running").isTrue();
+			try (Socket probe = new Socket("localhost", port)) {
+				return process;
+			}
+			catch (IOException notYet) {
+				Thread.sleep(200);
+			}
+		}
+		throw new AssertionError("The server did not start within 3 minutes");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
