@@ -59,6 +59,8 @@ public class ChatService {
 
 	static final String RATE_LIMITED = "rate_limited";
 
+	static final String SERVER_ERROR = "server_error";
+
 	private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
 	private static final int SEND_TIME_LIMIT_MS = 5_000;
@@ -158,14 +160,22 @@ public class ChatService {
 				return;
 			}
 			settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
-			if (frame instanceof ClientFrame.Consent c) {
-				consent(connection, c.categories());
+			try {
+				if (frame instanceof ClientFrame.Consent c) {
+					consent(connection, c.categories());
+				}
+				else if (frame instanceof ClientFrame.Message m) {
+					message(connection, m.text());
+				}
+				else if (frame instanceof ClientFrame.Resume r) {
+					resume(connection, r.resumeToken());
+				}
 			}
-			else if (frame instanceof ClientFrame.Message m) {
-				message(connection, m.text());
-			}
-			else if (frame instanceof ClientFrame.Resume r) {
-				resume(connection, r.resumeToken());
+			catch (RuntimeException ex) {
+				// Storage down, or a bug: the visitor hears so, the log gets one line, the connection stays.
+				log.error("Could not handle a frame of session {}: {}", connection.sessionId, ex.toString());
+				send(connection, new ServerFrame.Error(SERVER_ERROR,
+						"Er ging iets mis aan onze kant. Probeer het zo nog eens."));
 			}
 		}
 	}
