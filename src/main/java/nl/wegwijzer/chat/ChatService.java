@@ -28,6 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import nl.wegwijzer.consent.ConsentPolicy;
 import nl.wegwijzer.consent.ConsentRecord;
@@ -60,6 +61,9 @@ public class ChatService {
 	static final String RATE_LIMITED = "rate_limited";
 
 	static final String SERVER_ERROR = "server_error";
+
+	/** The log context key that ties a log line to a chat session; message texts are never logged. */
+	static final String SESSION_ID = "sessionId";
 
 	private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
@@ -144,39 +148,49 @@ public class ChatService {
 		}
 		connection.lastSeen = System.nanoTime();
 		synchronized (connection) {
-			String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
-			if (!this.rateLimiter.tryAcquire(bucket)) {
-				send(connection, new ServerFrame.Error(RATE_LIMITED,
-						"Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."));
-				return;
-			}
-			ClientFrame frame;
+			MDC.put(SESSION_ID, connection.sessionId);
 			try {
-				frame = this.frames.parse(payload);
+				handle(connection, payload);
 			}
-			catch (ProtocolException ex) {
-				settleFirstFrame(connection, false);
-				send(connection, ex.toFrame());
-				return;
+			finally {
+				MDC.remove(SESSION_ID);
 			}
-			settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
-			try {
-				if (frame instanceof ClientFrame.Consent c) {
-					consent(connection, c.categories());
-				}
-				else if (frame instanceof ClientFrame.Message m) {
-					message(connection, m.text());
-				}
-				else if (frame instanceof ClientFrame.Resume r) {
-					resume(connection, r.resumeToken());
-				}
+		}
+	}
+
+	private void handle(Connection connection, String payload) {
+		String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
+		if (!this.rateLimiter.tryAcquire(bucket)) {
+			send(connection, new ServerFrame.Error(RATE_LIMITED,
+					"Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."));
+			return;
+		}
+		ClientFrame frame;
+		try {
+			frame = this.frames.parse(payload);
+		}
+		catch (ProtocolException ex) {
+			settleFirstFrame(connection, false);
+			send(connection, ex.toFrame());
+			return;
+		}
+		settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
+		try {
+			if (frame instanceof ClientFrame.Consent c) {
+				consent(connection, c.categories());
 			}
-			catch (RuntimeException ex) {
-				// Storage down, or a bug: the visitor hears so, the log gets one line, the connection stays.
-				log.error("Could not handle a frame of session {}: {}", connection.sessionId, ex.toString());
-				send(connection, new ServerFrame.Error(SERVER_ERROR,
-						"Er ging iets mis aan onze kant. Probeer het zo nog eens."));
+			else if (frame instanceof ClientFrame.Message m) {
+				message(connection, m.text());
 			}
+			else if (frame instanceof ClientFrame.Resume r) {
+				resume(connection, r.resumeToken());
+			}
+		}
+		catch (RuntimeException ex) {
+			// Storage down, or a bug: the visitor hears so, the log gets one line, the connection stays.
+			log.error("Could not handle a frame of session {}: {}", connection.sessionId, ex.toString());
+			send(connection, new ServerFrame.Error(SERVER_ERROR,
+					"Er ging iets mis aan onze kant. Probeer het zo nog eens."));
 		}
 	}
 
