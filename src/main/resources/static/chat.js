@@ -6,11 +6,9 @@ const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15000;
 // A reply normally takes well under a second; after this the dots would only mislead.
 const TYPING_TIMEOUT_MS = 30000;
-const POLICY_TIMEOUT_MS = 5000;
 const INFO_NOTICE_MS = 5000;
 
 const el = {
-  main: byId('main'),
   loading: byId('loading'),
   notices: byId('notice-region'),
   consent: byId('consent'),
@@ -44,7 +42,6 @@ const state = {
   reached: false,
   /** After a staff member answered the bot is silent, so no typing dots for the bot. */
   agentAnswering: false,
-  fetchingPolicy: false,
   retries: 0,
   retryTimer: 0,
   typingTimer: 0,
@@ -214,6 +211,11 @@ function onSession(frame) {
   clearNotice('connection');
   if (typeof frame.resumeToken === 'string' && frame.resumeToken) {
     writeToken(frame.resumeToken);
+  }
+  if (frame.consent && typeof frame.consent === 'object') {
+    // A resumed session brings the policy and the visitor's current choice along.
+    state.policy = frame.consent;
+    state.choice = Array.isArray(frame.consent.granted) ? frame.consent.granted : state.choice;
   }
   if (Array.isArray(frame.history)) {
     renderHistory(frame.history);
@@ -547,59 +549,17 @@ function showChat() {
   }
 }
 
-async function reopenConsent() {
+function reopenConsent() {
   if (consentMode() !== null) {
     el.consentTitle.focus();
     return;
   }
-  if (state.fetchingPolicy || (!state.policy && !state.inSession)) {
+  if (!state.policy) {
     // Still connecting: the server asks for the cookie choice by itself.
     return;
   }
-  if (!state.policy) {
-    // After a reload the page never saw the policy; a short second connection asks the server for it,
-    // so the text and categories stay the server's and nothing is stored in the browser.
-    state.fetchingPolicy = true;
-    el.cookieSettings.setAttribute('aria-busy', 'true');
-    try {
-      state.policy = await fetchPolicy();
-    } catch {
-      showNotice('De cookie-instellingen konden niet worden geladen. Probeer het zo nog eens.', 'error');
-      return;
-    } finally {
-      state.fetchingPolicy = false;
-      el.cookieSettings.removeAttribute('aria-busy');
-    }
-  }
   renderConsent(state.policy, state.choice);
   openConsent(state.inSession ? 'change' : 'first');
-}
-
-function fetchPolicy() {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(socketUrl());
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(new Error('No consent_request in time'));
-    }, POLICY_TIMEOUT_MS);
-    socket.addEventListener('message', (event) => {
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (frame && frame.type === 'consent_request') {
-        clearTimeout(timer);
-        socket.close(1000);
-        resolve(frame);
-      }
-    });
-    socket.addEventListener('close', () => {
-      clearTimeout(timer);
-      reject(new Error('Closed before consent_request'));
-    });
-  });
 }
 
 // ---------------------------------------------------------------- wiring

@@ -274,7 +274,8 @@ public class ChatService {
 				Conversation conversation = conversation(connection.conversationId).withAnalytics(analytics);
 				this.conversations.update(conversation);
 				changed(conversation);
-				send(connection, new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null));
+				send(connection,
+						new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null, null));
 			}
 			return;
 		}
@@ -285,7 +286,7 @@ public class ChatService {
 				Conversation.Status.BOT, analytics, greeting.context());
 		this.conversations.insert(conversation, hash(token));
 		attach(connection, conversation);
-		send(connection, new ServerFrame.Session(sessionId, token, null, null));
+		send(connection, new ServerFrame.Session(sessionId, token, null, null, null));
 		synchronized (lock(conversation.id())) {
 			reply(connection, conversation, null, null, greeting);
 		}
@@ -417,8 +418,13 @@ public class ChatService {
 		}
 		this.live.put(conversation.id(), conversation);
 		attach(connection, conversation);
+		ConsentPolicy policy = this.consent.policy();
+		List<String> granted = this.consent.latest(conversation.sessionId())
+			.map(ConsentRecord::granted)
+			.orElse(List.of(ConsentPolicy.NECESSARY));
 		send(connection, new ServerFrame.Session(conversation.sessionId(), token, conversation.dialog().state().name(),
-				history(conversation.id())));
+				history(conversation.id()),
+				new ServerFrame.ConsentState(policy.version(), policy.text(), policy.categories(), granted)));
 	}
 
 	private List<ServerFrame.HistoryItem> history(String conversationId) {

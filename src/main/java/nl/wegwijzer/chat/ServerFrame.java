@@ -28,12 +28,17 @@ public sealed interface ServerFrame {
 
 	/**
 	 * Sent whenever consent is stored, and on a resume; a resume also carries the conversation so
-	 * far and the dialog state.
+	 * far, the dialog state and the cookie policy with the visitor's current choice.
 	 */
 	@JsonTypeName("session")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Session(String sessionId, String resumeToken, String state, List<HistoryItem> history)
-			implements ServerFrame {
+	record Session(String sessionId, String resumeToken, String state, List<HistoryItem> history,
+			ConsentState consent) implements ServerFrame {
+	}
+
+	/** The policy as in {@code consent_request}, with the categories the visitor granted. */
+	record ConsentState(String policyVersion, String text, List<ConsentPolicy.Category> categories,
+			List<String> granted) {
 	}
 
 	/** One earlier message of a resumed conversation: {@code from} is visitor, bot or agent. */

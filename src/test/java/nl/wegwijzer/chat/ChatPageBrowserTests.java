@@ -42,7 +42,7 @@ class ChatPageBrowserTests {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String QUESTION = "Hoe lang duurt een strategisch partnerschap?";
 

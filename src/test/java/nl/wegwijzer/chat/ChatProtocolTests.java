@@ -122,6 +122,9 @@ class ChatProtocolTests {
 			assertThat(session.path("history")).extracting((h) -> h.path("from").asText())
 				.containsExactly("bot", "visitor", "bot");
 			assertThat(session.path("history").get(1).path("text").asText()).isEqualTo("Hoe lang duurt een project?");
+			assertThat(session.path("consent").path("granted")).extracting(JsonNode::asText)
+				.containsExactly("necessary", "analytics", "social");
+			assertThat(session.path("consent").path("policyVersion").asText()).isNotBlank();
 			assertThat(second.ask("Kan het verlengd worden?").path("text").asText()).contains("6 maanden");
 		}
 		assertThat(consents(sessionId)).hasSize(1);
