@@ -46,6 +46,14 @@ public class ConsentRepository {
 			.optional();
 	}
 
+	/** Every record of one session, oldest first. */
+	public List<ConsentRecord> forSession(String sessionId) {
+		return this.jdbc.sql("select * from consent_record where session_id = :sessionId order by given_at, id")
+			.param("sessionId", sessionId)
+			.query(ConsentRepository::map)
+			.list();
+	}
+
 	/** Records given in {@code [from, to)}, oldest first. */
 	public List<ConsentRecord> between(Instant from, Instant to) {
 		return this.jdbc.sql("select * from consent_record where given_at >= :from and given_at < :to order by given_at, id")

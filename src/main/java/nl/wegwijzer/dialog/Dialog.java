@@ -1,9 +1,12 @@
 package nl.wegwijzer.dialog;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import nl.wegwijzer.nlu.Classification;
@@ -61,6 +64,8 @@ public class Dialog {
 	private final ConsortiumParser consortiumParser = new ConsortiumParser(this.countries);
 
 	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
+
+	private final Map<String, String> normalizedKeywords = new ConcurrentHashMap<>();
 
 	public Dialog(IntentService nlu) {
 		this.nlu = nlu;
@@ -336,16 +341,17 @@ public class Dialog {
 	}
 
 	/**
-	 * How many keywords occur in the text: as whole words, or as the start ("mbo-school") or, for longer
-	 * keywords, the end ("schoolonderwijs") of a compound.
+	 * How many keywords occur in the text: as whole words or phrases, or as the start ("mbo-school") or,
+	 * for longer keywords, the end ("schoolonderwijs") of a compound. Linear in the text's length.
 	 */
 	private int hits(String normalized, List<String> keywords) {
 		String padded = " " + normalized + " ";
+		String[] words = normalized.split(" ");
 		int hits = 0;
 		for (String keyword : keywords) {
-			String k = this.text.normalize(keyword);
-			if (padded.contains(" " + k + " ") || (k.length() >= 3 && padded.matches(".* " + Pattern.quote(k) + "\\p{L}+ .*"))
-					|| (k.length() >= 5 && padded.matches(".*\\p{L}+" + Pattern.quote(k) + " .*"))) {
+			String k = this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize);
+			if (k.contains(" ") ? padded.contains(" " + k + " ") : Arrays.stream(words).anyMatch((w) -> w.equals(k)
+					|| (k.length() >= 3 && w.startsWith(k)) || (k.length() >= 5 && w.endsWith(k)))) {
 				hits++;
 			}
 		}

@@ -26,6 +26,8 @@ public class IntentService implements IntentClassifier {
 
 	private final IntentCorpus corpus;
 
+	private final TextPipeline pipeline = new TextPipeline(TextPipeline.Language.NL);
+
 	private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
 	public IntentService(NluSettings settings) {
@@ -33,7 +35,7 @@ public class IntentService implements IntentClassifier {
 		this.corpus = IntentCorpus.load(settings.intents());
 		List<LabelledText> examples = this.corpus.examples();
 		long start = System.nanoTime();
-		use(OpenNlpIntentClassifier.train(examples, new TextPipeline(TextPipeline.Language.NL), settings));
+		use(train(examples));
 		log.info("Trained the intent model on {} examples of {} intents in {} ms", examples.size(),
 				this.corpus.intents().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
@@ -42,6 +44,14 @@ public class IntentService implements IntentClassifier {
 	public Classification classify(String text) {
 		Loaded current = this.loaded.get();
 		return current.cache.get(current.classifier.pipeline().normalize(text), current.classifier::classify);
+	}
+
+	/**
+	 * Trains a candidate model with the served model's pipeline and settings, for instance on the
+	 * corpus plus examples labelled by staff. It serves nothing until it is passed to {@link #use}.
+	 */
+	public OpenNlpIntentClassifier train(List<LabelledText> examples) {
+		return OpenNlpIntentClassifier.train(examples, this.pipeline, this.settings);
 	}
 
 	/** Puts a new model in service; results cached for the old one go with it. */

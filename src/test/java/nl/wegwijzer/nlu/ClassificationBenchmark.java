@@ -17,6 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
 /**
  * Latency of classifying one visitor utterance, over the held-out utterances in turn: the bare
  * classifier (what a cache miss costs) and {@link IntentService} with every utterance already cached
@@ -39,6 +42,11 @@ public class ClassificationBenchmark {
 		return service.service.classify(utterances.next());
 	}
 
+	/** As the server's {@code logging.level.opennlp}: no line per training iteration. */
+	static void logLikeTheServer() {
+		LoggingSystem.get(ClassificationBenchmark.class.getClassLoader()).setLogLevel("opennlp", LogLevel.WARN);
+	}
+
 	static List<LabelledText> heldOut() {
 		try {
 			return LabelledText.readDoccat(Path.of(ClassificationBenchmark.class.getResource("/nlu/heldout.tsv").toURI()));
@@ -56,6 +64,7 @@ public class ClassificationBenchmark {
 
 		@Setup
 		public void train() {
+			logLikeTheServer();
 			this.classifier = OpenNlpIntentClassifier.train(IntentCorpus.load(IntentCorpus.BUNDLED).examples(),
 					new TextPipeline(TextPipeline.Language.NL), NluSettings.bundled());
 		}
@@ -70,6 +79,7 @@ public class ClassificationBenchmark {
 
 		@Setup
 		public void warm() {
+			logLikeTheServer();
 			this.service = new IntentService(NluSettings.bundled());
 			heldOut().forEach((utterance) -> this.service.classify(utterance.text()));
 		}

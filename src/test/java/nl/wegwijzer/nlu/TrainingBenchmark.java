@@ -35,6 +35,7 @@ public class TrainingBenchmark {
 
 	@Setup
 	public void loadCorpus() {
+		ClassificationBenchmark.logLikeTheServer();
 		this.examples = IntentCorpus.load(IntentCorpus.BUNDLED).examples();
 		this.pipeline = new TextPipeline(TextPipeline.Language.NL);
 		this.settings = NluSettings.bundled();

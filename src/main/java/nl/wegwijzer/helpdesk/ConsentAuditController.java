@@ -1,0 +1,76 @@
+package nl.wegwijzer.helpdesk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.wegwijzer.consent.ConsentRecord;
+import nl.wegwijzer.consent.ConsentRepository;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The consent audit: every consent record given in a period, as JSON or as CSV for a spreadsheet. */
+@RestController
+class ConsentAuditController {
+
+	private static final List<String> COLUMNS = List.of("id", "sessionId", "givenAt", "policyVersion", "granted",
+			"refused", "method", "userAgent");
+
+	/** One consent record, as the audit shows it. */
+	record AuditRecord(String id, String sessionId, Instant givenAt, String policyVersion, List<String> granted,
+			List<String> refused, String method, String userAgent) {
+
+		AuditRecord {
+			granted = List.copyOf(granted);
+			refused = List.copyOf(refused);
+		}
+
+		static AuditRecord of(ConsentRecord record) {
+			return new AuditRecord(record.id(), record.sessionId(), record.givenAt(), record.policyVersion(),
+					record.granted(), record.refused(), record.method().name(), record.userAgent());
+		}
+
+		List<String> cells() {
+			return List.of(this.id, this.sessionId, this.givenAt.toString(), this.policyVersion,
+					String.join(";", this.granted), String.join(";", this.refused), this.method,
+					this.userAgent == null ? "" : this.userAgent);
+		}
+
+	}
+
+	private final ConsentRepository consents;
+
+	private final Clock clock;
+
+	ConsentAuditController(ConsentRepository consents, Clock clock) {
+		this.consents = consents;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/staff/consents")
+	ResponseEntity<?> consents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String format) {
+		boolean csv = "csv".equalsIgnoreCase(format);
+		if (format != null && !format.isBlank() && !csv && !"json".equalsIgnoreCase(format)) {
+			throw StaffApiException.badRequest("Onbekend formaat: kies json of csv.");
+		}
+		DateRange range = DateRange.of(from, to, this.clock);
+		List<AuditRecord> records = this.consents.between(range.start(), range.end())
+			.stream()
+			.map(AuditRecord::of)
+			.toList();
+		if (!csv) {
+			return ResponseEntity.ok(records);
+		}
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(COLUMNS);
+		records.forEach((r) -> rows.add(r.cells()));
+		return CsvFiles.download(CsvFiles.write(rows, ','),
+				"consents-" + range.from() + "-" + range.to() + ".csv");
+	}
+
+}

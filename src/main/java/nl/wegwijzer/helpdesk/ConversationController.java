@@ -1,0 +1,173 @@
+package nl.wegwijzer.helpdesk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+
+import nl.wegwijzer.chat.ChatService;
+import nl.wegwijzer.chat.Conversation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The live inbox and takeovers: who is signed in, the conversations, staff messages, the event stream. */
+@RestController
+@RequestMapping("/api/staff")
+class ConversationController {
+
+	static final int MAX_MESSAGE_CHARS = 2000;
+
+	static final int DEFAULT_LIMIT = 500;
+
+	static final int MAX_LIMIT = 2000;
+
+	private static final int MAX_QUERY_CHARS = 200;
+
+	private static final Pattern ROUTE = Pattern.compile("[a-z_]{1,40}");
+
+	/** The signed-in staff member; {@code name} is what visitors see in {@code agent} frames. */
+	record Me(String username, String name) {
+	}
+
+	/** A staff message to the visitor. */
+	record MessageRequest(String text) {
+	}
+
+	private final Inbox inbox;
+
+	private final InboxEvents events;
+
+	private final ChatService chat;
+
+	private final StaffAccounts accounts;
+
+	ConversationController(Inbox inbox, InboxEvents events, ChatService chat, StaffAccounts accounts) {
+		this.inbox = inbox;
+		this.events = events;
+		this.chat = chat;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/me")
+	Me me(Authentication authentication) {
+		return new Me(authentication.getName(), this.accounts.displayName(authentication.getName()));
+	}
+
+	@GetMapping("/conversations")
+	List<Inbox.Summary> conversations(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String route, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+		return this.inbox.list(new InboxRepository.Filter(status(status), route(route), query(q), limit(limit)));
+	}
+
+	@GetMapping("/conversations/{id}")
+	Inbox.Detail conversation(@PathVariable String id) {
+		return this.inbox.detail(id).orElseThrow(() -> notFound(id));
+	}
+
+	/** Takes the conversation over if no one has, and sends the text to the visitor. */
+	@PostMapping("/conversations/{id}/messages")
+	ResponseEntity<Void> message(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
+		try {
+			this.chat.agentMessage(id, this.accounts.displayName(authentication.getName()), text);
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	/** Hands the conversation back to the bot. */
+	@PostMapping("/conversations/{id}/release")
+	ResponseEntity<Void> release(@PathVariable String id, Authentication authentication) {
+		try {
+			this.chat.release(id, this.accounts.displayName(authentication.getName()));
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events() {
+		return this.events.subscribe();
+	}
+
+	private static String status(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Conversation.Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"Onbekende status. Kies BOT, WAITING, TAKEN_OVER of CLOSED.");
+		}
+	}
+
+	private static String route(String route) {
+		if (route == null || route.isBlank()) {
+			return null;
+		}
+		String normalized = route.strip().toLowerCase(Locale.ROOT);
+		if (!ROUTE.matcher(normalized).matches()) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"Onbekende route. Gebruik bijvoorbeeld jeugd, mbo of none.");
+		}
+		return normalized;
+	}
+
+	private static String query(String q) {
+		if (q == null || q.isBlank()) {
+			return null;
+		}
+		if (q.length() > MAX_QUERY_CHARS) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"Zoek op hoogstens " + MAX_QUERY_CHARS + " tekens.");
+		}
+		return q.strip();
+	}
+
+	private static int limit(int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"limit moet tussen 1 en " + MAX_LIMIT + " liggen.");
+		}
+		return limit;
+	}
+
+	private static String validMessage(String text) {
+		if (text == null || text.isBlank()) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST, "Schrijf eerst een bericht.");
+		}
+		if (text.length() > MAX_MESSAGE_CHARS) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"Een bericht mag hoogstens " + MAX_MESSAGE_CHARS + " tekens lang zijn.");
+		}
+		if (text.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
+					"Het bericht bevat tekens die niet verstuurd kunnen worden.");
+		}
+		return text.strip();
+	}
+
+	private static StaffApiException notFound(String id) {
+		return new StaffApiException(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, "Dit gesprek bestaat niet (meer).");
+	}
+
+}

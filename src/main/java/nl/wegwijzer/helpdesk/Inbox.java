@@ -1,0 +1,120 @@
+package nl.wegwijzer.helpdesk;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import nl.wegwijzer.chat.ChatService;
+import nl.wegwijzer.chat.ConversationRepository;
+import nl.wegwijzer.chat.Turn;
+import nl.wegwijzer.consent.ConsentRecord;
+import nl.wegwijzer.consent.ConsentRepository;
+import nl.wegwijzer.nlu.Classification;
+import nl.wegwijzer.nlu.NluSettings;
+
+import org.springframework.stereotype.Service;
+
+/** The live inbox: conversations as staff see them, with what needs attention flagged. */
+@Service
+class Inbox {
+
+	/** A reply this close above the bot's own threshold is worth a look. */
+	static final double FLAG_MARGIN = 0.15;
+
+	/**
+	 * A conversation in the inbox.
+	 *
+	 * @param flagged whether it needs attention: the visitor waits for staff, or the last bot reply was a
+	 * fallback or barely confident
+	 * @param online whether the visitor is connected now
+	 */
+	record Summary(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt,
+			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online) {
+	}
+
+	/** A conversation with everything that was said and every consent the visitor gave. */
+	record Detail(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt,
+			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online,
+			List<TranscriptEntry> transcript, List<SessionConsent> consents) {
+
+		Detail {
+			transcript = List.copyOf(transcript);
+			consents = List.copyOf(consents);
+		}
+
+		Detail(Summary s, List<TranscriptEntry> transcript, List<SessionConsent> consents) {
+			this(s.id(), s.sessionId(), s.status(), s.startedAt(), s.lastActiveAt(), s.lastIntent(), s.lastConfidence(),
+					s.route(), s.flagged(), s.turns(), s.online(), transcript, consents);
+		}
+
+	}
+
+	/** One stored turn: see {@link Turn}. */
+	record TranscriptEntry(long id, String author, String visitorText, String reply, String agentName, String intent,
+			Double confidence, String state, Instant receivedAt, Instant sentAt) {
+
+		static TranscriptEntry of(Turn turn) {
+			return new TranscriptEntry(turn.id(), turn.author().name(), turn.visitorText(), turn.reply(),
+					turn.agentName(), turn.intent(), turn.confidence(), turn.state(), turn.receivedAt(), turn.sentAt());
+		}
+
+	}
+
+	/** One consent record of the conversation's session. */
+	record SessionConsent(String id, Instant givenAt, String policyVersion, List<String> granted, List<String> refused,
+			String method, String userAgent) {
+
+		SessionConsent {
+			granted = List.copyOf(granted);
+			refused = List.copyOf(refused);
+		}
+
+		static SessionConsent of(ConsentRecord record) {
+			return new SessionConsent(record.id(), record.givenAt(), record.policyVersion(), record.granted(),
+					record.refused(), record.method().name(), record.userAgent());
+		}
+
+	}
+
+	private final InboxRepository rows;
+
+	private final ConversationRepository conversations;
+
+	private final ConsentRepository consents;
+
+	private final ChatService chat;
+
+	private final double flagBelow;
+
+	Inbox(InboxRepository rows, ConversationRepository conversations, ConsentRepository consents, ChatService chat,
+			NluSettings nlu) {
+		this.rows = rows;
+		this.conversations = conversations;
+		this.consents = consents;
+		this.chat = chat;
+		this.flagBelow = nlu.minConfidence() + FLAG_MARGIN;
+	}
+
+	List<Summary> list(InboxRepository.Filter filter) {
+		return this.rows.list(filter).stream().map(this::summary).toList();
+	}
+
+	Optional<Summary> summary(String id) {
+		return this.rows.find(id).map(this::summary);
+	}
+
+	Optional<Detail> detail(String id) {
+		return summary(id).map((summary) -> new Detail(summary,
+				this.conversations.turns(id).stream().map(TranscriptEntry::of).toList(),
+				this.consents.forSession(summary.sessionId()).stream().map(SessionConsent::of).toList()));
+	}
+
+	private Summary summary(InboxRepository.Row row) {
+		boolean flagged = "WAITING".equals(row.status()) || Classification.FALLBACK.equals(row.lastIntent())
+				|| (row.lastConfidence() != null && row.lastConfidence() < this.flagBelow);
+		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
+				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
+				this.chat.isOnline(row.sessionId()));
+	}
+
+}

@@ -1,0 +1,104 @@
+package nl.wegwijzer.helpdesk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inbox's view of the conversation and turn tables: one row per conversation with what staff need
+ * to pick it out. Plain SQL that runs on H2 and PostgreSQL alike.
+ */
+@Repository
+class InboxRepository {
+
+	/** The route filter that asks for conversations without a route. */
+	static final String NO_ROUTE = "none";
+
+	/**
+	 * One conversation as the inbox lists it.
+	 *
+	 * @param lastIntent the intent of the last bot reply, or {@code null} before the first
+	 * @param lastConfidence its confidence
+	 * @param turns how many turns it has, of every author
+	 */
+	record Row(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt, String lastIntent,
+			Double lastConfidence, String route, long turns) {
+	}
+
+	/**
+	 * What to list; {@code null} means any.
+	 *
+	 * @param route a route id, or {@link #NO_ROUTE}
+	 * @param text words to find in visitor texts and replies, any case
+	 */
+	record Filter(String status, String route, String text, int limit) {
+	}
+
+	private static final String SELECT = """
+			select c.id, c.session_id, c.status, c.started_at, c.last_active_at, c.route,
+			       (select count(*) from turn n where n.conversation_id = c.id) as turns,
+			       b.intent as last_intent, b.confidence as last_confidence
+			from conversation c
+			left join turn b on b.id = (select max(l.id) from turn l where l.conversation_id = c.id and l.author = 'BOT')
+			""";
+
+	private final JdbcClient jdbc;
+
+	InboxRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Conversations that match, the most recently active first. */
+	List<Row> list(Filter filter) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (filter.status() != null) {
+			conditions.add("c.status = :status");
+			params.put("status", filter.status());
+		}
+		if (NO_ROUTE.equals(filter.route())) {
+			conditions.add("c.route is null");
+		}
+		else if (filter.route() != null) {
+			conditions.add("c.route = :route");
+			params.put("route", filter.route());
+		}
+		if (filter.text() != null) {
+			conditions.add("""
+					exists (select 1 from turn t where t.conversation_id = c.id
+					        and (lower(t.visitor_text) like :text escape '!' or lower(t.reply) like :text escape '!'))""");
+			params.put("text", "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%");
+		}
+		String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";
+		return this.jdbc
+			.sql(SELECT + where + "order by c.last_active_at desc, c.id fetch first " + filter.limit() + " rows only")
+			.params(params)
+			.query(InboxRepository::map)
+			.list();
+	}
+
+	Optional<Row> find(String id) {
+		return this.jdbc.sql(SELECT + "where c.id = :id").param("id", id).query(InboxRepository::map).optional();
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	private static Row map(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getString("id"), rs.getString("session_id"), rs.getString("status"),
+				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("last_active_at").toInstant(),
+				rs.getString("last_intent"), rs.getObject("last_confidence", Double.class), rs.getString("route"),
+				rs.getLong("turns"));
+	}
+
+}

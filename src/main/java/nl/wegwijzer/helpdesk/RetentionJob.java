@@ -1,0 +1,65 @@
+package nl.wegwijzer.helpdesk;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes what Wegwijzer may no longer keep, on the schedule of {@link RetentionSettings}: conversations
+ * with their turns (the foreign key cascades) some days after their last activity, and consent records
+ * some years after they were given.
+ */
+@Component
+class RetentionJob implements SchedulingConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+	/** What one run deleted. */
+	record Deleted(long conversations, long consentRecords) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final RetentionSettings settings;
+
+	private final Clock clock;
+
+	RetentionJob(JdbcClient jdbc, RetentionSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		if (!"-".equals(this.settings.cron())) {
+			registrar.addCronTask(this::run, this.settings.cron());
+		}
+	}
+
+	/** Two independent deletes: each is all-or-nothing, and a failed run is simply made good by the next. */
+	Deleted run() {
+		Instant now = this.clock.instant();
+		Instant transcriptsBefore = now.minus(Duration.ofDays(this.settings.transcriptDays()));
+		Instant consentsBefore = now.minus(Duration.ofDays(this.settings.consentDays()));
+		long conversations = this.jdbc.sql("delete from conversation where last_active_at < :before")
+			.param("before", Timestamp.from(transcriptsBefore))
+			.update();
+		long consents = this.jdbc.sql("delete from consent_record where given_at < :before")
+			.param("before", Timestamp.from(consentsBefore))
+			.update();
+		log.info("Retention: deleted {} conversations (with their turns) last active before {} and {} consent records "
+				+ "given before {}", conversations, transcriptsBefore, consents, consentsBefore);
+		return new Deleted(conversations, consents);
+	}
+
+}

@@ -1,0 +1,241 @@
+package nl.wegwijzer.helpdesk;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.wegwijzer.system.WebSettings;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may see what. The staff API and pages need a staff login, by HTTP Basic or by the form at
+ * {@code /staff/login}; everything else — the visitor's chat page, {@code /ws/chat}, static files —
+ * stays public and unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String LOGIN = "/staff/login";
+
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+	private static final RequestMatcher API = PATHS.matcher("/api/staff/**");
+
+	private static final RequestMatcher PAGES = PATHS.matcher("/staff/**");
+
+	/**
+	 * Scripts, styles and connections only from Wegwijzer itself: no inline script or style, nothing
+	 * from elsewhere. {@code frame-ancestors} is added per area.
+	 */
+	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+	/** Requests that authenticate themselves on every call: no cookie, so no cross-site forgery. */
+	private static final RequestMatcher BASIC_AUTH = (request) -> {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+	};
+
+	@Bean
+	StaffAccounts staffAccounts(StaffSettings settings) {
+		return new StaffAccounts(settings, passwordEncoder());
+	}
+
+	@Bean
+	LoginAttempts loginAttempts(Clock clock) {
+		return new LoginAttempts(clock);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain staffSecurity(HttpSecurity http, StaffAccounts accounts, LoginAttempts attempts,
+			ObjectMapper json) throws Exception {
+		AuthenticationEntryPoint apiEntryPoint = new ApiEntryPoint(json);
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(API, apiEntryPoint);
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN));
+
+		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedHandlers = new LinkedHashMap<>();
+		deniedHandlers.put(API, (request, response, denied) -> new ApiError("forbidden",
+				"Deze aanvraag is geweigerd. Laad de pagina opnieuw en probeer het nog eens.")
+			.write(response, HttpServletResponse.SC_FORBIDDEN, json));
+		AccessDeniedHandler accessDenied = new RequestMatcherDelegatingAccessDeniedHandler(deniedHandlers,
+				new AccessDeniedHandlerImpl());
+
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/staff");
+		AuthenticationFailureHandler failure = (request, response, ex) -> response.sendRedirect(
+				request.getContextPath() + LOGIN + (ex instanceof LoginAttempts.TooManyLoginAttemptsException ? "?locked" : "?error"));
+
+		// After a login, go back to the page that asked for it; never to an API call or a file.
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/staff/**"),
+				new NegatedRequestMatcher(PATHS.matcher("/staff/assets/**"))));
+
+		http.securityMatcher(new OrRequestMatcher(API, PAGES))
+			.authenticationManager(authenticationManager(accounts, attempts))
+			.authorizeHttpRequests((authorize) -> authorize
+				// A forward comes from the app itself, after the original request was let through.
+				.dispatcherTypeMatchers(DispatcherType.FORWARD)
+				.permitAll()
+				.requestMatchers(PATHS.matcher(LOGIN), PATHS.matcher("/staff/assets/**"))
+				.permitAll()
+				.anyRequest()
+				.hasRole(StaffAccounts.ROLE))
+			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM).authenticationEntryPoint(apiEntryPoint))
+			.formLogin((form) -> form.loginPage(LOGIN)
+				.loginProcessingUrl(LOGIN)
+				.successHandler(success)
+				.failureHandler(failure)
+				.permitAll())
+			// Always the redirect, also for scripts (Spring would answer those with a bare 204).
+			.logout((logout) -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.POST, "/staff/logout"))
+				.logoutSuccessHandler(loggedOut()))
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			// The plain handler takes the cookie's value as it is, so pages send it back unchanged.
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+				.ignoringRequestMatchers(BASIC_AUTH))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'")))
+			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * Everything outside the staff area: public as before. No CSRF protection is needed where nothing
+	 * is authenticated, and the visitor's page stays cacheable and embeddable in the information site.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicSecurity(HttpSecurity http, WebSettings web) throws Exception {
+		String frameAncestors = web.frameAncestors().isEmpty() ? "'none'" : String.join(" ", web.frameAncestors());
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				.cacheControl((cache) -> cache.disable())
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors " + frameAncestors)));
+		return http.build();
+	}
+
+	private static LogoutSuccessHandler loggedOut() {
+		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+		handler.setDefaultTargetUrl(LOGIN + "?logout");
+		return handler;
+	}
+
+	private static AuthenticationManager authenticationManager(StaffAccounts accounts, LoginAttempts attempts) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder());
+		return new ProviderManager(attempts.guarding(passwords));
+	}
+
+	private static PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	/**
+	 * 401 (or 429 while locked) as JSON for the API, never a login page. The Basic challenge goes only
+	 * to callers without a session and not marked as a script ({@code X-Requested-With}), so curl gets
+	 * it and a staff page whose session ran out gets no browser password prompt.
+	 */
+	static final class ApiEntryPoint implements AuthenticationEntryPoint {
+
+		static final String REALM = "Wegwijzer";
+
+		private final ObjectMapper json;
+
+		ApiEntryPoint(ObjectMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+				throws IOException {
+			if (ex instanceof LoginAttempts.TooManyLoginAttemptsException locked) {
+				long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+				new ApiError("too_many_attempts",
+						"Te veel mislukte inlogpogingen. Probeer het over " + LoginAttempts.LOCK.toMinutes()
+								+ " minuten opnieuw.")
+					.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), this.json);
+				return;
+			}
+			boolean script = "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+			if (request.getRequestedSessionId() == null && !script) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+			}
+			new ApiError("unauthorized", "Log in als medewerker van de helpdesk om dit te gebruiken.")
+				.write(response, HttpServletResponse.SC_UNAUTHORIZED, this.json);
+		}
+
+	}
+
+	/**
+	 * Makes sure the {@code XSRF-TOKEN} cookie is set: Spring Security creates the token only when
+	 * something asks for it, and the staff pages read it from the cookie.
+	 */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (!BASIC_AUTH.matches(request) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

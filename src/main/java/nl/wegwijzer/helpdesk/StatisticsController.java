@@ -1,0 +1,84 @@
+package nl.wegwijzer.helpdesk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Statistics over the conversations that started in a period and whose visitor's latest consent allows
+ * analytics; the others are never counted. See {@link StatisticsRepository} for the definitions.
+ */
+@RestController
+class StatisticsController {
+
+	static final int TOP_INTENTS = 10;
+
+	static final int MAX_DAYS = 3660;
+
+	/**
+	 * @param conversationsPerDay every day of the period, days without conversations included
+	 * @param fallbackRate the share of replies to visitors that were fallbacks
+	 * @param handoffRate the share of conversations that were ever handed to staff
+	 */
+	record Statistics(List<StatisticsRepository.DayCount> conversationsPerDay,
+			List<StatisticsRepository.IntentCount> topIntents, double fallbackRate, double handoffRate,
+			List<StatisticsRepository.RouteCount> routes, long conversations) {
+
+		Statistics {
+			conversationsPerDay = List.copyOf(conversationsPerDay);
+			topIntents = List.copyOf(topIntents);
+			routes = List.copyOf(routes);
+		}
+
+	}
+
+	private final StatisticsRepository repository;
+
+	private final Clock clock;
+
+	StatisticsController(StatisticsRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/staff/statistics")
+	Statistics statistics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		DateRange range = DateRange.of(from, to, this.clock);
+		if (ChronoUnit.DAYS.between(range.from(), range.to()) >= MAX_DAYS) {
+			throw StaffApiException.badRequest("Kies een periode van hoogstens " + MAX_DAYS + " dagen.");
+		}
+		Instant start = range.start();
+		Instant end = range.end();
+		long conversations = this.repository.conversations(start, end);
+		StatisticsRepository.Replies replies = this.repository.replies(start, end);
+		return new Statistics(everyDay(range, this.repository.perDay(start, end)),
+				this.repository.topIntents(start, end, TOP_INTENTS), share(replies.fallbacks(), replies.replies()),
+				share(this.repository.handedOff(start, end), conversations), this.repository.routes(start, end),
+				conversations);
+	}
+
+	private static List<StatisticsRepository.DayCount> everyDay(DateRange range,
+			List<StatisticsRepository.DayCount> counted) {
+		Map<LocalDate, Long> byDay = counted.stream()
+			.collect(Collectors.toMap(StatisticsRepository.DayCount::day, StatisticsRepository.DayCount::count));
+		List<StatisticsRepository.DayCount> days = new ArrayList<>();
+		for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+			days.add(new StatisticsRepository.DayCount(day, byDay.getOrDefault(day, 0L)));
+		}
+		return days;
+	}
+
+	private static double share(long part, long whole) {
+		return whole == 0 ? 0.0 : (double) part / whole;
+	}
+
+}

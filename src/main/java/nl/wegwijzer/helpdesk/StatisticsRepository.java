@@ -1,0 +1,117 @@
+package nl.wegwijzer.helpdesk;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Aggregates over conversations whose visitor allows analytics ({@code conversation.analytics}, kept
+ * equal to the latest consent) and that started in a period. Runs on H2 and PostgreSQL alike.
+ *
+ * <p>A <em>reply</em> is a bot turn that answers a visitor's message; the greeting and the bot's word
+ * after a release are not. A conversation was <em>handed off</em> when the bot ever put it in the
+ * HANDOFF state (the visitor asked for a person, or the bot failed twice: status WAITING), when staff
+ * ever wrote in it (TAKEN_OVER), or when its status is one of those two now.
+ */
+@Repository
+class StatisticsRepository {
+
+	record DayCount(LocalDate day, long count) {
+	}
+
+	record IntentCount(String intent, long count) {
+	}
+
+	record RouteCount(String route, long count) {
+	}
+
+	/** Replies in the period and how many of them were fallbacks. */
+	record Replies(long replies, long fallbacks) {
+	}
+
+	private static final String COUNTED = "c.analytics = true and c.started_at >= :from and c.started_at < :to";
+
+	private static final String REPLIES = "t.author = 'BOT' and t.visitor_text is not null";
+
+	private final JdbcClient jdbc;
+
+	StatisticsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long conversations(Instant from, Instant to) {
+		return this.jdbc.sql("select count(*) from conversation c where " + COUNTED)
+			.params(period(from, to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Days (UTC) with at least one conversation, oldest first. */
+	List<DayCount> perDay(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select cast(c.started_at at time zone 'UTC' as date) as started_on, count(*) as n
+				from conversation c where %s
+				group by cast(c.started_at at time zone 'UTC' as date)
+				order by started_on""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new DayCount(rs.getObject("started_on", LocalDate.class), rs.getLong("n")))
+			.list();
+	}
+
+	List<IntentCount> topIntents(Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
+				select t.intent, count(*) as n
+				from turn t join conversation c on c.id = t.conversation_id
+				where %s and %s and t.intent is not null
+				group by t.intent
+				order by n desc, t.intent
+				fetch first %d rows only""".formatted(COUNTED, REPLIES, limit))
+			.params(period(from, to))
+			.query((rs, row) -> new IntentCount(rs.getString("intent"), rs.getLong("n")))
+			.list();
+	}
+
+	Replies replies(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select count(*) as replies, coalesce(sum(case when t.intent = 'fallback' then 1 else 0 end), 0) as fallbacks
+				from turn t join conversation c on c.id = t.conversation_id
+				where %s and %s""".formatted(COUNTED, REPLIES))
+			.params(period(from, to))
+			.query((rs, row) -> new Replies(rs.getLong("replies"), rs.getLong("fallbacks")))
+			.single();
+	}
+
+	long handedOff(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select count(*) from conversation c
+				where %s
+				  and (c.status in ('WAITING', 'TAKEN_OVER')
+				       or exists (select 1 from turn t where t.conversation_id = c.id
+				                  and (t.author = 'AGENT' or (t.author = 'BOT' and t.state = 'HANDOFF'))))"""
+			.formatted(COUNTED))
+			.params(period(from, to))
+			.query(Long.class)
+			.single();
+	}
+
+	List<RouteCount> routes(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select c.route, count(*) as n from conversation c
+				where %s and c.route is not null
+				group by c.route
+				order by n desc, c.route""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new RouteCount(rs.getString("route"), rs.getLong("n")))
+			.list();
+	}
+
+	private static Map<String, Object> period(Instant from, Instant to) {
+		return Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
+	}
+
+}

@@ -1,0 +1,34 @@
+package nl.wegwijzer.helpdesk;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a random port with known staff accounts, shared by the helpdesk's tests so they
+ * start it once: {@code staff} (display name Anna), {@code bert} (a {@code {bcrypt}} password) and
+ * {@code slot}, kept for the lockout test. The retention job's schedule is off; tests run it by hand.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk;DB_CLOSE_DELAY=-1",
+				"wegwijzer.staff.password=" + HelpdeskTest.PASSWORD, "wegwijzer.staff.name=Anna",
+				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password={bcrypt}" + HelpdeskTest.BERT_HASH,
+				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[1].username=slot",
+				"wegwijzer.staff.users[1].password=" + HelpdeskTest.SLOT_PASSWORD, "wegwijzer.retention.cron=-" })
+@interface HelpdeskTest {
+
+	String PASSWORD = "geheim-voor-de-tests";
+
+	/** bcrypt of {@code bert-wachtwoord}. */
+	String BERT_HASH = "$2a$10$4hvBrdZFuspdUdjKnMnKneTWNZW1PCTJDyrQvP/HCmZJujk9qtPYG";
+
+	String BERT_PASSWORD = "bert-wachtwoord";
+
+	String SLOT_PASSWORD = "slot-wachtwoord";
+
+}

@@ -1,0 +1,72 @@
+package nl.wegwijzer.helpdesk;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The labelled examples' migration and SQL on both databases Wegwijzer supports. PostgreSQL refuses
+ * to run as root; {@code .ci/run} runs the tests as an ordinary user.
+ */
+class LabelledExampleRepositoryTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	@Test
+	void shouldKeepLabelsOnH2() throws Exception {
+		try (HikariDataSource h2 = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+			.username("sa")
+			.build()) {
+			assertKeepsLabels(h2);
+		}
+	}
+
+	@Test
+	void shouldKeepLabelsOnPostgres() throws Exception {
+		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+			assertKeepsLabels(postgres.getPostgresDatabase());
+		}
+	}
+
+	private static void assertKeepsLabels(DataSource dataSource) throws Exception {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		LabelledExampleRepository repository = new LabelledExampleRepository(jdbc);
+		LabelledTurns turns = new LabelledTurns(jdbc);
+		long question = turns.visitor("tot wanneer loopt ons partnerschap");
+
+		assertThat(repository.visitorText(question)).contains("tot wanneer loopt ons partnerschap");
+		assertThat(repository.visitorText(turns.greeting())).contains("");
+		assertThat(repository.visitorText(question + 1000)).isEmpty();
+
+		LabelledExample first = repository.insert(question, "tot wanneer loopt ons partnerschap", "duur", NOW, "staff");
+		LabelledExample second = repository.insert(question, "tot wanneer loopt ons partnerschap",
+				LabelledExample.NEW_QUESTION, NOW.plusSeconds(1), "bert");
+		assertThat(repository.findAll()).containsExactly(second, first);
+		assertThat(repository.countWithIntent()).isOne();
+
+		// The text is a copy: it stays when retention deletes the conversation and its turns.
+		jdbc.sql("delete from conversation").update();
+		assertThat(repository.findAll()).containsExactly(second, first);
+		assertThat(jdbc.sql("select count(*) from labelled_example where turn_id is null").query(Long.class).single())
+			.isEqualTo(2);
+	}
+
+}

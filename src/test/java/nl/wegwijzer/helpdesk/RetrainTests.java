@@ -1,0 +1,138 @@
+package nl.wegwijzer.helpdesk;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import nl.wegwijzer.nlu.Classification;
+import nl.wegwijzer.nlu.Intent;
+import nl.wegwijzer.nlu.IntentService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retraining on the real intents with the server's settings: a model that learned a new phrasing goes
+ * into service, one that scores worse does not. Each retraining trains eleven models, so the tests
+ * share this context with {@link LabelledExampleTests}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk-labelled-examples;DB_CLOSE_DELAY=-1",
+				"wegwijzer.staff.username=staff", "wegwijzer.staff.password=secret" })
+class RetrainTests {
+
+	/** How visitors may ask for the duration in words that {@code intents/duur.yml} does not use. */
+	private static final List<String> NEW_PHRASING = List.of("welke periode beslaat een partnerschap",
+			"welke periode beslaat het project", "over welke periode loopt de subsidie",
+			"welke periode beslaat de samenwerking", "tot wanneer loopt ons partnerschap", "tot wanneer loopt het project");
+
+	@Autowired
+	private TestRestTemplate anonymous;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private IntentService intents;
+
+	@Autowired
+	private RetrainService retrainer;
+
+	private TestRestTemplate staff;
+
+	private LabelledTurns turns;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.jdbc.sql("delete from labelled_example").update();
+		this.staff = this.anonymous.withBasicAuth("staff", "secret");
+		this.turns = new LabelledTurns(this.jdbc);
+	}
+
+	@Test
+	void shouldPutAModelInServiceThatLearnedANewPhrasing() {
+		assertThat(this.intents.classify(NEW_PHRASING.get(0)).intent()).isNotEqualTo("duur");
+		NEW_PHRASING.forEach((text) -> label(text, "duur"));
+		label("Mag mijn hond mee op uitwisseling?", "nieuwe_vraag");
+
+		ResponseEntity<JsonNode> response = retrain();
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode result = response.getBody();
+		assertThat(result.path("swapped").asBoolean()).isTrue();
+		assertThat(result.path("message").asText()).startsWith("Het nieuwe model is in gebruik");
+		assertThat(result.path("new").path("accuracy").asDouble())
+			.isGreaterThanOrEqualTo(result.path("old").path("accuracy").asDouble());
+		// The new question is exported for review, never trained on.
+		assertThat(result.path("new").path("examples").asInt())
+			.isEqualTo(result.path("old").path("examples").asInt() + NEW_PHRASING.size());
+		assertThat(result.path("old").path("inScopeAccuracy").asDouble()).isBetween(0.5, 1.0);
+		assertThat(result.path("old").path("outOfScopeRejection").asDouble()).isBetween(0.5, 1.0);
+		assertThat(this.intents.classify(NEW_PHRASING.get(0)).intent()).isEqualTo("duur");
+	}
+
+	@Test
+	void shouldKeepTheModelInServiceWhenTheNewOneScoresWorse() {
+		String question = "Hoe lang mag ons project duren?";
+		Classification before = this.intents.classify(question);
+		assertThat(before.intent()).isEqualTo("duur");
+		// Every way of asking for the duration, labelled as something else.
+		List<String> others = this.intents.corpus()
+			.intents()
+			.stream()
+			.map(Intent::name)
+			.filter((name) -> !name.equals("duur"))
+			.toList();
+		List<String> duration = this.intents.intent("duur").orElseThrow().examples();
+		for (int i = 0; i < duration.size(); i++) {
+			label(duration.get(i), others.get(i % others.size()));
+		}
+
+		ResponseEntity<JsonNode> response = retrain();
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode result = response.getBody();
+		assertThat(result.path("swapped").asBoolean()).isFalse();
+		assertThat(result.path("message").asText()).contains("slechter").contains("huidige model blijft in gebruik");
+		assertThat(result.path("new").path("accuracy").asDouble())
+			.isLessThan(result.path("old").path("accuracy").asDouble());
+		assertThat(this.intents.classify(question)).isEqualTo(before);
+		assertThat(this.jdbc.sql("select count(*) from labelled_example").query(Long.class).single())
+			.isEqualTo(duration.size());
+	}
+
+	@Test
+	void shouldTurnDownASecondRetrainingWhileOneRuns() {
+		try (RetrainService.Slot running = this.retrainer.claim().orElseThrow()) {
+			ResponseEntity<JsonNode> response = retrain();
+
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(response.getBody().path("error").asText()).isEqualTo("conflict");
+			assertThat(response.getBody().path("message").asText()).contains("Er loopt al een hertraining");
+		}
+		try (RetrainService.Slot next = this.retrainer.claim().orElseThrow()) {
+			assertThat(this.retrainer.claim()).isEmpty();
+		}
+	}
+
+	private void label(String text, String intent) {
+		ResponseEntity<JsonNode> response = this.staff.postForEntity(
+				"/api/staff/turns/" + this.turns.visitor(text) + "/label", Map.of("intent", intent), JsonNode.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	private ResponseEntity<JsonNode> retrain() {
+		return this.staff.postForEntity("/api/staff/model/retrain", null, JsonNode.class);
+	}
+
+}

@@ -1,0 +1,133 @@
+package nl.wegwijzer.helpdesk;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An HTTP client for the staff API in tests: either signing every request with HTTP Basic, or a browser
+ * with cookies (session and {@code XSRF-TOKEN}) that logs in through the form. Never follows redirects,
+ * so tests see them.
+ */
+final class StaffHttp {
+
+	static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+	private final int port;
+
+	private final String authorization;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client;
+
+	private StaffHttp(int port, String authorization) {
+		this.port = port;
+		this.authorization = authorization;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	static StaffHttp anonymous(int port) {
+		return new StaffHttp(port, null);
+	}
+
+	static StaffHttp basic(int port, String username, String password) {
+		return new StaffHttp(port, "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A browser that fetched the login page (for its CSRF cookie) and logged in with the form. */
+	static StaffHttp loggedIn(int port, String username, String password) throws Exception {
+		StaffHttp browser = anonymous(port);
+		HttpResponse<String> login = browser.login(username, password);
+		if (login.statusCode() != 302 || !login.headers().firstValue("Location").orElse("").endsWith("/staff")) {
+			throw new AssertionError("login failed: " + login.statusCode() + " " + login.headers().map());
+		}
+		return browser;
+	}
+
+	HttpResponse<String> login(String username, String password) throws Exception {
+		get("/staff/login");
+		return postForm("/staff/login", Map.of("username", username, "password", password, "_csrf", csrfToken()));
+	}
+
+	URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return request;
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	/** A JSON POST with the CSRF cookie's value in {@code X-XSRF-TOKEN}, as the staff pages send it. */
+	HttpResponse<String> postJsonWithCsrf(String path, Object body) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+		String form = fields.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+			throws IOException, InterruptedException {
+		return this.client.send(request, handler);
+	}
+
+	String csrfToken() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse("");
+	}
+
+	static JsonNode json(HttpResponse<String> response) throws IOException {
+		return JSON.readTree(response.body());
+	}
+
+}

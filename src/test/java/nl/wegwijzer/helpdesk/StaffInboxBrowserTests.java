@@ -1,0 +1,274 @@
+package nl.wegwijzer.helpdesk;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The helpdesk pages in a real browser against the real server: a staff member logs in, sees a new visitor's
+ * conversation arrive in the inbox without a reload, opens it and answers, and the visitor's WebSocket gets
+ * the answer under the staff member's name. Runs on Debian's Chromium and skips where it is not installed.
+ * <p>
+ * With {@code -Dwegwijzer.screenshots=DIR} it also saves screenshots of the inbox, a conversation and the
+ * statistics at 1280×800, to look at the pages as a person would.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:staffbrowser;DB_CLOSE_DELAY=-1",
+			"wegwijzer.staff.username=staff", "wegwijzer.staff.password=geheim", "wegwijzer.staff.name=Sanne",
+			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
+			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
+class StaffInboxBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final String QUESTION = "Hoe lang duurt een strategisch partnerschap?";
+
+	private static final String REPLY = "Hoi, ik ben Sanne van de helpdesk. Waar kan ik je mee helpen?";
+
+	@LocalServerPort
+	private int port;
+
+	private Path profile;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium not installed: apt-get install chromium chromium-driver (see .ci/run)");
+		// Explicit paths everywhere, so Selenium Manager never goes looking for (or downloading) a driver.
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		this.profile = Files.createTempDirectory("wegwijzer-chromium");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,800", "--user-data-dir=" + this.profile);
+		this.browser = new ChromeDriver(service, options);
+		// The page itself 1280×800, as a desktop helpdesk screen shows it (the window size includes the frame).
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+		this.wait = new WebDriverWait(this.browser, TIMEOUT);
+		this.wait.ignoring(StaleElementReferenceException.class);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
+	}
+
+	@Test
+	void shouldShowANewConversationLiveAndDeliverTheStaffReplyToTheVisitor() throws Exception {
+		logIn();
+		this.wait.until(ExpectedConditions.textToBe(By.id("staff-name"), "Sanne"));
+		// Listening before the visitor arrives, so the row can only come from the event stream.
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+		this.browser.executeScript("window.stillTheSamePage = true;");
+
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String sessionId = visitor.expect("session").path("sessionId").asText();
+			visitor.expect("bot");
+			visitor.send(Map.of("type", "message", "text", QUESTION));
+			assertThat(visitor.expect("bot").path("intent").asText()).isEqualTo("duur");
+
+			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
+			this.wait.until((browser) -> browser.findElement(row).getText().contains("duur"));
+			assertThat(this.browser.executeScript("return window.stillTheSamePage === true;"))
+				.as("the row arrived without a reload")
+				.isEqualTo(true);
+			assertThat(this.browser.findElement(row).getText()).contains("Bot", "online");
+			screenshot("inbox");
+
+			this.browser.findElement(row).findElement(By.cssSelector("a.inbox__open")).click();
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), QUESTION));
+			this.wait.until(ExpectedConditions.elementToBeClickable(By.id("reply-text"))).sendKeys(REPLY, Keys.ENTER);
+
+			JsonNode agent = visitor.expectAgentSaying(REPLY);
+			assertThat(agent.path("name").asText()).isEqualTo("Sanne");
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), REPLY));
+			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Overgenomen"));
+			assertThat(this.browser.findElement(By.id("release")).isDisplayed()).isTrue();
+			screenshot("conversation");
+		}
+	}
+
+	@Test
+	void shouldChartTheConversationsOfVisitorsWhoAllowedAnalytics() throws Exception {
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of("analytics")));
+			visitor.expect("session");
+			visitor.expect("bot");
+			for (String question : List.of(QUESTION, "Welke landen mogen meedoen?", "wat is de hoofdstad van Peru")) {
+				visitor.send(Map.of("type", "message", "text", question));
+				visitor.expect("bot");
+			}
+		}
+		logIn();
+		this.browser.get(url("/staff/statistics"));
+
+		this.wait.until((browser) -> !browser.findElement(By.id("conversations-value")).getText().equals("—")
+				|| !browser.findElement(By.id("notices")).getText().isBlank());
+		assertThat(this.browser.findElement(By.id("notices")).getText()).as("error shown on the page").isBlank();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#per-day-chart .uplot canvas")));
+		assertThat(this.browser.findElement(By.id("conversations-value")).getText()).isNotEqualTo("0");
+		assertThat(this.browser.findElements(By.cssSelector("#intents-chart .uplot canvas"))).isNotEmpty();
+		assertThat(this.browser.findElement(By.id("analytics-note")).getText()).contains("analytische cookies");
+		screenshot("statistics");
+	}
+
+	@Test
+	void shouldExplainAWrongPasswordAndALogoutInDutch() {
+		this.browser.get(url("/staff"));
+		login("staff", "fout");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "klopt niet"));
+
+		login("staff", "geheim");
+		this.wait.until(ExpectedConditions.textToBe(By.id("staff-name"), "Sanne"));
+		this.browser.findElement(By.id("logout")).click();
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "uitgelogd"));
+		this.browser.get(url("/staff"));
+		this.wait.until(ExpectedConditions.urlContains("/staff/login"));
+	}
+
+	private void logIn() {
+		this.browser.get(url("/staff"));
+		login("staff", "geheim");
+		this.wait.until(ExpectedConditions.urlMatches("/staff(\\?[^/]*)?$"));
+	}
+
+	private void login(String username, String password) {
+		WebElement name = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+		name.clear();
+		name.sendKeys(username);
+		WebElement secret = this.browser.findElement(By.id("password"));
+		secret.clear();
+		secret.sendKeys(password, Keys.ENTER);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void screenshot(String name) throws IOException {
+		String dir = System.getProperty("wegwijzer.screenshots");
+		if (dir == null || dir.isBlank()) {
+			return;
+		}
+		Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
+		Files.move(this.browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/** A visitor on a real WebSocket; waits for frames and fails on a timeout instead of sleeping. */
+	private static final class Visitor implements AutoCloseable {
+
+		private static final ObjectMapper JSON = new ObjectMapper();
+
+		private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
+		private final WebSocketSession session;
+
+		private Visitor(URI uri) throws Exception {
+			this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+				@Override
+				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+					Visitor.this.frames.add(JSON.readTree(message.getPayload()));
+				}
+			}, new WebSocketHttpHeaders(), uri).get(10, TimeUnit.SECONDS);
+		}
+
+		static Visitor connect(int port) throws Exception {
+			return new Visitor(URI.create("ws://localhost:" + port + "/ws/chat"));
+		}
+
+		void send(Object frame) throws IOException {
+			this.session.sendMessage(new TextMessage(JSON.writeValueAsString(frame)));
+		}
+
+		JsonNode next() throws InterruptedException {
+			JsonNode frame = this.frames.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			assertThat(frame).as("a frame within %s", TIMEOUT).isNotNull();
+			return frame;
+		}
+
+		JsonNode expect(String type) throws InterruptedException {
+			JsonNode frame = next();
+			assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+			return frame;
+		}
+
+		/** Skips the staff member's joining notice (also an agent frame) up to the given text. */
+		JsonNode expectAgentSaying(String text) throws InterruptedException {
+			for (int i = 0; i < 5; i++) {
+				JsonNode frame = expect("agent");
+				if (frame.path("text").asText().equals(text)) {
+					return frame;
+				}
+			}
+			throw new AssertionError("no agent frame saying: " + text);
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.session.isOpen()) {
+				this.session.close();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package nl.wegwijzer.helpdesk;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Statistics count only conversations whose visitor allows analytics, as the visitor last chose. */
+@HelpdeskTest
+class StatisticsApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldReportAPeriodDayByDay() throws Exception {
+		Rows rows = new Rows(this.jdbc);
+		Instant day = Instant.parse("2022-05-10T09:00:00Z");
+		String counted = rows.conversation(day, day, "BOT", "mbo", true);
+		rows.reply(counted, "hoe lang", "duur", 0.9, "OPEN", day);
+		rows.reply(counted, "hoofdstad van Peru", "fallback", 0.2, "OPEN", day);
+		String hidden = rows.conversation(day, day, "WAITING", "jeugd", false);
+		rows.reply(hidden, "ik wil een mens", "medewerker", 0.9, "HANDOFF", day);
+
+		HttpResponse<String> response = staff().get("/api/staff/statistics?from=2022-05-09&to=2022-05-11");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode statistics = json(response);
+		assertThat(statistics.path("conversations").asLong()).isEqualTo(1);
+		assertThat(statistics.path("conversationsPerDay")).extracting((d) -> d.path("day").asText() + "=" + d.path("count").asLong())
+			.containsExactly("2022-05-09=0", "2022-05-10=1", "2022-05-11=0");
+		assertThat(statistics.path("topIntents")).extracting((i) -> i.path("intent").asText() + "=" + i.path("count").asLong())
+			.containsExactly("duur=1", "fallback=1");
+		assertThat(statistics.path("fallbackRate").asDouble()).isEqualTo(0.5);
+		assertThat(statistics.path("handoffRate").asDouble()).isZero();
+		assertThat(statistics.path("routes")).extracting((r) -> r.path("route").asText() + "=" + r.path("count").asLong())
+			.containsExactly("mbo=1");
+	}
+
+	@Test
+	void shouldCountOnlyVisitorsWhoAllowAnalytics() throws Exception {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String path = "/api/staff/statistics?from=" + today + "&to=" + today;
+		long before = json(staff().get(path)).path("conversations").asLong();
+		try (Visitor allows = Visitor.chatting(this.port, "analytics");
+				Visitor refuses = Visitor.chatting(this.port, "social");
+				Visitor withdraws = Visitor.chatting(this.port, "analytics")) {
+			allows.ask("Hoe lang duurt een strategisch partnerschap?");
+			refuses.ask("Hoe lang duurt een strategisch partnerschap?");
+			withdraws.send(Map.of("type", "consent", "categories", List.of()));
+			withdraws.expect("session");
+			JsonNode after = json(staff().get(path));
+			assertThat(after.path("conversations").asLong()).isEqualTo(before + 1);
+		}
+	}
+
+	@Test
+	void shouldDefaultToTheLastThirtyDaysAndRefuseBadPeriods() throws Exception {
+		JsonNode statistics = json(staff().get("/api/staff/statistics"));
+		JsonNode days = statistics.path("conversationsPerDay");
+		assertThat(days).hasSize(30);
+		assertThat(days.get(29).path("day").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+		assertThat(staff().get("/api/staff/statistics?from=2022-05-10&to=2022-05-01").statusCode()).isEqualTo(400);
+		assertThat(staff().get("/api/staff/statistics?from=1900-01-01&to=2022-05-01").statusCode()).isEqualTo(400);
+	}
+
+	private StaffHttp staff() {
+		return StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+	}
+
+}

@@ -1,0 +1,88 @@
+package nl.wegwijzer.helpdesk;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real WebSocket visitor of the chat, for the helpdesk's end-to-end tests (the minimal part of the
+ * chat tests' {@code ChatClient}): waits for frames and fails on a timeout.
+ */
+final class Visitor implements AutoCloseable {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
+	private final WebSocketSession session;
+
+	final String sessionId;
+
+	private Visitor(int port, String... categories) throws Exception {
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("User-Agent", "Visitor/1.0 (helpdesk test)");
+		this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+			@Override
+			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+				Visitor.this.frames.add(JSON.readTree(message.getPayload()));
+			}
+		}, headers, URI.create("ws://localhost:" + port + "/ws/chat")).get(10, TimeUnit.SECONDS);
+		expect("consent_request");
+		send(Map.of("type", "consent", "categories", List.of(categories)));
+		this.sessionId = expect("session").path("sessionId").asText();
+		expect("bot");
+	}
+
+	/** Connects, consents to the given cookie categories and reads the greeting. */
+	static Visitor chatting(int port, String... categories) throws Exception {
+		return new Visitor(port, categories);
+	}
+
+	void send(Object frame) throws IOException {
+		this.session.sendMessage(new TextMessage(JSON.writeValueAsString(frame)));
+	}
+
+	void message(String text) throws IOException {
+		send(Map.of("type", "message", "text", text));
+	}
+
+	/** Sends a message and returns the bot's reply. */
+	JsonNode ask(String text) throws Exception {
+		message(text);
+		return expect("bot");
+	}
+
+	JsonNode expect(String type) throws InterruptedException {
+		JsonNode frame = this.frames.poll(10, TimeUnit.SECONDS);
+		assertThat(frame).as("a %s frame within 10 s", type).isNotNull();
+		assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+		return frame;
+	}
+
+	boolean nothingWithin(long millis) throws InterruptedException {
+		return this.frames.poll(millis, TimeUnit.MILLISECONDS) == null;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (this.session.isOpen()) {
+			this.session.close();
+		}
+	}
+
+}
