@@ -36,15 +36,9 @@ class LimitTests {
 			}
 			assertThat(types).contains("error:rate_limited").contains("bot:");
 			assertThat(client.isOpen()).isTrue();
-			// The bucket refills at 10 frames a second: a later question is answered again.
-			JsonNode later;
-			int attempts = 0;
-			do {
-				client.message("Hoeveel partners zijn nodig?");
-				later = client.next();
-			}
-			while (!later.path("type").asText().equals("bot") && ++attempts < 20);
-			assertThat(later.path("type").asText()).isEqualTo("bot");
+			// The bucket refills at 10 frames a second: after half a second a question is answered again.
+			Thread.sleep(500);
+			assertThat(client.ask("Hoeveel partners zijn nodig?").path("text").asText()).contains("drie");
 		}
 	}
 
