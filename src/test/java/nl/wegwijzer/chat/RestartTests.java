@@ -52,9 +52,9 @@ class RestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(WegwijzerApplication.class)
-			.properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + this.data.resolve("wegwijzer"))
-			.run();
+		// Arguments, not default properties: application.yml would override those.
+		return new SpringApplicationBuilder(WegwijzerApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("wegwijzer"));
 	}
 
 	private static int port(ConfigurableApplicationContext app) {

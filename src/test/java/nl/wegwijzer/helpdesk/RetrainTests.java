@@ -33,8 +33,11 @@ class RetrainTests {
 
 	/** How visitors may ask for the duration in words that {@code intents/duur.yml} does not use. */
 	private static final List<String> NEW_PHRASING = List.of("welke periode beslaat een partnerschap",
-			"welke periode beslaat het project", "over welke periode loopt de subsidie",
-			"welke periode beslaat de samenwerking", "tot wanneer loopt ons partnerschap", "tot wanneer loopt het project");
+			"welke periode beslaat het project", "welke periode beslaat de samenwerking",
+			"welke periode beslaat de subsidie", "welke periode beslaat ons consortium",
+			"over welke periode loopt de subsidie", "over welke periode loopt het partnerschap",
+			"tot wanneer loopt ons partnerschap", "tot wanneer loopt het project", "tot wanneer loopt de subsidie",
+			"tot wanneer loopt de samenwerking", "tot wanneer loopt ons consortium");
 
 	@Autowired
 	private TestRestTemplate anonymous;
