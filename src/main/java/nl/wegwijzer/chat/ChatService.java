@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,6 +86,8 @@ public class ChatService {
 
 	private final RateLimiter rateLimiter;
 
+	private final ChatMetrics metrics;
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
@@ -110,8 +113,8 @@ public class ChatService {
 	private final ApplicationEventPublisher events;
 
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
-			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ObjectMapper json, Clock clock,
-			ApplicationEventPublisher events) {
+			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json,
+			Clock clock, ApplicationEventPublisher events) {
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
@@ -119,6 +122,8 @@ public class ChatService {
 		this.settings = settings;
 		this.limits = limits;
 		this.rateLimiter = rateLimiter;
+		this.metrics = metrics;
+		metrics.watch(this.bySocket);
 		this.json = json;
 		this.clock = clock;
 		this.events = events;
@@ -308,7 +313,10 @@ public class ChatService {
 				changed(updated);
 				return;
 			}
-			reply(connection, conversation, text, received, this.dialog.respond(conversation.dialog(), text));
+			long start = System.nanoTime();
+			DialogTurn turn = this.dialog.respond(conversation.dialog(), text);
+			reply(connection, conversation, text, received, turn);
+			this.metrics.replied(Duration.ofNanos(System.nanoTime() - start), turn.reply().intent(), turn.handoff());
 		}
 	}
 

@@ -69,6 +69,9 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher PAGES = PATHS.matcher("/staff/**");
 
+	/** Operational metrics are for staff; health stays public for load balancers. */
+	private static final RequestMatcher METRICS = PATHS.matcher("/actuator/prometheus");
+
 	/**
 	 * Scripts, styles and connections only from Wegwijzer itself: no inline script or style, nothing
 	 * from elsewhere. {@code frame-ancestors} is added per area.
@@ -99,6 +102,7 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint apiEntryPoint = new ApiEntryPoint(json);
 		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
 		entryPoints.put(API, apiEntryPoint);
+		entryPoints.put(METRICS, apiEntryPoint);
 		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
 		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN));
 
@@ -119,7 +123,7 @@ class SecurityConfiguration {
 		requestCache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/staff/**"),
 				new NegatedRequestMatcher(PATHS.matcher("/staff/assets/**"))));
 
-		http.securityMatcher(new OrRequestMatcher(API, PAGES))
+		http.securityMatcher(new OrRequestMatcher(API, PAGES, METRICS))
 			.authenticationManager(authenticationManager(accounts, attempts))
 			.authorizeHttpRequests((authorize) -> authorize
 				// A forward comes from the app itself, after the original request was let through.
