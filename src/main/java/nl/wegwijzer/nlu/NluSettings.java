@@ -16,14 +16,16 @@ import org.springframework.core.io.ClassPathResource;
  *
  * @param minConfidence below this probability the best intent is not trusted and the bot falls back
  * @param minMargin when the two best intents are closer than this, the result is ambiguous
+ * @param minPairConfidence below {@code minConfidence}, two in-scope intents that together reach this
+ * are offered as a choice ("Bedoel je … of …?") rather than given up on
  * @param iterations maximum-entropy training iterations
  * @param cutoff features seen fewer times than this are dropped
  * @param cacheSize how many classification results are kept, keyed by normalised text
  * @param intents where the intent files are, such as {@code classpath*:intents/} or {@code file:intents/}
  */
 @ConfigurationProperties("wegwijzer.nlu")
-public record NluSettings(double minConfidence, double minMargin, int iterations, int cutoff, long cacheSize,
-		String intents) {
+public record NluSettings(double minConfidence, double minMargin, double minPairConfidence, int iterations,
+		int cutoff, long cacheSize, String intents) {
 
 	/** The settings as the bundled {@code application.yml} has them, for use without Spring. */
 	public static NluSettings bundled() {

@@ -102,11 +102,18 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		ScoredIntent second = ranked.size() > 1 ? ranked.get(1) : new ScoredIntent(OUT_OF_SCOPE, 0);
 		List<ScoredIntent> top = ranked.subList(0, Math.min(3, ranked.size()));
 		boolean close = best.score() - second.score() < this.settings.minMargin();
-		if (best.intent().equals(OUT_OF_SCOPE) || best.score() < this.settings.minConfidence()
-				|| (close && second.intent().equals(OUT_OF_SCOPE))) {
+		if (best.intent().equals(OUT_OF_SCOPE) || (close && second.intent().equals(OUT_OF_SCOPE))) {
 			return new Classification(Classification.FALLBACK, best.score(), top, false);
 		}
-		return new Classification(best.intent(), best.score(), top, close);
+		if (best.score() >= this.settings.minConfidence()) {
+			return new Classification(best.intent(), best.score(), top, close);
+		}
+		// Torn between two of its own intents ("cookies"): asking which is better than giving up.
+		if (!second.intent().equals(OUT_OF_SCOPE)
+				&& best.score() + second.score() >= this.settings.minPairConfidence()) {
+			return new Classification(best.intent(), best.score(), top, true);
+		}
+		return new Classification(Classification.FALLBACK, best.score(), top, false);
 	}
 
 }

@@ -141,6 +141,18 @@ class DialogTests {
 	}
 
 	@Test
+	void shouldAskWhichWasMeantWhenTheModelIsTornBetweenTwo() {
+		DialogTurn asked = dialog.respond(dialog.greet().context(), "cookies");
+		assertThat(asked.context().state()).isEqualTo(DialogState.CLARIFY);
+		assertThat(asked.reply().text()).startsWith("Bedoel je");
+		assertThat(asked.reply().quickReplies()).hasSize(3);
+
+		DialogTurn picked = dialog.respond(asked.context(), asked.reply().quickReplies().get(0));
+		assertThat(picked.context().state()).isEqualTo(DialogState.OPEN);
+		assertThat(picked.reply().intent()).isEqualTo(asked.context().options().get(0));
+	}
+
+	@Test
 	void shouldAskWhichWasMeantAndTakeThePick() {
 		DialogContext clarifying = new DialogContext(DialogState.CLARIFY, null, List.of("duur", "aantal_partners"), 0, 0,
 				null, null);

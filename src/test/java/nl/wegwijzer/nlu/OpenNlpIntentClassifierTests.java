@@ -16,7 +16,7 @@ class OpenNlpIntentClassifierTests {
 
 	private static final TextPipeline PIPELINE = new TextPipeline(TextPipeline.Language.NL);
 
-	private static final NluSettings SETTINGS = new NluSettings(0.3, 0.1, 100, 1, 100, "unused");
+	private static final NluSettings SETTINGS = new NluSettings(0.3, 0.1, 0.5, 100, 1, 100, "unused");
 
 	private static final List<LabelledText> TINY = List.of(new LabelledText("duur", "hoe lang duurt een project"),
 			new LabelledText("duur", "wat is de looptijd"), new LabelledText("duur", "hoeveel jaar duurt het"),
