@@ -1,5 +1,6 @@
 package nl.wegwijzer.chat;
 
+import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,7 +98,12 @@ class ChatProtocolTests {
 	@Test
 	void shouldCloseWith1009WhenAFrameIsTooLargeToRead() throws Exception {
 		try (ChatClient client = ChatClient.inSession(this.port)) {
-			client.send("{\"type\":\"message\",\"text\":\"" + "a".repeat(40_000) + "\"}");
+			try {
+				client.send("{\"type\":\"message\",\"text\":\"" + "a".repeat(40_000) + "\"}");
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The server may close once it has read the frame's length, before the whole frame is out.
+			}
 			assertThat(client.awaitClose().getCode()).isEqualTo(1009);
 		}
 	}
