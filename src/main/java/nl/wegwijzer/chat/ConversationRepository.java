@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +17,7 @@ import nl.wegwijzer.dialog.DialogContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Conversations and their turns in the database, the source of truth for every instance. */
 @Repository
@@ -22,10 +25,19 @@ public class ConversationRepository {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionOperations transactions;
+
 	private final ObjectMapper json;
 
-	ConversationRepository(JdbcClient jdbc, ObjectMapper json) {
+	/** Saves waiting for the next commit, oldest first. */
+	private final Queue<PendingSave> pending = new ConcurrentLinkedQueue<>();
+
+	/** Held by the one thread that commits; its release also publishes the outcome of every save it took. */
+	private final Object commitLock = new Object();
+
+	ConversationRepository(JdbcClient jdbc, TransactionOperations transactions, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.json = json;
 	}
 
@@ -48,9 +60,48 @@ public class ConversationRepository {
 			.update();
 	}
 
-	/** Stores a turn and the conversation as it is after it, together or not at all. */
-	@Transactional
+	/**
+	 * Stores a turn and the conversation as it is after it, together or not at all, and returns once both
+	 * are committed. Saves that arrive while another commit runs wait for it and then share one
+	 * transaction (group commit): every commit writes the database file, which is the chat's largest cost
+	 * under load, so a busy server commits many replies at once instead of one after the other.
+	 */
 	public void save(Conversation conversation, Turn turn) {
+		PendingSave save = new PendingSave(conversation, turn);
+		this.pending.add(save);
+		synchronized (this.commitLock) {
+			if (!save.committed && save.failure == null) {
+				List<PendingSave> batch = new ArrayList<>();
+				for (PendingSave next = this.pending.poll(); next != null; next = this.pending.poll()) {
+					batch.add(next);
+				}
+				commit(batch);
+			}
+		}
+		if (save.failure != null) {
+			throw save.failure;
+		}
+	}
+
+	/** One transaction for the whole batch; if it fails, each save on its own, so one bad save fails alone. */
+	private void commit(List<PendingSave> batch) {
+		try {
+			this.transactions.executeWithoutResult((status) -> batch.forEach(this::write));
+			batch.forEach((save) -> save.committed = true);
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				batch.get(0).failure = ex;
+			}
+			else {
+				batch.forEach((save) -> commit(List.of(save)));
+			}
+		}
+	}
+
+	private void write(PendingSave save) {
+		Conversation conversation = save.conversation;
+		Turn turn = save.turn;
 		update(conversation);
 		this.jdbc.sql("""
 				insert into turn (conversation_id, author, visitor_text, reply, agent_name, intent, confidence, state,
@@ -139,6 +190,24 @@ public class ConversationRepository {
 
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	/** A save on its way to the database; its outcome is written under the commit lock and read after taking it. */
+	private static final class PendingSave {
+
+		final Conversation conversation;
+
+		final Turn turn;
+
+		boolean committed;
+
+		RuntimeException failure;
+
+		PendingSave(Conversation conversation, Turn turn) {
+			this.conversation = conversation;
+			this.turn = turn;
+		}
+
 	}
 
 }

@@ -2,7 +2,11 @@ package nl.wegwijzer.chat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -16,7 +20,10 @@ import nl.wegwijzer.consent.ConsentRepository;
 import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +54,9 @@ abstract class StorageContractTests {
 	private void connect() {
 		JdbcClient jdbc = JdbcClient.create(dataSource());
 		this.consents = new ConsentRepository(jdbc);
-		this.conversations = new ConversationRepository(jdbc, new ObjectMapper().findAndRegisterModules());
+		this.conversations = new ConversationRepository(jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource())),
+				new ObjectMapper().findAndRegisterModules());
 	}
 
 	@Test
@@ -84,6 +93,60 @@ abstract class StorageContractTests {
 	}
 
 	@Test
+	void shouldStoreConcurrentSavesInOrderAndFailOnlyTheBadOnes() throws Exception {
+		int writers = 8;
+		int turns = 40;
+		List<Conversation> conversations = new ArrayList<>();
+		for (int i = 0; i < writers; i++) {
+			Conversation conversation = conversation("g" + i + "-" + System.nanoTime());
+			this.conversations.insert(conversation, "hash-" + conversation.id());
+			conversations.add(conversation);
+		}
+		// Its turns break the foreign key: each save fails, whichever batch it shares.
+		Conversation missing = conversation("missing-" + System.nanoTime());
+		ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+		try {
+			List<Future<?>> saved = new ArrayList<>();
+			for (Conversation conversation : conversations) {
+				saved.add(pool.submit(() -> {
+					for (int i = 0; i < turns; i++) {
+						this.conversations.save(conversation, bot(String.valueOf(i)));
+					}
+				}));
+			}
+			Future<Integer> refused = pool.submit(() -> {
+				int failures = 0;
+				for (int i = 0; i < turns; i++) {
+					try {
+						this.conversations.save(missing, bot("lost"));
+					}
+					catch (DataAccessException ex) {
+						failures++;
+					}
+				}
+				return failures;
+			});
+			for (Future<?> writer : saved) {
+				writer.get();
+			}
+			assertThat(refused.get()).isEqualTo(turns);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < turns; i++) {
+			expected.add(String.valueOf(i));
+		}
+		for (Conversation conversation : conversations) {
+			assertThat(this.conversations.turns(conversation.id())).extracting(Turn::reply)
+				.containsExactlyElementsOf(expected);
+		}
+		assertThat(this.conversations.turns(missing.id())).isEmpty();
+	}
+
+	@Test
 	void shouldLoseNothingWhenTheDatabaseRestarts() throws Exception {
 		String session = "r-" + System.nanoTime();
 		ConsentRecord consent = consent(session, NOW, List.of("necessary"), List.of("analytics", "social"));
@@ -104,6 +167,10 @@ abstract class StorageContractTests {
 	private static ConsentRecord consent(String session, Instant at, List<String> granted, List<String> refused) {
 		return new ConsentRecord("id-" + System.nanoTime(), session, at, "abc123", granted, refused,
 				ConsentRecord.Method.CUSTOM, "Mozilla/5.0");
+	}
+
+	private static Turn bot(String reply) {
+		return new Turn(0, Turn.Author.BOT, null, reply, null, "groet", 1.0, "OPEN", null, NOW);
 	}
 
 	private static Conversation conversation(String id) {
