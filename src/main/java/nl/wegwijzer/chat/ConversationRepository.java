@@ -8,13 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.dialog.DialogContext;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -22,6 +29,21 @@ import org.springframework.transaction.support.TransactionOperations;
 /** Conversations and their turns in the database, the source of truth for every instance. */
 @Repository
 public class ConversationRepository {
+
+	private static final String UPDATE_CONVERSATION = """
+			update conversation set last_active_at = :lastActiveAt, status = :status, state = :state, route = :route,
+			                        analytics = :analytics, dialog = :dialog
+			where id = :id
+			""";
+
+	private static final String INSERT_TURN = """
+			insert into turn (conversation_id, author, visitor_text, reply, agent_name, intent, confidence, state,
+			                  received_at, sent_at)
+			values (:conversationId, :author, :visitorText, :reply, :agentName, :intent, :confidence, :state,
+			        :receivedAt, :sentAt)
+			""";
+
+	private final NamedParameterJdbcOperations named;
 
 	private final JdbcClient jdbc;
 
@@ -32,11 +54,12 @@ public class ConversationRepository {
 	/** Saves waiting for the next commit, oldest first. */
 	private final Queue<PendingSave> pending = new ConcurrentLinkedQueue<>();
 
-	/** Held by the one thread that commits; its release also publishes the outcome of every save it took. */
-	private final Object commitLock = new Object();
+	/** Held by the one thread that commits. */
+	private final Lock commitLock = new ReentrantLock();
 
-	ConversationRepository(JdbcClient jdbc, TransactionOperations transactions, ObjectMapper json) {
-		this.jdbc = jdbc;
+	ConversationRepository(NamedParameterJdbcOperations named, TransactionOperations transactions, ObjectMapper json) {
+		this.named = named;
+		this.jdbc = JdbcClient.create(named);
 		this.transactions = transactions;
 		this.json = json;
 	}
@@ -67,31 +90,48 @@ public class ConversationRepository {
 	 * under load, so a busy server commits many replies at once instead of one after the other.
 	 */
 	public void save(Conversation conversation, Turn turn) {
-		PendingSave save = new PendingSave(conversation, turn);
+		PendingSave save = new PendingSave(conversation, turn, new CompletableFuture<>());
 		this.pending.add(save);
-		synchronized (this.commitLock) {
-			if (!save.committed && save.failure == null) {
-				List<PendingSave> batch = new ArrayList<>();
-				for (PendingSave next = this.pending.poll(); next != null; next = this.pending.poll()) {
-					batch.add(next);
+		// Whoever gets the lock commits everything queued, and checks the queue again after letting go:
+		// a save queued while the lock was taken is then always picked up, by the holder or by its owner.
+		while (!this.pending.isEmpty() && this.commitLock.tryLock()) {
+			try {
+				for (List<PendingSave> batch = drain(); !batch.isEmpty(); batch = drain()) {
+					commit(batch);
 				}
-				commit(batch);
+			}
+			finally {
+				this.commitLock.unlock();
 			}
 		}
-		if (save.failure != null) {
-			throw save.failure;
+		try {
+			save.done().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}
 
-	/** One transaction for the whole batch; if it fails, each save on its own, so one bad save fails alone. */
+	private List<PendingSave> drain() {
+		List<PendingSave> batch = new ArrayList<>();
+		for (PendingSave next = this.pending.poll(); next != null; next = this.pending.poll()) {
+			batch.add(next);
+		}
+		return batch;
+	}
+
+	/**
+	 * One transaction for the whole batch; if it fails, each save on its own, so one bad save fails alone.
+	 * Every save ends completed or failed, even on an {@link Error}: its owner is waiting for it.
+	 */
 	private void commit(List<PendingSave> batch) {
 		try {
-			this.transactions.executeWithoutResult((status) -> batch.forEach(this::write));
-			batch.forEach((save) -> save.committed = true);
+			this.transactions.executeWithoutResult((status) -> store(batch));
+			batch.forEach((save) -> save.done().complete(null));
 		}
-		catch (RuntimeException ex) {
-			if (batch.size() == 1) {
-				batch.get(0).failure = ex;
+		catch (RuntimeException | Error ex) {
+			if (batch.size() == 1 || ex instanceof Error) {
+				batch.forEach((save) -> save.done().completeExceptionally(ex));
 			}
 			else {
 				batch.forEach((save) -> commit(List.of(save)));
@@ -99,43 +139,39 @@ public class ConversationRepository {
 		}
 	}
 
-	private void write(PendingSave save) {
-		Conversation conversation = save.conversation;
-		Turn turn = save.turn;
-		update(conversation);
-		this.jdbc.sql("""
-				insert into turn (conversation_id, author, visitor_text, reply, agent_name, intent, confidence, state,
-				                  received_at, sent_at)
-				values (:conversationId, :author, :visitorText, :reply, :agentName, :intent, :confidence, :state,
-				        :receivedAt, :sentAt)
-				""")
-			.param("conversationId", conversation.id())
-			.param("author", turn.author().name())
-			.param("visitorText", turn.visitorText())
-			.param("reply", turn.reply())
-			.param("agentName", turn.agentName())
-			.param("intent", turn.intent())
-			.param("confidence", turn.confidence())
-			.param("state", turn.state())
-			.param("receivedAt", timestamp(turn.receivedAt()))
-			.param("sentAt", timestamp(turn.sentAt()))
-			.update();
+	/** Two statements for the whole batch, each sent as one JDBC batch: one round trip each on a server. */
+	private void store(List<PendingSave> batch) {
+		this.named.batchUpdate(UPDATE_CONVERSATION,
+				batch.stream().map((save) -> parameters(save.conversation())).toArray(SqlParameterSource[]::new));
+		this.named.batchUpdate(INSERT_TURN,
+				batch.stream().map((save) -> parameters(save.conversation(), save.turn())).toArray(SqlParameterSource[]::new));
 	}
 
 	public void update(Conversation conversation) {
-		this.jdbc.sql("""
-				update conversation set last_active_at = :lastActiveAt, status = :status, state = :state, route = :route,
-				                        analytics = :analytics, dialog = :dialog
-				where id = :id
-				""")
-			.param("id", conversation.id())
-			.param("lastActiveAt", Timestamp.from(conversation.lastActiveAt()))
-			.param("status", conversation.status().name())
-			.param("state", conversation.dialog().state().name())
-			.param("route", conversation.dialog().route())
-			.param("analytics", conversation.analytics())
-			.param("dialog", write(conversation.dialog()))
-			.update();
+		this.jdbc.sql(UPDATE_CONVERSATION).paramSource(parameters(conversation)).update();
+	}
+
+	private SqlParameterSource parameters(Conversation conversation) {
+		return new MapSqlParameterSource().addValue("id", conversation.id())
+			.addValue("lastActiveAt", Timestamp.from(conversation.lastActiveAt()))
+			.addValue("status", conversation.status().name())
+			.addValue("state", conversation.dialog().state().name())
+			.addValue("route", conversation.dialog().route())
+			.addValue("analytics", conversation.analytics())
+			.addValue("dialog", write(conversation.dialog()));
+	}
+
+	private static SqlParameterSource parameters(Conversation conversation, Turn turn) {
+		return new MapSqlParameterSource().addValue("conversationId", conversation.id())
+			.addValue("author", turn.author().name())
+			.addValue("visitorText", turn.visitorText())
+			.addValue("reply", turn.reply())
+			.addValue("agentName", turn.agentName())
+			.addValue("intent", turn.intent())
+			.addValue("confidence", turn.confidence())
+			.addValue("state", turn.state())
+			.addValue("receivedAt", timestamp(turn.receivedAt()))
+			.addValue("sentAt", timestamp(turn.sentAt()));
 	}
 
 	public Optional<Conversation> find(String id) {
@@ -192,22 +228,8 @@ public class ConversationRepository {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
-	/** A save on its way to the database; its outcome is written under the commit lock and read after taking it. */
-	private static final class PendingSave {
-
-		final Conversation conversation;
-
-		final Turn turn;
-
-		boolean committed;
-
-		RuntimeException failure;
-
-		PendingSave(Conversation conversation, Turn turn) {
-			this.conversation = conversation;
-			this.turn = turn;
-		}
-
+	/** A save on its way to the database, and the commit its owner waits for. */
+	private record PendingSave(Conversation conversation, Turn turn, CompletableFuture<Void> done) {
 	}
 
 }

@@ -21,6 +21,7 @@ import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +55,7 @@ abstract class StorageContractTests {
 	private void connect() {
 		JdbcClient jdbc = JdbcClient.create(dataSource());
 		this.consents = new ConsentRepository(jdbc);
-		this.conversations = new ConversationRepository(jdbc,
+		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource())),
 				new ObjectMapper().findAndRegisterModules());
 	}
