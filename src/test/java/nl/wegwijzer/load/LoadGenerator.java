@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -142,8 +144,8 @@ public final class LoadGenerator {
 	 * or lost before the session was done.
 	 */
 	public record Result(Options options, int connected, int ready, long sent, long replies, long connectFailures,
-			long errorFrames, long unexpectedFrames, long timeouts, long closes, double p50Ms, double p90Ms,
-			double p99Ms, double maxMs, double repliesPerSecond, Duration duration) {
+			long errorFrames, Map<String, Long> errorCodes, long unexpectedFrames, long timeouts, long closes,
+			double p50Ms, double p90Ms, double p99Ms, double maxMs, double repliesPerSecond, Duration duration) {
 
 		public long errors() {
 			return this.connectFailures + this.errorFrames + this.unexpectedFrames + this.timeouts + this.closes;
@@ -156,13 +158,15 @@ public final class LoadGenerator {
 					messages sent      %d
 					replies            %d
 					errors             %d (connect failures %d, error frames %d, unexpected frames %d, timeouts %d, closes %d)
+					error frame codes  %s
 					latency ms         p50 %.1f  p90 %.1f  p99 %.1f  max %.1f
 					throughput         %.1f replies/s
 					duration           %.1f s""", this.options.mode().name().toLowerCase(Locale.ROOT),
 					this.options.url(), this.options.sessions(), this.options.messages(), this.options.rate(),
 					this.options.ramp().toMillis() / 1000.0, this.connected, this.ready, this.options.sessions(),
 					this.sent, this.replies, errors(), this.connectFailures, this.errorFrames, this.unexpectedFrames,
-					this.timeouts, this.closes, this.p50Ms, this.p90Ms, this.p99Ms, this.maxMs, this.repliesPerSecond,
+					this.timeouts, this.closes, this.errorCodes.isEmpty() ? "-" : this.errorCodes, this.p50Ms, this.p90Ms,
+					this.p99Ms, this.maxMs, this.repliesPerSecond,
 					this.duration.toMillis() / 1000.0);
 		}
 
@@ -244,6 +248,7 @@ public final class LoadGenerator {
 		long sent = 0;
 		long connectFailures = 0;
 		long errorFrames = 0;
+		Map<String, Long> errorCodes = new TreeMap<>();
 		long unexpectedFrames = 0;
 		long timeouts = 0;
 		long closes = 0;
@@ -258,6 +263,7 @@ public final class LoadGenerator {
 				sent += visitor.sent;
 				connectFailures += visitor.connectFailures;
 				errorFrames += visitor.errorFrames;
+				visitor.errorCodes.forEach((code, count) -> errorCodes.merge(code, count, Long::sum));
 				unexpectedFrames += visitor.unexpectedFrames;
 				timeouts += visitor.timeouts;
 				closes += visitor.closes;
@@ -275,8 +281,8 @@ public final class LoadGenerator {
 		long[] sorted = Arrays.copyOf(latencies, replies);
 		Arrays.sort(sorted);
 		double window = replies == 0 ? 0 : (lastReply - firstSend) / 1e9;
-		return new Result(options, connected, ready, sent, replies, connectFailures, errorFrames, unexpectedFrames,
-				timeouts, closes, percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+		return new Result(options, connected, ready, sent, replies, connectFailures, errorFrames, errorCodes,
+				unexpectedFrames, timeouts, closes, percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
 				percentile(sorted, 1.0), window > 0 ? replies / window : 0, Duration.ofNanos(durationNanos));
 	}
 
@@ -388,6 +394,8 @@ public final class LoadGenerator {
 
 		long errorFrames;
 
+		final Map<String, Long> errorCodes = new TreeMap<>();
+
 		long unexpectedFrames;
 
 		long timeouts;
@@ -463,6 +471,7 @@ public final class LoadGenerator {
 			String type = field(frame, "type");
 			if ("error".equals(type)) {
 				this.errorFrames++;
+				this.errorCodes.merge(field(frame, "code"), 1L, Long::sum);
 				if (this.phase == Phase.READY && !this.pending.isEmpty()) {
 					// The frame was refused (rate_limited, for instance): no reply will come for it.
 					this.pending.poll();
