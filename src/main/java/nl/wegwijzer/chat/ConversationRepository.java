@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Conversations and their turns in the database, the source of truth for every instance. */
 @Repository
@@ -57,10 +60,14 @@ public class ConversationRepository {
 	/** Held by the one thread that commits. */
 	private final Lock commitLock = new ReentrantLock();
 
-	ConversationRepository(NamedParameterJdbcOperations named, TransactionOperations transactions, ObjectMapper json) {
+	ConversationRepository(NamedParameterJdbcOperations named, PlatformTransactionManager transactions,
+			ObjectMapper json) {
 		this.named = named;
 		this.jdbc = JdbcClient.create(named);
-		this.transactions = transactions;
+		// A group holds other visitors' turns too, so it never joins a transaction its committer is in.
+		TransactionTemplate group = new TransactionTemplate(transactions);
+		group.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = group;
 		this.json = json;
 	}
 
@@ -94,6 +101,7 @@ public class ConversationRepository {
 		this.pending.add(save);
 		// Whoever gets the lock commits everything queued, and checks the queue again after letting go:
 		// a save queued while the lock was taken is then always picked up, by the holder or by its owner.
+		// Under steady load the holder may commit several groups before its own call returns.
 		while (!this.pending.isEmpty() && this.commitLock.tryLock()) {
 			try {
 				for (List<PendingSave> batch = drain(); !batch.isEmpty(); batch = drain()) {

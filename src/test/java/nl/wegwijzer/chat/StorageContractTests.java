@@ -24,7 +24,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +55,7 @@ abstract class StorageContractTests {
 		JdbcClient jdbc = JdbcClient.create(dataSource());
 		this.consents = new ConsentRepository(jdbc);
 		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource())),
+				new DataSourceTransactionManager(dataSource()),
 				new ObjectMapper().findAndRegisterModules());
 	}
 
