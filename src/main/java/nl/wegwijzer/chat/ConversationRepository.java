@@ -77,16 +77,9 @@ public class ConversationRepository {
 				                          route, analytics, dialog)
 				values (:id, :sessionId, :tokenHash, :startedAt, :lastActiveAt, :status, :state, :route, :analytics, :dialog)
 				""")
-			.param("id", conversation.id())
-			.param("sessionId", conversation.sessionId())
-			.param("tokenHash", resumeTokenHash)
-			.param("startedAt", Timestamp.from(conversation.startedAt()))
-			.param("lastActiveAt", Timestamp.from(conversation.lastActiveAt()))
-			.param("status", conversation.status().name())
-			.param("state", conversation.dialog().state().name())
-			.param("route", conversation.dialog().route())
-			.param("analytics", conversation.analytics())
-			.param("dialog", write(conversation.dialog()))
+			.paramSource(parameters(conversation).addValue("sessionId", conversation.sessionId())
+				.addValue("tokenHash", resumeTokenHash)
+				.addValue("startedAt", Timestamp.from(conversation.startedAt())))
 			.update();
 	}
 
@@ -151,15 +144,16 @@ public class ConversationRepository {
 	private void store(List<PendingSave> batch) {
 		this.named.batchUpdate(UPDATE_CONVERSATION,
 				batch.stream().map((save) -> parameters(save.conversation())).toArray(SqlParameterSource[]::new));
-		this.named.batchUpdate(INSERT_TURN,
-				batch.stream().map((save) -> parameters(save.conversation(), save.turn())).toArray(SqlParameterSource[]::new));
+		this.named.batchUpdate(INSERT_TURN, batch.stream()
+			.map((save) -> parameters(save.conversation(), save.turn()))
+			.toArray(SqlParameterSource[]::new));
 	}
 
 	public void update(Conversation conversation) {
 		this.jdbc.sql(UPDATE_CONVERSATION).paramSource(parameters(conversation)).update();
 	}
 
-	private SqlParameterSource parameters(Conversation conversation) {
+	private MapSqlParameterSource parameters(Conversation conversation) {
 		return new MapSqlParameterSource().addValue("id", conversation.id())
 			.addValue("lastActiveAt", Timestamp.from(conversation.lastActiveAt()))
 			.addValue("status", conversation.status().name())
