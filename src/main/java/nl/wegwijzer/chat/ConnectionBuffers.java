@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-	static final int BYTES = 2048;
+	private static final int BYTES = 2048;
 
 	/** Read once per JVM, when Tomcat's WebSocket classes load; a value given with -D wins. */
-	static final String WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+	private static final String WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
