@@ -249,11 +249,15 @@ function onBot(frame) {
   removeQuickReplies();
   state.agentAnswering = false;
   addBubble('bot', text(frame.text));
+  offerQuickReplies(frame);
+  scrollToEnd();
+}
+
+function offerQuickReplies(frame) {
   const replies = Array.isArray(frame.quickReplies) ? frame.quickReplies.filter((r) => typeof r === 'string' && r) : [];
   if (replies.length > 0) {
     addQuickReplies(replies);
   }
-  scrollToEnd();
 }
 
 function onAgent(frame) {
@@ -340,6 +344,7 @@ function renderHistory(history) {
   // Rebuilt in one go so a screen reader does not read out the whole conversation again.
   el.messages.setAttribute('aria-busy', 'true');
   clearMessages();
+  let last = null;
   for (const item of history) {
     if (item === null || typeof item !== 'object') {
       continue;
@@ -349,6 +354,11 @@ function renderHistory(history) {
     if (from !== 'visitor') {
       state.agentAnswering = from === 'agent';
     }
+    last = { from, item };
+  }
+  if (last !== null && last.from === 'bot') {
+    // The buttons of the last reply still apply: it is the question the visitor has not answered yet.
+    offerQuickReplies(last.item);
   }
   el.messages.removeAttribute('aria-busy');
   scrollToEnd(true);

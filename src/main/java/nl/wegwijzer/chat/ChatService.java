@@ -309,7 +309,7 @@ public class ChatService {
 			if (conversation.status() == Conversation.Status.TAKEN_OVER) {
 				Conversation updated = conversation.with(conversation.status(), conversation.dialog(), received);
 				this.conversations.save(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
-						updated.dialog().state().name(), received, null));
+						updated.dialog().state().name(), received, null, List.of()));
 				changed(updated);
 				return;
 			}
@@ -340,7 +340,7 @@ public class ChatService {
 		Instant sent = now();
 		Conversation updated = conversation.with(status, turn.context(), sent);
 		this.conversations.save(updated, new Turn(0, Turn.Author.BOT, text, reply.text(), null, reply.intent(),
-				reply.confidence(), reply.state().name(), received, sent));
+				reply.confidence(), reply.state().name(), received, sent, reply.quickReplies()));
 		changed(updated);
 		if (connection != null) {
 			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.confidence(),
@@ -383,7 +383,7 @@ public class ChatService {
 		Instant sent = now();
 		Conversation updated = conversation.with(status, conversation.dialog(), sent);
 		this.conversations.save(updated, new Turn(0, Turn.Author.AGENT, null, text, staffName, null, null,
-				updated.dialog().state().name(), null, sent));
+				updated.dialog().state().name(), null, sent, List.of()));
 		changed(updated);
 		Connection connection = this.bySession.get(updated.sessionId());
 		if (connection != null) {
@@ -439,11 +439,12 @@ public class ChatService {
 		List<ServerFrame.HistoryItem> items = new ArrayList<>();
 		for (Turn turn : this.conversations.turns(conversationId)) {
 			if (turn.visitorText() != null) {
-				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null));
+				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null, null));
 			}
 			if (turn.reply() != null) {
 				boolean agent = turn.author() == Turn.Author.AGENT;
-				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.agentName()));
+				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.agentName(),
+						turn.quickReplies().isEmpty() ? null : turn.quickReplies()));
 			}
 		}
 		return items;

@@ -41,9 +41,9 @@ public class ConversationRepository {
 
 	private static final String INSERT_TURN = """
 			insert into turn (conversation_id, author, visitor_text, reply, agent_name, intent, confidence, state,
-			                  received_at, sent_at)
+			                  received_at, sent_at, quick_replies)
 			values (:conversationId, :author, :visitorText, :reply, :agentName, :intent, :confidence, :state,
-			        :receivedAt, :sentAt)
+			        :receivedAt, :sentAt, :quickReplies)
 			""";
 
 	private final NamedParameterJdbcOperations named;
@@ -163,7 +163,7 @@ public class ConversationRepository {
 			.addValue("dialog", write(conversation.dialog()));
 	}
 
-	private static SqlParameterSource parameters(Conversation conversation, Turn turn) {
+	private SqlParameterSource parameters(Conversation conversation, Turn turn) {
 		return new MapSqlParameterSource().addValue("conversationId", conversation.id())
 			.addValue("author", turn.author().name())
 			.addValue("visitorText", turn.visitorText())
@@ -173,7 +173,8 @@ public class ConversationRepository {
 			.addValue("confidence", turn.confidence())
 			.addValue("state", turn.state())
 			.addValue("receivedAt", timestamp(turn.receivedAt()))
-			.addValue("sentAt", timestamp(turn.sentAt()));
+			.addValue("sentAt", timestamp(turn.sentAt()))
+			.addValue("quickReplies", turn.quickReplies().isEmpty() ? null : write(turn.quickReplies()));
 	}
 
 	public Optional<Conversation> find(String id) {
@@ -190,7 +191,7 @@ public class ConversationRepository {
 	public List<Turn> turns(String conversationId) {
 		return this.jdbc.sql("select * from turn where conversation_id = :id order by id")
 			.param("id", conversationId)
-			.query(ConversationRepository::mapTurn)
+			.query(this::mapTurn)
 			.list();
 	}
 
@@ -206,16 +207,23 @@ public class ConversationRepository {
 		}
 	}
 
-	private static Turn mapTurn(ResultSet rs, int row) throws SQLException {
-		return new Turn(rs.getLong("id"), Turn.Author.valueOf(rs.getString("author")), rs.getString("visitor_text"),
-				rs.getString("reply"), rs.getString("agent_name"), rs.getString("intent"),
-				rs.getObject("confidence", Double.class), rs.getString("state"), instant(rs.getTimestamp("received_at")),
-				instant(rs.getTimestamp("sent_at")));
+	private Turn mapTurn(ResultSet rs, int row) throws SQLException {
+		String quickReplies = rs.getString("quick_replies");
+		try {
+			return new Turn(rs.getLong("id"), Turn.Author.valueOf(rs.getString("author")), rs.getString("visitor_text"),
+					rs.getString("reply"), rs.getString("agent_name"), rs.getString("intent"),
+					rs.getObject("confidence", Double.class), rs.getString("state"),
+					instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("sent_at")),
+					(quickReplies != null) ? List.of(this.json.readValue(quickReplies, String[].class)) : List.of());
+		}
+		catch (JsonProcessingException ex) {
+			throw new SQLException("Unreadable quick replies of turn " + rs.getLong("id"), ex);
+		}
 	}
 
-	private String write(DialogContext dialog) {
+	private String write(Object value) {
 		try {
-			return this.json.writeValueAsString(dialog);
+			return this.json.writeValueAsString(value);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

@@ -41,9 +41,12 @@ public sealed interface ServerFrame {
 			List<String> granted) {
 	}
 
-	/** One earlier message of a resumed conversation: {@code from} is visitor, bot or agent. */
+	/**
+	 * One earlier message of a resumed conversation: {@code from} is visitor, bot or agent; a bot message
+	 * has the quick replies it offered, if any.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record HistoryItem(String from, String text, String name) {
+	record HistoryItem(String from, String text, String name, List<String> quickReplies) {
 	}
 
 	@JsonTypeName("bot")

@@ -1,6 +1,7 @@
 package nl.wegwijzer.chat;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One stored exchange of a conversation.
@@ -9,9 +10,14 @@ import java.time.Instant;
  * {@link Author#VISITOR} for a message while staff have taken over, {@link Author#AGENT} for staff
  * @param receivedAt when the visitor's text arrived, or {@code null}
  * @param sentAt when the reply went out, or {@code null}
+ * @param quickReplies the answers the bot offered with its reply, if any
  */
 public record Turn(long id, Author author, String visitorText, String reply, String agentName, String intent,
-		Double confidence, String state, Instant receivedAt, Instant sentAt) {
+		Double confidence, String state, Instant receivedAt, Instant sentAt, List<String> quickReplies) {
+
+	public Turn {
+		quickReplies = List.copyOf(quickReplies);
+	}
 
 	public enum Author {
 

@@ -102,12 +102,15 @@ class ChatPageBrowserTests {
 		ask(QUESTION);
 		waitForBotBubbles(2);
 		List<String> before = texts(".bubble");
+		List<String> offered = texts("button.quick-reply");
 
 		this.browser.navigate().refresh();
 
 		this.wait.until((browser) -> texts(".bubble").size() >= before.size());
 		assertThat(texts(".bubble")).containsExactlyElementsOf(before);
 		assertThat(lastBotText()).contains("2 of 3 jaar");
+		assertThat(offered).isNotEmpty();
+		assertThat(texts("button.quick-reply")).containsExactlyElementsOf(offered);
 		assertThat(this.browser.findElement(By.id("consent")).isDisplayed()).isFalse();
 	}
 

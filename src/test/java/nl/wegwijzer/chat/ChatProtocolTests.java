@@ -112,6 +112,7 @@ class ChatProtocolTests {
 	void shouldResumeWithHistoryAndStateInsteadOfAskingConsentAgain() throws Exception {
 		String token;
 		String sessionId;
+		JsonNode offered;
 		try (ChatClient first = ChatClient.connect(this.port)) {
 			first.expect("consent_request");
 			first.consent("analytics", "social");
@@ -119,7 +120,7 @@ class ChatProtocolTests {
 			token = session.path("resumeToken").asText();
 			sessionId = session.path("sessionId").asText();
 			first.expect("bot");
-			first.ask("Hoe lang duurt een project?");
+			offered = first.ask("Hoe lang duurt een project?").path("quickReplies");
 		}
 		try (ChatClient second = ChatClient.connect(this.port)) {
 			second.send(Map.of("type", "resume", "resumeToken", token));
@@ -128,6 +129,9 @@ class ChatProtocolTests {
 			assertThat(session.path("history")).extracting((h) -> h.path("from").asText())
 				.containsExactly("bot", "visitor", "bot");
 			assertThat(session.path("history").get(1).path("text").asText()).isEqualTo("Hoe lang duurt een project?");
+			assertThat(offered).isNotEmpty();
+			assertThat(session.path("history").get(2).path("quickReplies")).isEqualTo(offered);
+			assertThat(session.path("history").get(1).has("quickReplies")).isFalse();
 			assertThat(session.path("consent").path("granted")).extracting(JsonNode::asText)
 				.containsExactly("necessary", "analytics", "social");
 			assertThat(session.path("consent").path("policyVersion").asText()).isNotBlank();

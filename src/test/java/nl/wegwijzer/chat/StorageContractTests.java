@@ -81,7 +81,8 @@ abstract class StorageContractTests {
 				new DialogContext(DialogState.ASK_IMPACT, "waar_aanvragen", List.of(), 0, 0, "mbo", null),
 				NOW.plusSeconds(2));
 		this.conversations.save(answered, new Turn(0, Turn.Author.BOT, "Waar vraag ik aan?", "Waar ligt de impact?",
-				null, "waar_aanvragen", 0.91, "ASK_IMPACT", NOW.plusSeconds(1), NOW.plusSeconds(2)));
+				null, "waar_aanvragen", 0.91, "ASK_IMPACT", NOW.plusSeconds(1), NOW.plusSeconds(2),
+				List.of("Binnen het onderwijs", "Buitenschools, niet-formeel leren (Jeugd)")));
 
 		assertThat(this.conversations.find(conversation.id())).contains(answered);
 		assertThat(this.conversations.findByResumeTokenHash("hash-" + conversation.id())).contains(answered);
@@ -89,6 +90,8 @@ abstract class StorageContractTests {
 			assertThat(turn.visitorText()).isEqualTo("Waar vraag ik aan?");
 			assertThat(turn.confidence()).isEqualTo(0.91);
 			assertThat(turn.receivedAt()).isEqualTo(NOW.plusSeconds(1));
+			assertThat(turn.quickReplies()).containsExactly("Binnen het onderwijs",
+					"Buitenschools, niet-formeel leren (Jeugd)");
 		});
 	}
 
@@ -154,7 +157,7 @@ abstract class StorageContractTests {
 		Conversation conversation = conversation("r-" + System.nanoTime());
 		this.conversations.insert(conversation, "hash-" + conversation.id());
 		this.conversations.save(conversation, new Turn(0, Turn.Author.BOT, null, "Hallo!", null, "groet", 1.0, "OPEN",
-				null, NOW));
+				null, NOW, List.of()));
 
 		restart();
 		connect();
@@ -170,7 +173,7 @@ abstract class StorageContractTests {
 	}
 
 	private static Turn bot(String reply) {
-		return new Turn(0, Turn.Author.BOT, null, reply, null, "groet", 1.0, "OPEN", null, NOW);
+		return new Turn(0, Turn.Author.BOT, null, reply, null, "groet", 1.0, "OPEN", null, NOW, List.of());
 	}
 
 	private static Conversation conversation(String id) {
