@@ -46,12 +46,128 @@ public final class Evaluation {
 			double inScopeAccuracy, Map<String, Scores> intents, List<Confusion> confusions) {
 	}
 
+	/**
+	 * Scores of a set of messages with several questions each.
+	 *
+	 * @param allFound share of the messages with in-scope questions whose questions were all found
+	 * @param wrongExtra share of all messages where an in-scope intent was found that was not asked
+	 * @param outOfScopeRejection share of the messages without an in-scope question where none was found,
+	 * or {@code null} without any
+	 * @param misses up to 20 messages that went wrong, with what was found
+	 */
+	public record MultiReport(String name, int messages, double allFound, double wrongExtra,
+			Double outOfScopeRejection, List<String> misses) {
+	}
+
+	/** The corpus's own label for "no intent": {@code None} in the Braun et al. corpora, else Wegwijzer's. */
+	static String negativeLabel(List<LabelledText> examples) {
+		return examples.stream().anyMatch((e) -> e.label().equals(NONE)) ? NONE : OpenNlpIntentClassifier.OUT_OF_SCOPE;
+	}
+
+	static final String NONE = "None";
+
+	/** Predictions for a test set; a fallback counts as the set's own "no intent" label. */
 	public static List<Prediction> predict(IntentClassifier classifier, List<LabelledText> test) {
+		String negative = negativeLabel(test);
 		return test.stream().map((example) -> {
 			String intent = classifier.classify(example.text()).intent();
-			String predicted = intent.equals(Classification.FALLBACK) ? OpenNlpIntentClassifier.OUT_OF_SCOPE : intent;
+			String predicted = intent.equals(Classification.FALLBACK) ? negative : intent;
 			return new Prediction(example.text(), example.label(), predicted);
 		}).toList();
+	}
+
+	public static MultiReport reportMessages(String name, MessageAnalyzer analyzer, List<LabelledMessage> test) {
+		int asking = 0;
+		int found = 0;
+		int extra = 0;
+		int negatives = 0;
+		int rejected = 0;
+		List<String> misses = new ArrayList<>();
+		for (LabelledMessage message : test) {
+			List<String> expected = message.inScope();
+			List<String> got = analyzer.analyze(message.text()).intents();
+			boolean allFound = got.containsAll(expected);
+			boolean wrong = !expected.containsAll(got);
+			if (expected.isEmpty()) {
+				negatives++;
+				rejected += got.isEmpty() ? 1 : 0;
+			}
+			else {
+				asking++;
+				found += allFound ? 1 : 0;
+			}
+			extra += wrong ? 1 : 0;
+			if ((!allFound || wrong) && misses.size() < 20) {
+				misses.add(expected + " -> " + got + ": " + message.text().replaceAll("\\s+", " "));
+			}
+		}
+		return new MultiReport(name, test.size(), asking == 0 ? 0 : (double) found / asking,
+				test.isEmpty() ? 0 : (double) extra / test.size(), negatives == 0 ? null : (double) rejected / negatives,
+				misses);
+	}
+
+	/** One held-out utterance and the model's ranking of it, for trying thresholds without retraining. */
+	record Ranked(String expected, List<ScoredIntent> ranked) {
+	}
+
+	/**
+	 * Cross-validated rankings of every example: each fold's model ranks the examples it did not see.
+	 */
+	static List<Ranked> crossValidateRanks(List<LabelledText> examples, int folds, long seed,
+			Function<List<LabelledText>, OpenNlpIntentClassifier> trainer) {
+		List<List<LabelledText>> dealt = deal(examples, folds, seed);
+		return IntStream.range(0, folds).parallel().mapToObj((fold) -> {
+			OpenNlpIntentClassifier model = trainer.apply(others(dealt, fold));
+			return dealt.get(fold).stream().map((e) -> new Ranked(e.label(), model.rank(e.text()))).toList();
+		}).flatMap(List::stream).toList();
+	}
+
+	/**
+	 * The thresholds that answer most in-scope questions right while at least {@code minRejection} of
+	 * the out-of-scope ones fall back; where no setting reaches that, the one that rejects most.
+	 */
+	static Thresholds tune(List<Ranked> ranked, double minRejection) {
+		Thresholds best = null;
+		double[] bestScore = { -1, -1 };
+		for (int c = 10; c <= 80; c += 5) {
+			for (int m = 0; m <= 30; m += 5) {
+				for (int p = c; p <= 95; p += 5) {
+					Thresholds t = new Thresholds(c / 100.0, m / 100.0, p / 100.0);
+					double[] score = score(ranked, t);
+					boolean meets = score[1] >= minRejection;
+					boolean bestMeets = bestScore[1] >= minRejection;
+					if (best == null || (meets && (!bestMeets || score[0] > bestScore[0]))
+							|| (!meets && !bestMeets && score[1] > bestScore[1])) {
+						best = t;
+						bestScore = score;
+					}
+				}
+			}
+		}
+		return best;
+	}
+
+	/** In-scope accuracy and out-of-scope rejection of rankings decided with {@code thresholds}. */
+	static double[] score(List<Ranked> ranked, Thresholds thresholds) {
+		String negative = ranked.stream().anyMatch((r) -> r.expected().equals(NONE)) ? NONE
+				: OpenNlpIntentClassifier.OUT_OF_SCOPE;
+		int in = 0;
+		int inRight = 0;
+		int out = 0;
+		int outRight = 0;
+		for (Ranked r : ranked) {
+			Classification c = OpenNlpIntentClassifier.decide(r.ranked(), thresholds);
+			String predicted = c.understood() ? c.intent() : negative;
+			if (r.expected().equals(negative)) {
+				out++;
+				outRight += predicted.equals(negative) ? 1 : 0;
+			}
+			else {
+				in++;
+				inRight += predicted.equals(r.expected()) ? 1 : 0;
+			}
+		}
+		return new double[] { in == 0 ? 0 : (double) inRight / in, out == 0 ? 1 : (double) outRight / out };
 	}
 
 	/**
@@ -60,6 +176,25 @@ public final class Evaluation {
 	 */
 	public static List<Prediction> crossValidate(List<LabelledText> examples, int folds, long seed,
 			Function<List<LabelledText>, IntentClassifier> trainer) {
+		List<List<LabelledText>> dealt = deal(examples, folds, seed);
+		return IntStream.range(0, folds)
+			.parallel()
+			.mapToObj((fold) -> predict(trainer.apply(others(dealt, fold)), dealt.get(fold)))
+			.flatMap(List::stream)
+			.toList();
+	}
+
+	private static List<LabelledText> others(List<List<LabelledText>> dealt, int fold) {
+		List<LabelledText> train = new ArrayList<>();
+		for (int other = 0; other < dealt.size(); other++) {
+			if (other != fold) {
+				train.addAll(dealt.get(other));
+			}
+		}
+		return train;
+	}
+
+	private static List<List<LabelledText>> deal(List<LabelledText> examples, int folds, long seed) {
 		Map<String, List<LabelledText>> byLabel = new TreeMap<>();
 		examples.forEach((e) -> byLabel.computeIfAbsent(e.label(), (l) -> new ArrayList<>()).add(e));
 		Random random = new Random(seed);
@@ -71,15 +206,7 @@ public final class Evaluation {
 				dealt.get(i % folds).add(group.get(i));
 			}
 		}
-		return IntStream.range(0, folds).parallel().mapToObj((fold) -> {
-			List<LabelledText> train = new ArrayList<>();
-			for (int other = 0; other < folds; other++) {
-				if (other != fold) {
-					train.addAll(dealt.get(other));
-				}
-			}
-			return predict(trainer.apply(train), dealt.get(fold));
-		}).flatMap(List::stream).toList();
+		return dealt;
 	}
 
 	public static Report report(String name, List<Prediction> predictions) {
@@ -110,12 +237,10 @@ public final class Evaluation {
 			.sorted(Comparator.comparingLong(Confusion::count).reversed())
 			.limit(10)
 			.toList();
-		List<Prediction> outOfScope = predictions.stream()
-			.filter((p) -> p.expected().equals(OpenNlpIntentClassifier.OUT_OF_SCOPE))
-			.toList();
-		List<Prediction> inScope = predictions.stream()
-			.filter((p) -> !p.expected().equals(OpenNlpIntentClassifier.OUT_OF_SCOPE))
-			.toList();
+		String negative = predictions.stream().anyMatch((p) -> p.expected().equals(NONE)) ? NONE
+				: OpenNlpIntentClassifier.OUT_OF_SCOPE;
+		List<Prediction> outOfScope = predictions.stream().filter((p) -> p.expected().equals(negative)).toList();
+		List<Prediction> inScope = predictions.stream().filter((p) -> !p.expected().equals(negative)).toList();
 		return new Report(name, predictions.size(), share(predictions), intents.values().stream().mapToDouble(Scores::f1).average().orElse(0),
 				outOfScope.isEmpty() ? null : share(outOfScope), share(inScope), intents, confusions);
 	}

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,18 +26,24 @@ import org.slf4j.LoggerFactory;
 public final class EvaluationCommand {
 
 	static final String USAGE = """
-			Usage: evaluate [--folds N] [--seed N] [--intents LOCATION] [--heldout FILE] [--json]
-			       evaluate --train FILE --test FILE [--lang nl|en] [--json]
+			Usage: evaluate [--folds N] [--seed N] [--intents LOCATION] [--sets FOLDER] [--tune] [--json]
+			       evaluate --train FILE --test FILE [--lang nl|en] [--tune] [--json]
 			  --folds N          cross-validation folds (default 10)
 			  --seed N           shuffle seed (default 42)
 			  --intents LOCATION intent files (default: the ones in the jar; e.g. file:intents/)
-			  --heldout FILE     held-out test file, label<TAB>text (default src/test/resources/nlu/heldout.tsv)
+			  --sets FOLDER      held-out sets: heldout.tsv (label<TAB>text), emails.yml and multi.yml
+			                     (default src/test/resources/nlu)
 			  --train/--test     a corpus in OpenNLP's doccat format (label<TAB>text lines)
 			  --lang             language of that corpus (default nl)
+			  --tune             first choose min-confidence, min-margin and min-pair-confidence by
+			                     cross-validation on the training examples, then score with them
 			  --json             print the reports as JSON
 			""";
 
-	private static final Set<String> FLAGS = Set.of("--json");
+	/** The out-of-scope share that tuning must keep: a wrong confident answer is worse than none. */
+	static final double MIN_REJECTION = 0.95;
+
+	private static final Set<String> FLAGS = Set.of("--json", "--tune");
 
 	private EvaluationCommand() {
 	}
@@ -57,7 +65,7 @@ public final class EvaluationCommand {
 			}
 		}
 		try {
-			List<Evaluation.Report> reports = evaluate(options, NluSettings.bundled());
+			List<Object> reports = evaluate(options, NluSettings.bundled(), out);
 			if (options.containsKey("--json")) {
 				out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
 			}
@@ -73,34 +81,86 @@ public final class EvaluationCommand {
 		}
 	}
 
-	private static List<Evaluation.Report> evaluate(Map<String, String> options, NluSettings settings)
+	private static List<Object> evaluate(Map<String, String> options, NluSettings bundled, PrintStream out)
 			throws IOException {
+		int folds = Integer.parseInt(options.getOrDefault("--folds", "10"));
+		long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
+		boolean tune = options.containsKey("--tune");
+		List<Object> reports = new ArrayList<>();
 		if (options.containsKey("--train") || options.containsKey("--test")) {
 			if (!options.containsKey("--train") || !options.containsKey("--test")) {
 				throw new IllegalArgumentException("--train and --test go together");
 			}
 			TextPipeline pipeline = new TextPipeline(TextPipeline.Language.of(options.getOrDefault("--lang", "nl")));
-			IntentClassifier classifier = OpenNlpIntentClassifier
-				.train(LabelledText.readDoccat(Path.of(options.get("--train"))), pipeline, settings);
+			List<LabelledText> train = LabelledText.readDoccat(Path.of(options.get("--train")));
+			NluSettings settings = tune ? tuned(train, folds, seed, pipeline, bundled, reports) : bundled;
+			IntentClassifier classifier = OpenNlpIntentClassifier.train(train, pipeline, settings);
 			String test = options.get("--test");
-			return List.of(Evaluation.report(test, Evaluation.predict(classifier, LabelledText.readDoccat(Path.of(test)))));
+			reports.add(Evaluation.report(test, Evaluation.predict(classifier, LabelledText.readDoccat(Path.of(test)))));
+			return reports;
 		}
-		int folds = Integer.parseInt(options.getOrDefault("--folds", "10"));
-		long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
 		TextPipeline pipeline = new TextPipeline(TextPipeline.Language.NL);
-		List<LabelledText> examples = IntentCorpus.load(options.getOrDefault("--intents", settings.intents()))
-			.examples();
-		List<Evaluation.Report> reports = new ArrayList<>();
+		IntentCorpus corpus = IntentCorpus.load(options.getOrDefault("--intents", bundled.intents()));
+		List<LabelledText> examples = corpus.examples();
+		NluSettings settings = tune ? tuned(examples, folds, seed, pipeline, bundled, reports) : bundled;
+		Set<String> social = corpus.intents().stream().filter(Intent::social).map(Intent::name).collect(Collectors.toSet());
+		// Every set is scored the way the bot reads a message: through the message analysis.
+		Function<IntentClassifier, IntentClassifier> asBot = (model) -> {
+			MessageAnalyzer analyzer = new MessageAnalyzer(model, social);
+			return (text) -> analyzer.analyze(text).first();
+		};
 		reports.add(Evaluation.report(folds + "-fold cross-validation on intents (seed " + seed + ")",
 				Evaluation.crossValidate(examples, folds, seed,
-						(train) -> OpenNlpIntentClassifier.train(train, pipeline, settings))));
-		Path heldout = Path.of(options.getOrDefault("--heldout", "src/test/resources/nlu/heldout.tsv"));
+						(train) -> asBot.apply(OpenNlpIntentClassifier.train(train, pipeline, settings)))));
+		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(examples, pipeline, settings);
+		Path sets = Path.of(options.getOrDefault("--sets", "src/test/resources/nlu"));
+		Path heldout = sets.resolve("heldout.tsv");
 		if (Files.exists(heldout)) {
-			IntentClassifier classifier = OpenNlpIntentClassifier.train(examples, pipeline, settings);
 			reports.add(Evaluation.report("held-out " + heldout,
-					Evaluation.predict(classifier, LabelledText.readDoccat(heldout))));
+					Evaluation.predict(asBot.apply(model), LabelledText.readDoccat(heldout))));
+		}
+		MessageAnalyzer analyzer = new MessageAnalyzer(model, social);
+		for (String name : List.of("emails.yml", "multi.yml")) {
+			Path file = sets.resolve(name);
+			if (Files.exists(file)) {
+				reports.add(Evaluation.reportMessages("held-out " + file, analyzer, LabelledMessage.readYaml(file)));
+			}
 		}
 		return reports;
+	}
+
+	/** Settings with the thresholds that cross-validation on {@code examples} chooses; the choice is reported. */
+	private static NluSettings tuned(List<LabelledText> examples, int folds, long seed, TextPipeline pipeline,
+			NluSettings settings, List<Object> reports) {
+		List<Evaluation.Ranked> ranked = Evaluation.crossValidateRanks(examples, folds, seed,
+				(train) -> OpenNlpIntentClassifier.train(train, pipeline, settings));
+		Thresholds thresholds = Evaluation.tune(ranked, MIN_REJECTION);
+		double[] score = Evaluation.score(ranked, thresholds);
+		reports.add(new Tuning(thresholds, score[0], score[1]));
+		return settings.with(thresholds);
+	}
+
+	/** The thresholds tuning chose, with the cross-validated figures they gave. */
+	record Tuning(Thresholds thresholds, double inScopeAccuracy, double outOfScopeRejection) {
+	}
+
+	private static void print(Object result, PrintStream out) {
+		if (result instanceof Evaluation.Report report) {
+			print(report, out);
+		}
+		else if (result instanceof Evaluation.MultiReport report) {
+			out.printf("%n== %s: %d messages%n", report.name(), report.messages());
+			out.printf("all questions found %.3f   wrong extra intent %.3f   without in-scope question rejected %s%n",
+					report.allFound(), report.wrongExtra(),
+					report.outOfScopeRejection() == null ? "n/a" : String.format("%.3f", report.outOfScopeRejection()));
+			report.misses().forEach((miss) -> out.println("  " + miss));
+		}
+		else if (result instanceof Tuning tuning) {
+			out.printf("%n== tuned by cross-validation: min-confidence %.2f, min-margin %.2f, min-pair-confidence %.2f"
+					+ " (in-scope right %.3f, out-of-scope rejected %.3f)%n", tuning.thresholds().minConfidence(),
+					tuning.thresholds().minMargin(), tuning.thresholds().minPairConfidence(), tuning.inScopeAccuracy(),
+					tuning.outOfScopeRejection());
+		}
 	}
 
 	private static void print(Evaluation.Report report, PrintStream out) {

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param why the reply to a follow-up "waarom?", or {@code null} when the source gives no reason
  * @param quickReplies buttons that lead on
  * @param examples training utterances
+ * @param social whether the intent is only politeness (a greeting, thanks, goodbye): left out of a
+ * message that also asks something
  */
 public record Intent(String name, String label, String answer, String why, List<String> quickReplies,
-		List<String> examples) {
+		List<String> examples, boolean social) {
 
 	public Intent {
 		Objects.requireNonNull(name, "name");

@@ -47,7 +47,7 @@ public final class IntentCorpus {
 				try (InputStream in = file.getInputStream()) {
 					IntentFile content = YAML.readValue(in, IntentFile.class);
 					intents.add(new Intent(name, content.label(), content.answer(), content.why(),
-							content.quickReplies(), content.examples()));
+							content.quickReplies(), content.examples(), content.social()));
 				}
 			}
 			return new IntentCorpus(intents);
@@ -73,7 +73,7 @@ public final class IntentCorpus {
 	}
 
 	private record IntentFile(String label, String answer, String why, List<String> quickReplies,
-			List<String> examples) {
+			List<String> examples, boolean social) {
 	}
 
 }

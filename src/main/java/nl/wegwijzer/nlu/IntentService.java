@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,9 +31,16 @@ public class IntentService implements IntentClassifier {
 
 	private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
+	private final MessageAnalyzer analyzer;
+
 	public IntentService(NluSettings settings) {
 		this.settings = settings;
 		this.corpus = IntentCorpus.load(settings.intents());
+		this.analyzer = new MessageAnalyzer(this, this.corpus.intents()
+			.stream()
+			.filter(Intent::social)
+			.map(Intent::name)
+			.collect(Collectors.toSet()));
 		List<LabelledText> examples = this.corpus.examples();
 		long start = System.nanoTime();
 		use(train(examples));
@@ -44,6 +52,11 @@ public class IntentService implements IntentClassifier {
 	public Classification classify(String text) {
 		Loaded current = this.loaded.get();
 		return current.cache.get(current.classifier.pipeline().normalize(text), current.classifier::classify);
+	}
+
+	/** The questions a message asks, each classified by the model in service. */
+	public MessageAnalysis analyze(String message) {
+		return this.analyzer.analyze(message);
 	}
 
 	/**

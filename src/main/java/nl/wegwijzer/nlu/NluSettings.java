@@ -27,6 +27,16 @@ import org.springframework.core.io.ClassPathResource;
 public record NluSettings(double minConfidence, double minMargin, double minPairConfidence, int iterations,
 		int cutoff, long cacheSize, String intents) {
 
+	public Thresholds thresholds() {
+		return new Thresholds(this.minConfidence, this.minMargin, this.minPairConfidence);
+	}
+
+	/** The same settings with other thresholds. */
+	public NluSettings with(Thresholds thresholds) {
+		return new NluSettings(thresholds.minConfidence(), thresholds.minMargin(), thresholds.minPairConfidence(),
+				this.iterations, this.cutoff, this.cacheSize, this.intents);
+	}
+
 	/** The settings as the bundled {@code application.yml} has them, for use without Spring. */
 	public static NluSettings bundled() {
 		try {

@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -33,6 +36,14 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	private static final String WORD_FEATURE = "bow=";
 
+	/**
+	 * A text without a single known word is still classified when at least this share of its
+	 * character n-grams is known: a misspelling too far from any word can still be recognised.
+	 */
+	private static final double MIN_KNOWN_NGRAMS = 0.5;
+
+	private static final FeatureGenerator CHAR_NGRAMS = new CharNGramFeatureGenerator();
+
 	private final DoccatModel model;
 
 	private final TextPipeline pipeline;
@@ -41,20 +52,36 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	private final Map<String, ?> knownFeatures;
 
+	private final Vocabulary vocabulary;
+
 	@SuppressWarnings("unchecked")
 	public OpenNlpIntentClassifier(DoccatModel model, TextPipeline pipeline, NluSettings settings) {
 		this.model = model;
 		this.pipeline = pipeline;
 		this.settings = settings;
 		this.knownFeatures = (Map<String, ?>) ((AbstractModel) model.getMaxentModel()).getDataStructures()[1];
+		this.vocabulary = new Vocabulary(this.knownFeatures.keySet()
+			.stream()
+			.filter((feature) -> feature.startsWith(WORD_FEATURE))
+			.map((feature) -> feature.substring(WORD_FEATURE.length()))
+			.collect(Collectors.toSet()));
 	}
 
 	public static OpenNlpIntentClassifier train(List<LabelledText> examples, TextPipeline pipeline,
 			NluSettings settings) {
-		List<DocumentSample> samples = examples.stream()
-			.map((example) -> new DocumentSample(example.label(), pipeline.tokens(example.text())))
-			.filter((sample) -> sample.getText().length > 0)
-			.toList();
+		UnaryOperator<String> stemmer = pipeline.stemmer();
+		List<String[]> texts = examples.stream().map((example) -> pipeline.words(example.text())).toList();
+		Vocabulary vocabulary = new Vocabulary(
+				texts.stream().flatMap(Arrays::stream).map(stemmer).collect(Collectors.toSet()));
+		List<DocumentSample> samples = new ArrayList<>();
+		for (int i = 0; i < examples.size(); i++) {
+			String[] tokens = Arrays.stream(texts.get(i))
+				.map((word) -> vocabulary.inflection(word, stemmer.apply(word), stemmer))
+				.toArray(String[]::new);
+			if (tokens.length > 0) {
+				samples.add(new DocumentSample(examples.get(i).label(), tokens));
+			}
+		}
 		TrainingParameters parameters = new TrainingParameters();
 		parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
 		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
@@ -84,12 +111,37 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		return this.pipeline;
 	}
 
+	/**
+	 * The tokens the model sees: stems, with inflections brought to their known form and unknown
+	 * words to the known words they stand for (compound parts, typo corrections).
+	 */
+	String[] tokens(String text) {
+		UnaryOperator<String> stemmer = this.pipeline.stemmer();
+		List<String> tokens = new ArrayList<>();
+		for (String word : this.pipeline.words(text)) {
+			String stem = this.vocabulary.inflection(word, stemmer.apply(word), stemmer);
+			List<String> known = this.vocabulary.knows(stem) ? List.of() : this.vocabulary.resolve(word, stem, stemmer);
+			if (known.isEmpty()) {
+				tokens.add(stem);
+			}
+			else {
+				tokens.addAll(known);
+			}
+		}
+		return tokens.toArray(String[]::new);
+	}
+
 	@Override
 	public Classification classify(String text) {
-		String[] tokens = this.pipeline.tokens(text);
-		// Without a single word the model has seen, any probability it gives is a guess.
-		if (Arrays.stream(tokens).noneMatch((token) -> this.knownFeatures.containsKey(WORD_FEATURE + token))) {
-			return new Classification(Classification.FALLBACK, 0, List.of(), false);
+		return decide(rank(text), this.settings.thresholds());
+	}
+
+	/** Every intent with the model's probability, best first; empty when the text is unknown to the model. */
+	public List<ScoredIntent> rank(String text) {
+		String[] tokens = tokens(text);
+		// Without a single word or most of the word parts the model has seen, any probability it gives is a guess.
+		if (Arrays.stream(tokens).noneMatch(this.vocabulary::knows) && knownNGramShare(tokens) < MIN_KNOWN_NGRAMS) {
+			return List.of();
 		}
 		DocumentCategorizerME categorizer = new DocumentCategorizerME(this.model);
 		double[] scores = categorizer.categorize(tokens);
@@ -98,22 +150,35 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 			ranked.add(new ScoredIntent(categorizer.getCategory(i), scores[i]));
 		}
 		ranked.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
+		return ranked;
+	}
+
+	/** Wegwijzer's out-of-scope decision on the model's ranking. */
+	public static Classification decide(List<ScoredIntent> ranked, Thresholds thresholds) {
+		if (ranked.isEmpty()) {
+			return new Classification(Classification.FALLBACK, 0, List.of(), false);
+		}
 		ScoredIntent best = ranked.get(0);
 		ScoredIntent second = ranked.size() > 1 ? ranked.get(1) : new ScoredIntent(OUT_OF_SCOPE, 0);
 		List<ScoredIntent> top = ranked.subList(0, Math.min(3, ranked.size()));
-		boolean close = best.score() - second.score() < this.settings.minMargin();
+		boolean close = best.score() - second.score() < thresholds.minMargin();
 		if (best.intent().equals(OUT_OF_SCOPE) || (close && second.intent().equals(OUT_OF_SCOPE))) {
 			return new Classification(Classification.FALLBACK, best.score(), top, false);
 		}
-		if (best.score() >= this.settings.minConfidence()) {
+		if (best.score() >= thresholds.minConfidence()) {
 			return new Classification(best.intent(), best.score(), top, close);
 		}
 		// Torn between two of its own intents ("cookies"): asking which is better than giving up.
-		if (!second.intent().equals(OUT_OF_SCOPE)
-				&& best.score() + second.score() >= this.settings.minPairConfidence()) {
+		if (!second.intent().equals(OUT_OF_SCOPE) && best.score() + second.score() >= thresholds.minPairConfidence()) {
 			return new Classification(best.intent(), best.score(), top, true);
 		}
 		return new Classification(Classification.FALLBACK, best.score(), top, false);
+	}
+
+	private double knownNGramShare(String[] tokens) {
+		Collection<String> ngrams = CHAR_NGRAMS.extractFeatures(tokens, Map.of());
+		return ngrams.isEmpty() ? 0
+				: (double) ngrams.stream().filter(this.knownFeatures::containsKey).count() / ngrams.size();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
@@ -46,8 +47,11 @@ public final class TextPipeline {
 	// "organisatie's", "z'n": the apostrophe inside a word is a spelling choice, not a boundary.
 	private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’`](?=\\p{L})");
 
-	// "sector-overstijgend" and "sectoroverstijgend" are the same word.
-	private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})[-‐‑–](?=\\p{L})");
+	// "EU-landen" is "EU", "landen" and "EUlanden": the parts and the joined word, so that both
+	// "sector-overstijgend" and "sectoroverstijgend" and the parts alone meet a known word.
+	private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:[-‐‑–]\\p{L}+)+");
+
+	private static final Pattern HYPHEN = Pattern.compile("[-‐‑–]");
 
 	// "m.b.o." and "mbo" are the same abbreviation.
 	private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
@@ -82,7 +86,8 @@ public final class TextPipeline {
 		s = CONTROL.matcher(s).replaceAll(" ");
 		s = COMBINING_MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
 		s = INNER_APOSTROPHE.matcher(s).replaceAll("");
-		s = INNER_HYPHEN.matcher(s).replaceAll("");
+		s = HYPHENATED.matcher(s)
+			.replaceAll((m) -> HYPHEN.matcher(m.group()).replaceAll(" ") + " " + HYPHEN.matcher(m.group()).replaceAll(""));
 		s = ABBREVIATION_DOT.matcher(s).replaceAll("");
 		s = NON_WORD.matcher(s).replaceAll(" ").strip();
 		if (this.language != Language.NL || s.isEmpty()) {
@@ -95,18 +100,29 @@ public final class TextPipeline {
 		return String.join(" ", words);
 	}
 
+	/** Normalises and tokenises. */
+	public String[] words(String text) {
+		return SimpleTokenizer.INSTANCE.tokenize(normalize(text));
+	}
+
 	/** Normalises, tokenises and stems. */
 	public String[] tokens(String text) {
-		String[] tokens = SimpleTokenizer.INSTANCE.tokenize(normalize(text));
-		// SnowballStemmer keeps state between calls, so each call gets its own.
-		SnowballStemmer stemmer = new SnowballStemmer(this.language.algorithm);
+		String[] tokens = words(text);
+		UnaryOperator<String> stemmer = stemmer();
 		for (int i = 0; i < tokens.length; i++) {
-			// Snowball keeps the plural "-ies" ("organisaties"); the singular stem serves both.
-			String word = tokens[i].length() > 5 && tokens[i].endsWith("ies")
-					? tokens[i].substring(0, tokens[i].length() - 1) : tokens[i];
-			tokens[i] = DOUBLED_END.matcher(stemmer.stem(word)).replaceAll("$1");
+			tokens[i] = stemmer.apply(tokens[i]);
 		}
 		return tokens;
+	}
+
+	/** A stemmer for one thread: Snowball's keeps state between calls. */
+	UnaryOperator<String> stemmer() {
+		SnowballStemmer stemmer = new SnowballStemmer(this.language.algorithm);
+		return (word) -> {
+			// Snowball keeps the plural "-ies" ("organisaties"); the singular stem serves both.
+			String singular = word.length() > 5 && word.endsWith("ies") ? word.substring(0, word.length() - 1) : word;
+			return DOUBLED_END.matcher(stemmer.stem(singular)).replaceAll("$1");
+		};
 	}
 
 }

@@ -11,7 +11,8 @@ class TextPipelineTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			Wat is een Sector-overstijgend partnerschap?   | wat is een sectoroverstijgend partnerschap
+			Wat is een Sector-overstijgend partnerschap?   | wat is een sector overstijgend sectoroverstijgend partnerschap
+			Mogen EU-landen meedoen?                       | mogen eu landen eulanden meedoen
 			Mogen organisatie's uit België meedoen??       | mogen organisaties uit belgie meedoen
 			HOELANG duurt het                              | hoe lang duurt het
 			wij zijn een m.b.o. school                     | wij zijn een mbo school

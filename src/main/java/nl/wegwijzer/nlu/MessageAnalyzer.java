@@ -1,0 +1,249 @@
+package nl.wegwijzer.nlu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a message the way a helpdesk employee reads an e-mail before answering it: the salutation,
+ * the closing formula and the signature are set aside, the rest is split into sentences, and every
+ * sentence that asks something is classified on its own. A sentence that only tells something
+ * ("wij zijn een mbo-school in Utrecht") is context: it never turns a message out of scope.
+ * Stateless apart from the classifier, so safe to share.
+ */
+public final class MessageAnalyzer {
+
+	private static final int MAX_SALUTATION_WORDS = 8;
+
+	/** How sure the model must be that half a sentence is out of scope to split it off as a question of its own. */
+	private static final double DEFINITELY_NOT_OURS = 0.6;
+
+	/**
+	 * A question this short ("wat betekent dat?") is also read after the sentence before it, which may
+	 * say what "dat" is; the reading the model is surer of wins.
+	 */
+	private static final int SHORT_QUESTION_WORDS = 6;
+
+	private static final String GREETING_WORDS = "beste|geachte|hallo|hoi|hey|hi|hello|dear|dag|goedendag|goede(?:morgen|middag|navond)"
+			+ "|goeiemorgen|goeiemiddag|goedemorgen|l\\.?\\s?s\\.?";
+
+	/** A line that only greets: "Beste helpdesk,", "Geachte heer, mevrouw,", "Hallo!". */
+	private static final Pattern SALUTATION_LINE = Pattern
+		.compile("^(?:" + GREETING_WORDS + ")\\b[^.?!]*[,!:]?$", Pattern.CASE_INSENSITIVE);
+
+	/** A greeting in front of the first sentence: "Goedemiddag, ik ben docent …". */
+	private static final Pattern SALUTATION_INLINE = Pattern
+		.compile("^(?:" + GREETING_WORDS + ")(?:\\s+(?:helpdesk|allemaal|daar|team|wegwijzer))?\\s*[,!:]\\s*",
+				Pattern.CASE_INSENSITIVE);
+
+	/** Where the closing formula starts; the signature follows it. */
+	private static final Pattern CLOSING = Pattern.compile(
+			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
+					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:m\\.?v\\.?g\\.?|groet(?:en|jes)?|hoogachtend|kind regards|best regards|regards|"
+					+ "with kind regards|alvast\\s+(?:hartelijk\\s+|heel\\s+erg\\s+|erg\\s+)?(?:bedankt|dank)|bij\\s+voorbaat\\s+dank|"
+					+ "dank\\s+(?:je|u)\\s+(?:wel\\s+)?(?:alvast|bij\\s+voorbaat))\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+	/** After "?" or "!", or a full stop behind a word that is not an abbreviation ("bijv.", "o.a."). */
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!])\\s+|(?<=[^\\s.]{3}\\.)"
+			+ "(?<!\\b(?:bijv|evt|enz|etc|incl|excl|nr|dhr|mevr|ong|resp|zgn|tel)\\.)\\s+");
+
+	/** "1. hoe lang 2. hoeveel partners", "- wie mag meedoen", "a) …": list items are sentences. */
+	private static final Pattern LIST_MARKER = Pattern.compile("(?:^|\\s)(?:\\d{1,2}[.)]|[a-c]\\)|[-*•·–])\\s+");
+
+	private static final String QUESTION_WORDS = "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarom|wanneer|waarvoor|waarmee|"
+			+ "waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|gelden|bestaat|bestaan|heb|hebben|hebt|"
+			+ "krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
+			+ "what|how|who|which|where|when|why|can|could|is|are|do|does|may|must";
+
+	private static final Pattern QUESTION_START = Pattern
+		.compile("^(?:(?:bij|in|voor|vanaf|met|tot|uit|onder)\\s+)?(?:" + QUESTION_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+
+	/** Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …". */
+	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|wil|zou)|"
+			+ "(?:ik|wij|we)\\s+(?:wil|willen|zou|zouden)\\s+(?:graag\\s+)?(?:weten|horen|informatie)|"
+			+ "(?:ik|wij|we)\\s+vra(?:ag|gen)\\s+(?:me|ons)\\s+af|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
+			+ "(?:mijn|onze)\\s+vraag|uitleg\\s+over|informatie\\s+over|ik\\s+wil\\s+een\\s+medewerker|"
+			+ "(?:kunt|kan|kunnen)\\s+(?:u|je|jullie)\\s+(?:mij|me|ons)?)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** "… en hoeveel partners hebben we nodig?": a second question joined by a conjunction. */
+	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?=(?:(?:met|bij|in|voor|uit|van|aan|op|tot)\\s+)?(?:"
+			+ "hoe|hoeveel|hoelang|wat|wie|welke|waar|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
+			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
+
+	/** Words of a name under the closing formula, and the words that may stand between them. */
+	private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]*\\.?|van|de|der|den|ter|te|'t|op|in");
+
+	private static final Set<String> TITLES = Set.of("dhr", "dhr.", "mevr", "mevr.", "mw", "mw.", "mr", "mr.", "drs",
+			"drs.", "dr", "dr.", "ir", "ir.", "ing", "ing.", "prof", "prof.", "heer", "mevrouw", "de", "team");
+
+	/** Frequent English words that are not Dutch words, to tell an English message. */
+	private static final Set<String> ENGLISH = Set.of("the", "a", "an", "what", "how", "does", "do", "did", "can",
+			"could", "which", "who", "where", "when", "why", "are", "my", "our", "your", "you", "to", "for", "and",
+			"with", "many", "much", "there", "this", "that", "it", "be", "need", "apply", "countries", "take", "part",
+			"last", "long", "partnership", "partnerships", "please", "hello", "thanks", "i", "am", "should", "would");
+
+	private final IntentClassifier classifier;
+
+	private final Set<String> social;
+
+	/**
+	 * @param social intents that are only politeness (greeting, thanks, goodbye): dropped from a message
+	 * that also asks something
+	 */
+	public MessageAnalyzer(IntentClassifier classifier, Set<String> social) {
+		this.classifier = classifier;
+		this.social = Set.copyOf(social);
+	}
+
+	public MessageAnalysis analyze(String message) {
+		String text = message.replace("\r\n", "\n").replace('\r', '\n').strip();
+		Matcher closing = CLOSING.matcher(text);
+		String senderFirstName = null;
+		if (closing.find() && closing.start() > 0) {
+			senderFirstName = firstName(text.substring(closing.end()));
+			text = text.substring(0, closing.start());
+		}
+		List<String> sentences = sentences(text).stream().map(Sentence::text).toList();
+		List<String> context = new ArrayList<>();
+		List<MessageAnalysis.Question> questions = new ArrayList<>();
+		String previous = null;
+		for (Sentence line : sentences(text)) {
+			String sentence = line.text();
+			if (sentences.size() > 1 && !line.listItem() && !asks(sentence)) {
+				context.add(sentence);
+				previous = sentence;
+				continue;
+			}
+			for (String part : split(sentence)) {
+				Classification classification = this.classifier.classify(part);
+				if (previous != null && words(part) <= SHORT_QUESTION_WORDS) {
+					Classification withContext = this.classifier.classify(previous + " " + part);
+					boolean surer = !classification.understood() || withContext.confidence() > classification.confidence();
+					classification = withContext.understood() && surer ? withContext : classification;
+				}
+				questions.add(new MessageAnalysis.Question(part, classification));
+			}
+			previous = sentence;
+		}
+		// Sentences that ask nothing recognisable: the message as a whole, greeting and all, may still say
+		// what it is about ("hoi, ik ben Fatima van het jongerenwerk").
+		if (questions.stream().noneMatch(MessageAnalysis.Question::understood)) {
+			Classification whole = this.classifier.classify(message);
+			if (whole.understood() || questions.isEmpty()) {
+				questions.clear();
+				questions.add(new MessageAnalysis.Question(message.strip(), whole));
+				context.clear();
+			}
+		}
+		return new MessageAnalysis(distinct(questions), context, senderFirstName, english(message));
+	}
+
+	/** A sentence of the body; an item of a list ("• de looptijd") counts as a question. */
+	private record Sentence(String text, boolean listItem) {
+	}
+
+	/** The body split into sentences and list items, salutation left out. */
+	private static List<Sentence> sentences(String text) {
+		List<Sentence> sentences = new ArrayList<>();
+		for (String line : text.split("\\n")) {
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || (sentences.isEmpty() && SALUTATION_LINE.matcher(trimmed).matches()
+					&& words(trimmed) <= MAX_SALUTATION_WORDS)) {
+				continue;
+			}
+			String[] items = LIST_MARKER.split(trimmed);
+			boolean list = items.length > 1 || LIST_MARKER.matcher(trimmed).lookingAt();
+			for (String item : items) {
+				for (String sentence : SENTENCE_END.split(item)) {
+					String s = sentence.strip();
+					if (sentences.isEmpty()) {
+						s = SALUTATION_INLINE.matcher(s).replaceFirst("");
+					}
+					if (s.chars().anyMatch(Character::isLetterOrDigit)) {
+						sentences.add(new Sentence(s, list));
+					}
+				}
+			}
+		}
+		return sentences;
+	}
+
+	private static boolean asks(String sentence) {
+		return sentence.endsWith("?") || QUESTION_START.matcher(sentence).find() || REQUEST.matcher(sentence).find();
+	}
+
+	/**
+	 * A sentence that joins two questions ("hoe lang duurt het en hoeveel partners?") is split, but only
+	 * where both halves are understood as different questions; otherwise it stays one question.
+	 */
+	private List<String> split(String sentence) {
+		Matcher joint = JOINED_QUESTION.matcher(sentence);
+		while (joint.find()) {
+			if (joint.start() == 0) {
+				continue;
+			}
+			String head = sentence.substring(0, joint.start()).strip();
+			String tail = sentence.substring(joint.end()).strip();
+			Classification first = this.classifier.classify(head);
+			Classification second = this.classifier.classify(tail);
+			if ((first.understood() || second.understood()) && definite(first) && definite(second)
+					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
+					&& !this.social.contains(second.intent())) {
+				List<String> parts = new ArrayList<>();
+				parts.add(head);
+				parts.addAll(split(tail));
+				return parts;
+			}
+		}
+		return List.of(sentence);
+	}
+
+	/** Understood, or clearly a question that is not ours ("en hoeveel subsidie krijgen we?"). */
+	private static boolean definite(Classification classification) {
+		return classification.understood() || (!classification.alternatives().isEmpty()
+				&& classification.alternatives().get(0).intent().equals(OpenNlpIntentClassifier.OUT_OF_SCOPE)
+				&& classification.confidence() >= DEFINITELY_NOT_OURS);
+	}
+
+	/** Each intent once, politeness only when nothing else was asked; not-understood questions stay. */
+	private List<MessageAnalysis.Question> distinct(List<MessageAnalysis.Question> questions) {
+		boolean asksSomething = questions.stream()
+			.anyMatch((q) -> q.understood() && !this.social.contains(q.intent()));
+		Set<String> seen = new HashSet<>();
+		return questions.stream()
+			.filter((q) -> !q.understood() || (!(asksSomething && this.social.contains(q.intent())) && seen.add(q.intent())))
+			.toList();
+	}
+
+	/** The first name on the first line of a signature, if it looks like a name: "Sanne de Vries". */
+	private static String firstName(String signature) {
+		String rest = signature.replaceFirst("^[\\s,.!:]+", "");
+		String line = rest.lines().map(String::strip).filter((l) -> !l.isEmpty()).findFirst().orElse("");
+		String[] names = line.split("\\s+");
+		if (line.isEmpty() || names.length > 5 || line.matches(".*[\\d@].*")
+				|| !Arrays.stream(names).allMatch((w) -> NAME_WORD.matcher(w).matches())) {
+			return null;
+		}
+		String first = names[0];
+		boolean initial = first.endsWith(".") || first.length() < 2;
+		return initial || TITLES.contains(first.toLowerCase(Locale.ROOT)) ? null : first;
+	}
+
+	private static boolean english(String message) {
+		String[] words = message.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+		long english = Arrays.stream(words).filter(ENGLISH::contains).count();
+		long all = Arrays.stream(words).filter((w) -> !w.isEmpty()).count();
+		return english >= 2 && english * 5 >= all * 2;
+	}
+
+	private static int words(String text) {
+		return text.strip().split("\\s+").length;
+	}
+
+}

@@ -1,0 +1,95 @@
+package nl.wegwijzer.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The word stems a model knows, and how a visitor's word is brought to one of them: a verb form that
+ * only adds {@code -t} or {@code -d} ("duurt", "verlengd") meets its stem, a compound of two known
+ * words ("projectduur") is split, and a typo ("loptijd") is corrected to the nearest known stem.
+ * Immutable.
+ */
+final class Vocabulary {
+
+	/** Stems shorter than this are never corrected: too many short words are one letter apart. */
+	private static final int MIN_CORRECTED = 3;
+
+	/** Longer "words" (a pasted link, a key held down) are left as they are: no word is this long. */
+	private static final int MAX_RESOLVED = 40;
+
+	/** Each half of a split compound is at least this long. */
+	private static final int MIN_PART = 3;
+
+	private final Set<String> stems;
+
+	/** Known stems by length, for correcting a typo against words of about the same length only. */
+	private final Map<Integer, List<String>> byLength = new TreeMap<>();
+
+	Vocabulary(Set<String> stems) {
+		this.stems = Set.copyOf(stems);
+		this.stems.stream()
+			.sorted()
+			.forEach((stem) -> this.byLength.computeIfAbsent(stem.length(), (n) -> new ArrayList<>()).add(stem));
+	}
+
+	boolean knows(String stem) {
+		return this.stems.contains(stem);
+	}
+
+	/**
+	 * The known form of an inflected stem: "duurt" becomes "dur" when "dur" (from "duur", "duren") is
+	 * known; otherwise the stem itself. Used both in training and in classification, so that the forms
+	 * meet in one feature.
+	 */
+	String inflection(String word, String stem, UnaryOperator<String> stemmer) {
+		char last = word.charAt(word.length() - 1);
+		if ((last == 't' || last == 'd') && word.length() > MIN_PART + 1) {
+			String shorter = stemmer.apply(word.substring(0, word.length() - 1));
+			if (shorter.length() >= MIN_PART && !shorter.equals(stem) && knows(shorter)) {
+				return shorter;
+			}
+		}
+		return stem;
+	}
+
+	/**
+	 * The known stems an unknown word stands for: the two parts of a compound of known words, or the
+	 * nearest known stem within the typo distance (2 for 5 letters or more, 1 for shorter), or none.
+	 */
+	List<String> resolve(String word, String stem, UnaryOperator<String> stemmer) {
+		if (word.length() > MAX_RESOLVED) {
+			return List.of();
+		}
+		for (int i = MIN_PART; i <= word.length() - MIN_PART; i++) {
+			String head = stemmer.apply(word.substring(0, i));
+			String tail = stemmer.apply(word.substring(i));
+			if (knows(head) && knows(tail)) {
+				return List.of(head, tail);
+			}
+		}
+		if (stem.length() < MIN_CORRECTED) {
+			return List.of();
+		}
+		int limit = stem.length() >= 5 ? 2 : 1;
+		LevenshteinDistance distance = new LevenshteinDistance(limit);
+		String best = null;
+		int bestDistance = limit + 1;
+		for (int length = stem.length() - limit; length <= stem.length() + limit; length++) {
+			for (String candidate : this.byLength.getOrDefault(length, List.of())) {
+				int d = distance.apply(stem, candidate);
+				if (d >= 0 && d < bestDistance) {
+					best = candidate;
+					bestDistance = d;
+				}
+			}
+		}
+		return best == null ? List.of() : List.of(best);
+	}
+
+}
