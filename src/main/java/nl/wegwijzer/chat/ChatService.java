@@ -343,7 +343,7 @@ public class ChatService {
 				reply.confidence(), reply.state().name(), received, sent, reply.quickReplies()));
 		changed(updated);
 		if (connection != null) {
-			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.confidence(),
+			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.intents(), reply.confidence(),
 					reply.quickReplies(), reply.state().name()));
 		}
 	}

@@ -49,11 +49,13 @@ public sealed interface ServerFrame {
 	record HistoryItem(String from, String text, String name, List<String> quickReplies) {
 	}
 
+	/** A bot reply: {@code intents} are all the intents it answered, in order; {@code intent} is the first. */
 	@JsonTypeName("bot")
-	record Bot(String text, String intent, double confidence, List<String> quickReplies, String state)
-			implements ServerFrame {
+	record Bot(String text, String intent, List<String> intents, double confidence, List<String> quickReplies,
+			String state) implements ServerFrame {
 
 		public Bot {
+			intents = List.copyOf(intents);
 			quickReplies = List.copyOf(quickReplies);
 		}
 

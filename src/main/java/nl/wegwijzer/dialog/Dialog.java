@@ -1,5 +1,6 @@
 package nl.wegwijzer.dialog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.wegwijzer.nlu.Classification;
 import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.nlu.MessageAnalysis;
 import nl.wegwijzer.nlu.OpenNlpIntentClassifier;
 import nl.wegwijzer.nlu.TextPipeline;
 
@@ -54,6 +56,12 @@ public class Dialog {
 	private static final Pattern WHY = Pattern.compile("^(en )?(waarom|hoezo|waarom is dat( zo)?|hoe komt dat)$");
 
 	private static final int FOLLOW_UP_MAX_WORDS = 8;
+
+	/** The most questions one reply answers; more are asked to be asked again. */
+	static final int MAX_ANSWERS = 3;
+
+	/** Questions that move the dialog on: in a reply to several questions, these are answered last. */
+	private static final Set<String> LEADING = Set.of(WHERE_TO_APPLY, COMBINATION, ELIGIBILITY, HANDOFF);
 
 	private final IntentService nlu;
 
@@ -103,9 +111,21 @@ public class Dialog {
 				intent(CAPABILITIES).quickReplies(), next.state()), false);
 	}
 
+	/**
+	 * The reply to a message. A message with several questions the bot understands gets one reply that
+	 * answers each, in order; a question it cannot answer among them is named; an English message is
+	 * told that the answer comes in Dutch.
+	 */
 	public DialogTurn respond(DialogContext context, String message) {
+		MessageAnalysis analysis = this.nlu.analyze(message);
 		String normalized = this.text.normalize(message);
-		Classification understood = classify(context, message, normalized);
+		DialogTurn turn = analysis.answerable().size() > 1 && Transitions.LISTENING.contains(context.state())
+				? answerAll(context, message, normalized, analysis)
+				: respond(context, message, normalized, classify(context, analysis.first(), message, normalized));
+		return explained(turn, analysis);
+	}
+
+	private DialogTurn respond(DialogContext context, String message, String normalized, Classification understood) {
 		switch (understood.intent()) {
 			case RESTART -> {
 				DialogTurn greeting = greet();
@@ -129,6 +149,60 @@ public class Dialog {
 			case CLARIFY -> pick(context, normalized).orElseGet(() -> question(context, message, normalized, understood));
 			default -> question(context, message, normalized, understood);
 		};
+	}
+
+	/**
+	 * Answers up to {@link #MAX_ANSWERS} questions in one reply. The question that moves the dialog on
+	 * (where to apply, a consortium check, a person) is answered last, so that the reply ends with the
+	 * question the bot asks back, and the state follows as for that question alone.
+	 */
+	private DialogTurn answerAll(DialogContext context, String message, String normalized, MessageAnalysis analysis) {
+		List<MessageAnalysis.Question> asked = analysis.answerable();
+		List<MessageAnalysis.Question> answered = asked.subList(0, Math.min(MAX_ANSWERS, asked.size()));
+		Optional<MessageAnalysis.Question> leading = answered.stream()
+			.filter((q) -> LEADING.contains(q.intent()))
+			.findFirst();
+		List<String> texts = new ArrayList<>();
+		List<String> intents = new ArrayList<>();
+		Intent last = null;
+		for (MessageAnalysis.Question question : answered) {
+			if (leading.isEmpty() || question != leading.get()) {
+				last = intent(question.intent());
+				texts.add(last.answer());
+				intents.add(last.name());
+			}
+		}
+		double confidence = answered.get(0).classification().confidence();
+		DialogTurn turn = leading.isPresent()
+				? respond(context, message, normalized, leading.get().classification())
+				: reply(context, DialogEvent.ANSWER, "", last.name(), confidence, last.quickReplies(), false);
+		if (leading.isPresent()) {
+			texts.add(turn.reply().text());
+			intents.addAll(turn.reply().intents());
+		}
+		if (asked.size() > MAX_ANSWERS) {
+			texts.add(this.content.phrases().askNext());
+		}
+		Reply reply = turn.reply();
+		return new DialogTurn(turn.context(), new Reply(String.join("\n\n", texts), intents.get(0), intents, confidence,
+				reply.quickReplies(), reply.state()), turn.handoff());
+	}
+
+	/** Names the questions of a message that the reply could not answer, and says why an English one gets Dutch. */
+	private DialogTurn explained(DialogTurn turn, MessageAnalysis analysis) {
+		StringBuilder text = new StringBuilder(turn.reply().text());
+		if (!turn.reply().intents().isEmpty()) {
+			analysis.questions()
+				.stream()
+				.filter((q) -> !q.understood())
+				.forEach((q) -> text.append("\n\n")
+					.append(this.content.phrases().notAnswered().replace("{question}", q.text())));
+		}
+		if (analysis.english()) {
+			text.insert(0, this.content.phrases().english() + "\n\n");
+		}
+		return text.toString().equals(turn.reply().text()) ? turn
+				: new DialogTurn(turn.context(), turn.reply().withText(text.toString()), turn.handoff());
 	}
 
 	/** A message taken as a new question. */
@@ -322,8 +396,7 @@ public class Dialog {
 	 * Classifies a message; a short follow-up the model cannot place on its own is tried again with the
 	 * previous topic in front ("en voor bedrijven?" after a question about who may take part).
 	 */
-	private Classification classify(DialogContext context, String message, String normalized) {
-		Classification plain = this.nlu.classify(message);
+	private Classification classify(DialogContext context, Classification plain, String message, String normalized) {
 		if (context.lastIntent() == null || (plain.understood() && !plain.ambiguous())
 				|| !FOLLOW_UP.matcher(normalized).find() || normalized.split(" ").length > FOLLOW_UP_MAX_WORDS) {
 			return plain;

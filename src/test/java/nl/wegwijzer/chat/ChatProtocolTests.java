@@ -47,13 +47,18 @@ class ChatProtocolTests {
 			assertThat(answer.path("text").asText()).contains("2 of 3 jaar");
 			assertThat(answer.path("confidence").asDouble()).isBetween(0.0, 1.0);
 			assertThat(answer.path("state").asText()).isEqualTo("OPEN");
+			assertThat(answer.path("intents")).extracting(JsonNode::asText).containsExactly("duur");
+
+			JsonNode both = client.ask("Wie mag de aanvraag indienen en hoeveel partners zijn er nodig?");
+			assertThat(both.path("intent").asText()).isEqualTo("aanvrager");
+			assertThat(both.path("intents")).extracting(JsonNode::asText).containsExactly("aanvrager", "aantal_partners");
 
 			String sessionId = session.path("sessionId").asText();
 			assertThat(consents(sessionId)).containsExactly("necessary,analytics|social|CUSTOM");
 			assertThat(this.jdbc.sql("""
 					select count(*) from turn t join conversation c on c.id = t.conversation_id
 					where c.session_id = ? and t.author = 'BOT'""").param(sessionId).query(Long.class).single())
-				.isEqualTo(2);
+				.isEqualTo(3);
 		}
 	}
 

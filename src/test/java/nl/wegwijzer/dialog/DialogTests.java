@@ -165,4 +165,69 @@ class DialogTests {
 		assertThat(second.reply().intent()).isEqualTo("aantal_partners");
 	}
 
+	@Test
+	void shouldAnswerEveryQuestionOfOneMessageInOrder() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"Hoe lang duurt een project en hoeveel partners hebben we nodig?");
+		assertThat(turn.reply().intents()).containsExactly("duur", "aantal_partners");
+		assertThat(turn.reply().intent()).isEqualTo("duur");
+		String text = turn.reply().text();
+		assertThat(text.indexOf("2 of 3 jaar")).isLessThan(text.indexOf("drie organisaties"));
+		assertThat(turn.reply().quickReplies()).isEqualTo(intentReplies("aantal_partners"));
+		assertThat(turn.context().state()).isEqualTo(DialogState.OPEN);
+	}
+
+	@Test
+	void shouldEndWithTheImpactQuestionWhenOneOfTheQuestionsIsWhereToApply() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"Bij welke sector moeten we de aanvraag indienen? En hoe lang mag het project duren?");
+		assertThat(turn.reply().intents()).containsExactly("duur", "waar_aanvragen");
+		assertThat(turn.reply().text()).contains("2 of 3 jaar").endsWith("Waar ligt de impact van jullie project vooral?");
+		assertThat(turn.context().state()).isEqualTo(DialogState.ASK_IMPACT);
+
+		DialogTurn routed = dialog.respond(turn.context(), "Buitenschools, niet-formeel leren (Jeugd)");
+		assertThat(routed.context().route()).isEqualTo("jeugd");
+	}
+
+	@Test
+	void shouldReadTheQuestionAfterAStory() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(), """
+				Goedemiddag, ik ben docent op een vmbo-school in Zwolle. Wij werken al jaren samen met een
+				jongerencentrum en willen nu met een school in Spanje iets opzetten. Hoe lang kan zo'n project
+				eigenlijk lopen?""");
+		assertThat(turn.reply().intents()).containsExactly("duur");
+		assertThat(turn.reply().text()).contains("2 of 3 jaar");
+	}
+
+	@Test
+	void shouldAnswerThreeQuestionsAndAskForTheRestLater() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"Hoe lang duurt het? Hoeveel partners zijn nodig? Welke landen doen mee? Kan het verlengd worden?");
+		assertThat(turn.reply().intents()).hasSize(Dialog.MAX_ANSWERS);
+		assertThat(turn.reply().text()).contains("hierna");
+	}
+
+	@Test
+	void shouldNameTheQuestionItCannotAnswer() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"Hoe lang mag een project duren? En wat is het maximale subsidiebedrag per project?");
+		assertThat(turn.reply().intents()).containsExactly("duur");
+		assertThat(turn.reply().text()).contains("2 of 3 jaar").contains("maximale subsidiebedrag").contains("collega");
+	}
+
+	@Test
+	void shouldSayInEnglishThatTheAnswerComesInDutch() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(), "How long does a partnership last?");
+		assertThat(turn.reply().intent()).isEqualTo("duur");
+		assertThat(turn.reply().text()).startsWith("This service answers in Dutch").contains("2 of 3 jaar");
+
+		DialogTurn outOfScope = dialog.respond(dialog.greet().context(), "What is the capital of France?");
+		assertThat(outOfScope.reply().intent()).isEqualTo("fallback");
+	}
+
+	private static List<String> intentReplies(String intent) {
+		return dialog.respond(dialog.greet().context(), intent.equals("aantal_partners") ? "hoeveel partners zijn nodig"
+				: intent).reply().quickReplies();
+	}
+
 }
