@@ -28,7 +28,7 @@ public class Dialog {
 
 	static final String GREETING = "groet";
 
-	static final String WHERE_TO_APPLY = "waar_aanvragen";
+	public static final String WHERE_TO_APPLY = "waar_aanvragen";
 
 	static final String COMBINATION = "combinatie";
 
@@ -102,6 +102,28 @@ public class Dialog {
 			return Optional.of(sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What the bot would tell about where to apply for the project a text describes ("Omdat de impact …
+	 * ligt, dien je de aanvraag in bij Jeugd."), when the text says enough.
+	 */
+	public Optional<String> routeAdvice(String text) {
+		return suggestRoute(text).filter((route) -> !route.equals(EDUCATION_UNKNOWN)).map(this::routedText);
+	}
+
+	/** Where to apply, for a known route: Youth or an education sector. */
+	private String routedText(String route) {
+		if (route.equals(this.content.youth().id())) {
+			return this.content.youth().reply();
+		}
+		DialogContent.Sector sector = this.content.sector()
+			.sectors()
+			.stream()
+			.filter((s) -> s.id().equals(route))
+			.findFirst()
+			.orElseThrow();
+		return this.content.sector().reply().replace("{sector}", sector.name());
 	}
 
 	/** Staff handed the conversation back. */
@@ -299,20 +321,11 @@ public class Dialog {
 
 	private Optional<DialogTurn> routeFrom(DialogContext context, String normalized, Classification understood) {
 		return suggestRoute(normalized).map((route) -> {
-			if (route.equals(this.content.youth().id())) {
-				return routed(context, understood, route, this.content.youth().reply());
-			}
 			if (route.equals(EDUCATION_UNKNOWN)) {
 				return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
 						understood.confidence(), sectorOptions(), false);
 			}
-			DialogContent.Sector sector = this.content.sector()
-				.sectors()
-				.stream()
-				.filter((s) -> s.id().equals(route))
-				.findFirst()
-				.orElseThrow();
-			return routed(context, understood, route, this.content.sector().reply().replace("{sector}", sector.name()));
+			return routed(context, understood, route, routedText(route));
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -45,7 +46,10 @@ class TriageController {
 		return this.triage.triage(request == null ? null : request.text());
 	}
 
-	/** The same CSV back with intent, confidence, route and answer added to every row. */
+	/**
+	 * The same CSV back with intent, confidence, route and answer (of the first question) and the
+	 * intents of all questions added to every row.
+	 */
 	@PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<String> batch(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
@@ -64,7 +68,7 @@ class TriageController {
 		int textColumn = textColumn(header);
 		List<List<String>> out = new ArrayList<>();
 		List<String> outHeader = new ArrayList<>(header);
-		outHeader.addAll(List.of("intent", "confidence", "route", "answer"));
+		outHeader.addAll(List.of("intent", "confidence", "route", "answer", "intents"));
 		out.add(outHeader);
 		for (int i = 1; i < rows.size(); i++) {
 			List<String> row = new ArrayList<>(rows.get(i));
@@ -77,12 +81,13 @@ class TriageController {
 						+ Triage.MAX_TEXT_CHARS + " tekens.");
 			}
 			if (text.isBlank()) {
-				row.addAll(List.of("", "", "", ""));
+				row.addAll(List.of("", "", "", "", ""));
 			}
 			else {
 				Triage.Result result = this.triage.triage(text);
 				row.addAll(List.of(result.intent(), String.format(Locale.ROOT, "%.3f", result.confidence()),
-						result.route() == null ? "" : result.route(), result.answer() == null ? "" : result.answer()));
+						result.route() == null ? "" : result.route(), result.answer() == null ? "" : result.answer(),
+						result.questions().stream().map(Triage.Question::intent).collect(Collectors.joining(" "))));
 			}
 			out.add(row);
 		}

@@ -14,6 +14,7 @@ const el = {
   confidence: document.getElementById('result-confidence'),
   label: document.getElementById('result-label'),
   route: document.getElementById('result-route'),
+  questions: document.getElementById('result-questions'),
   alternatives: document.getElementById('result-alternatives'),
   answer: document.getElementById('result-answer'),
   copy: document.getElementById('copy'),
@@ -79,8 +80,22 @@ function show(result) {
   if (alternatives.length === 0) {
     el.alternatives.replaceChildren(create('li', 'muted', 'Geen.'));
   }
-  el.answer.textContent = text(result.answer) || 'Er is geen antwoord voorgesteld.';
-  el.copy.disabled = !result.answer;
+  const questions = Array.isArray(result.questions) ? result.questions : [];
+  el.questions.replaceChildren(...questions.map((question) => {
+    const placed = question.intent && question.intent !== 'fallback';
+    const item = create('li', 'question');
+    const head = create('p', 'question__head');
+    head.append(create('q', null, text(question.text)), ' ',
+      create('span', `badge ${placed && question.confidence >= 0.5 ? 'badge--BOT' : 'badge--flag'}`,
+        placed ? `${question.intent}, ${percent(question.confidence)}` : 'niet herkend'));
+    item.append(head, create('p', 'small muted', placed ? text(question.answer) : 'Hier heeft Wegwijzer geen antwoord op.'));
+    return item;
+  }));
+  if (questions.length === 0) {
+    el.questions.replaceChildren(create('li', 'muted', 'Geen vraag gevonden.'));
+  }
+  el.answer.textContent = text(result.reply) || 'Er is geen concept voorgesteld.';
+  el.copy.disabled = !result.reply;
   el.copyStatus.textContent = '';
   el.empty.hidden = true;
   el.body.hidden = false;
@@ -98,12 +113,12 @@ async function copyAnswer() {
       copyBySelection();
     }
     el.copyStatus.className = 'status-text';
-    el.copyStatus.textContent = 'Gekopieerd. Plak het antwoord in je e-mail en pas het zo nodig aan.';
+    el.copyStatus.textContent = 'Gekopieerd. Plak het concept in je e-mail en pas het zo nodig aan.';
   } catch {
     // Clipboard refused: leave the answer selected so Ctrl+C still works.
     selectAnswer();
     el.copyStatus.className = 'status-text relabel__error';
-    el.copyStatus.textContent = 'Kopiëren lukte niet. Het antwoord is geselecteerd: druk op Ctrl+C (of Cmd+C).';
+    el.copyStatus.textContent = 'Kopiëren lukte niet. Het concept is geselecteerd: druk op Ctrl+C (of Cmd+C).';
   }
 }
 

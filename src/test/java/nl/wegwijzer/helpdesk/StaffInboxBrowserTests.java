@@ -150,6 +150,24 @@ class StaffInboxBrowserTests {
 	}
 
 	@Test
+	void shouldShowEveryQuestionOfAPastedEmailAndADraftToCopy() throws Exception {
+		logIn();
+		this.browser.get(url("/staff/triage"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("triage-text")))
+			.sendKeys("Beste helpdesk,\n\nWij zijn een jongerenorganisatie. Hoe lang mag een project duren? "
+					+ "En hoeveel partners hebben we nodig?\n\nMet vriendelijke groet,\nFatima");
+		this.browser.findElement(By.id("triage-submit")).click();
+
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-questions .question"), 2));
+		List<WebElement> questions = this.browser.findElements(By.cssSelector("#result-questions .question"));
+		assertThat(questions.get(0).getText()).contains("Hoe lang mag een project duren?").contains("duur");
+		assertThat(questions.get(1).getText()).contains("aantal_partners");
+		assertThat(this.browser.findElement(By.id("result-answer")).getText()).startsWith("Beste Fatima,")
+			.contains("2 of 3 jaar");
+		screenshot("triage");
+	}
+
+	@Test
 	void shouldExplainAWrongPasswordAndALogoutInDutch() {
 		this.browser.get(url("/staff"));
 		login("staff", "fout");

@@ -91,7 +91,8 @@ class TriageApiTests {
 		assertThat(response.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((d) -> assertThat(d).startsWith("attachment").contains("filename=\"triage.csv\""));
 		List<CSVRecord> rows = parse(response.body(), ';');
-		assertThat(rows.get(0).values()).containsExactly("nr", "vraag", "afzender", "intent", "confidence", "route", "answer");
+		assertThat(rows.get(0).values()).containsExactly("nr", "vraag", "afzender", "intent", "confidence", "route", "answer",
+				"intents");
 		assertThat(rows).hasSize(4);
 		assertThat(rows.get(1).get(0)).isEqualTo("1");
 		assertThat(rows.get(1).get(3)).isEqualTo("duur");
@@ -101,6 +102,43 @@ class TriageApiTests {
 		assertThat(rows.get(2).get(2)).as("a formula is defused").isEqualTo("'=HYPERLINK(\"x\")");
 		assertThat(rows.get(2).get(3)).isEqualTo("fallback");
 		assertThat(rows.get(3).get(3)).as("an empty enquiry is left empty").isEmpty();
+	}
+
+	@Test
+	void shouldFindEveryQuestionOfAnEmailAndDraftTheAnswer() throws Exception {
+		JsonNode result = json(staff().postJson("/api/staff/triage", Map.of("text", """
+				Beste helpdesk,
+
+				Wij zijn een mbo-school in Utrecht en willen samen met de gemeente een project opzetten.
+				Bij welke sector moeten we de aanvraag indienen? En hoe lang mag het project duren?
+
+				Met vriendelijke groet,
+				Sanne de Vries
+				Coördinator internationalisering""")));
+		assertThat(result.path("intent").asText()).isEqualTo("waar_aanvragen");
+		assertThat(result.path("route").asText()).isEqualTo("mbo");
+		JsonNode questions = result.path("questions");
+		assertThat(questions).extracting((q) -> q.path("intent").asText()).containsExactly("waar_aanvragen", "duur");
+		assertThat(questions.get(0).path("text").asText()).startsWith("Bij welke sector");
+		assertThat(questions.get(0).path("answer").asText()).contains("Mbo");
+		assertThat(questions.get(1).path("answer").asText()).isEqualTo(this.intents.intent("duur").orElseThrow().answer());
+		String reply = result.path("reply").asText();
+		assertThat(reply).startsWith("Beste Sanne,").contains("2 of 3 jaar").contains("helpdesk");
+		assertThat(reply.indexOf("Mbo")).isLessThan(reply.indexOf("2 of 3 jaar"));
+	}
+
+	@Test
+	void shouldDraftAPoliteNoWhenAnEmailAsksNothingOfOurs() throws Exception {
+		JsonNode result = json(staff().postJson("/api/staff/triage", Map.of("text", """
+				Geachte heer, mevrouw,
+
+				Mijn Erasmus-beurs voor mijn stage in Spanje is nog steeds niet uitbetaald. Wanneer komt het geld?
+
+				Hoogachtend,
+				J. Jansen""")));
+		assertThat(result.path("intent").asText()).isEqualTo("fallback");
+		assertThat(result.path("questions")).extracting((q) -> q.path("intent").asText()).containsOnly("fallback");
+		assertThat(result.path("reply").asText()).startsWith("Goedendag,").contains("beantwoordt vragen over");
 	}
 
 	@Test
