@@ -21,6 +21,7 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
@@ -43,6 +44,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	private static final double MIN_KNOWN_NGRAMS = 0.5;
 
 	private static final FeatureGenerator CHAR_NGRAMS = new CharNGramFeatureGenerator();
+
+	private static final int DAMPING_TOKENS = 12;
 
 	private final DoccatModel model;
 
@@ -143,11 +146,20 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		if (Arrays.stream(tokens).noneMatch(this.vocabulary::knows) && knownNGramShare(tokens) < MIN_KNOWN_NGRAMS) {
 			return List.of();
 		}
-		DocumentCategorizerME categorizer = new DocumentCategorizerME(this.model);
-		double[] scores = categorizer.categorize(tokens);
+		List<String> features = new ArrayList<>();
+		for (FeatureGenerator generator : this.model.getFactory().getFeatureGenerators()) {
+			features.addAll(generator.extractFeatures(tokens, Map.of()));
+		}
+		// A long text has many features and the model's probabilities saturate with their number: above
+		// the length of a typical question, each feature counts less, so the evidence weighs as much as
+		// in one question.
+		float[] values = new float[features.size()];
+		Arrays.fill(values, Math.min(1f, (float) DAMPING_TOKENS / tokens.length));
+		MaxentModel maxent = this.model.getMaxentModel();
+		double[] scores = maxent.eval(features.toArray(String[]::new), values);
 		List<ScoredIntent> ranked = new ArrayList<>(scores.length);
 		for (int i = 0; i < scores.length; i++) {
-			ranked.add(new ScoredIntent(categorizer.getCategory(i), scores[i]));
+			ranked.add(new ScoredIntent(maxent.getOutcome(i), scores[i]));
 		}
 		ranked.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
 		return ranked;

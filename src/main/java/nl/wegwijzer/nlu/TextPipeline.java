@@ -49,7 +49,7 @@ public final class TextPipeline {
 
 	// "EU-landen" is "EU", "landen" and "EUlanden": the parts and the joined word, so that both
 	// "sector-overstijgend" and "sectoroverstijgend" and the parts alone meet a known word.
-	private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:[-‐‑–]\\p{L}+)+");
+	private static final Pattern HYPHENATED = Pattern.compile("(?<!\\p{L})\\p{L}++(?:[-‐‑–]\\p{L}++)+");
 
 	private static final Pattern HYPHEN = Pattern.compile("[-‐‑–]");
 

@@ -59,12 +59,17 @@ final class Vocabulary {
 	}
 
 	/**
-	 * The known stems an unknown word stands for: the two parts of a compound of known words, or the
-	 * nearest known stem within the typo distance (2 for 5 letters or more, 1 for shorter), or none.
+	 * The known stems an unknown word stands for: a known stem one letter off ("loptijd"), else the two
+	 * parts of a compound of known words ("projectduur"), else the nearest known stem within the typo
+	 * distance (2 for 5 letters or more, 1 for shorter), else none.
 	 */
 	List<String> resolve(String word, String stem, UnaryOperator<String> stemmer) {
 		if (word.length() > MAX_RESOLVED) {
 			return List.of();
+		}
+		List<String> near = nearest(stem, 1);
+		if (!near.isEmpty()) {
+			return near;
 		}
 		for (int i = MIN_PART; i <= word.length() - MIN_PART; i++) {
 			String head = stemmer.apply(word.substring(0, i));
@@ -73,10 +78,14 @@ final class Vocabulary {
 				return List.of(head, tail);
 			}
 		}
+		return stem.length() >= 5 ? nearest(stem, 2) : List.of();
+	}
+
+	/** The known stem nearest to {@code stem} within {@code limit} edits, the first in alphabetical order on a tie. */
+	private List<String> nearest(String stem, int limit) {
 		if (stem.length() < MIN_CORRECTED) {
 			return List.of();
 		}
-		int limit = stem.length() >= 5 ? 2 : 1;
 		LevenshteinDistance distance = new LevenshteinDistance(limit);
 		String best = null;
 		int bestDistance = limit + 1;
