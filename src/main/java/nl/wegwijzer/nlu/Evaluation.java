@@ -60,15 +60,15 @@ public final class Evaluation {
 	}
 
 	/** The corpus's own label for "no intent": {@code None} in the Braun et al. corpora, else Wegwijzer's. */
-	static String negativeLabel(List<LabelledText> examples) {
-		return examples.stream().anyMatch((e) -> e.label().equals(NONE)) ? NONE : OpenNlpIntentClassifier.OUT_OF_SCOPE;
+	static String negative(List<String> labels) {
+		return labels.contains(NONE) ? NONE : OpenNlpIntentClassifier.OUT_OF_SCOPE;
 	}
 
 	static final String NONE = "None";
 
 	/** Predictions for a test set; a fallback counts as the set's own "no intent" label. */
 	public static List<Prediction> predict(IntentClassifier classifier, List<LabelledText> test) {
-		String negative = negativeLabel(test);
+		String negative = negative(test.stream().map(LabelledText::label).toList());
 		return test.stream().map((example) -> {
 			String intent = classifier.classify(example.text()).intent();
 			String predicted = intent.equals(Classification.FALLBACK) ? negative : intent;
@@ -123,14 +123,14 @@ public final class Evaluation {
 	}
 
 	/**
-	 * The thresholds that answer most in-scope questions right while at least {@code minRejection} of
+	 * The thresholds that answer most in-scope questions right (see {@link #score}) while at least {@code minRejection} of
 	 * the out-of-scope ones fall back; where no setting reaches that, the one that rejects most.
 	 */
 	static Thresholds tune(List<Ranked> ranked, double minRejection) {
 		Thresholds best = null;
 		double[] bestScore = { -1, -1 };
 		for (int c = 10; c <= 80; c += 5) {
-			for (int m = 0; m <= 30; m += 5) {
+			for (int m = 0; m <= 50; m += 5) {
 				for (int p = c; p <= 95; p += 5) {
 					Thresholds t = new Thresholds(c / 100.0, m / 100.0, p / 100.0);
 					double[] score = score(ranked, t);
@@ -148,11 +148,15 @@ public final class Evaluation {
 	}
 
 	/** In-scope accuracy and out-of-scope rejection of rankings decided with {@code thresholds}. */
+	/**
+	 * In-scope value and out-of-scope rejection of rankings decided with {@code thresholds}. A plain
+	 * right answer is worth 1; a "Bedoel je … of …?" that offers the right intent is worth half, because
+	 * the visitor has to answer a question first; anything else is worth nothing.
+	 */
 	static double[] score(List<Ranked> ranked, Thresholds thresholds) {
-		String negative = ranked.stream().anyMatch((r) -> r.expected().equals(NONE)) ? NONE
-				: OpenNlpIntentClassifier.OUT_OF_SCOPE;
+		String negative = negative(ranked.stream().map(Ranked::expected).toList());
 		int in = 0;
-		int inRight = 0;
+		double inRight = 0;
 		int out = 0;
 		int outRight = 0;
 		for (Ranked r : ranked) {
@@ -164,10 +168,12 @@ public final class Evaluation {
 			}
 			else {
 				in++;
-				inRight += predicted.equals(r.expected()) ? 1 : 0;
+				boolean offered = predicted.equals(r.expected()) || (c.ambiguous()
+						&& c.alternatives().stream().limit(2).anyMatch((s) -> s.intent().equals(r.expected())));
+				inRight += !offered ? 0 : c.ambiguous() ? 0.5 : 1;
 			}
 		}
-		return new double[] { in == 0 ? 0 : (double) inRight / in, out == 0 ? 1 : (double) outRight / out };
+		return new double[] { in == 0 ? 0 : inRight / in, out == 0 ? 1 : (double) outRight / out };
 	}
 
 	/**
@@ -237,8 +243,7 @@ public final class Evaluation {
 			.sorted(Comparator.comparingLong(Confusion::count).reversed())
 			.limit(10)
 			.toList();
-		String negative = predictions.stream().anyMatch((p) -> p.expected().equals(NONE)) ? NONE
-				: OpenNlpIntentClassifier.OUT_OF_SCOPE;
+		String negative = negative(predictions.stream().map(Prediction::expected).toList());
 		List<Prediction> outOfScope = predictions.stream().filter((p) -> p.expected().equals(negative)).toList();
 		List<Prediction> inScope = predictions.stream().filter((p) -> !p.expected().equals(negative)).toList();
 		return new Report(name, predictions.size(), share(predictions), intents.values().stream().mapToDouble(Scores::f1).average().orElse(0),

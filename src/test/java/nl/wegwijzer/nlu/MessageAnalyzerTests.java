@@ -1,0 +1,100 @@
+package nl.wegwijzer.nlu;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The message analysis with the real model: what a helpdesk employee would read in a message. */
+class MessageAnalyzerTests {
+
+	private static MessageAnalyzer analyzer;
+
+	@BeforeAll
+	static void train() {
+		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(IntentCorpus.load(IntentCorpus.BUNDLED).examples(),
+				new TextPipeline(TextPipeline.Language.NL), NluSettings.bundled());
+		analyzer = new MessageAnalyzer(model, Set.of("groet", "bedankt", "afscheid"));
+	}
+
+	@Test
+	void shouldSplitTwoQuestionsJoinedByEn() {
+		MessageAnalysis analysis = analyzer.analyze("Hoe lang duurt een project en hoeveel partners hebben we nodig?");
+		assertThat(analysis.intents()).containsExactly("duur", "aantal_partners");
+		assertThat(analysis.questions()).extracting(MessageAnalysis.Question::text)
+			.containsExactly("Hoe lang duurt een project", "hoeveel partners hebben we nodig?");
+	}
+
+	@Test
+	void shouldKeepOneQuestionWhole() {
+		assertThat(analyzer.analyze("Kan ik onderwijs en jeugdwerk combineren?").intents()).containsExactly("combinatie");
+	}
+
+	@Test
+	void shouldSetAsideGreetingClosingAndSignatureAndKeepTheFirstName() {
+		MessageAnalysis analysis = analyzer.analyze("""
+				Beste helpdesk,
+
+				Wij zijn een mbo-school in Utrecht en werken samen met de gemeente.
+				Bij welke sector moeten we de aanvraag indienen? En hoe lang mag het project duren?
+
+				Met vriendelijke groet,
+
+				Sanne de Vries
+				Coördinator internationalisering
+				ROC Midden Nederland""");
+		assertThat(analysis.intents()).containsExactly("waar_aanvragen", "duur");
+		assertThat(analysis.context()).containsExactly("Wij zijn een mbo-school in Utrecht en werken samen met de gemeente.");
+		assertThat(analysis.senderFirstName()).isEqualTo("Sanne");
+	}
+
+	@Test
+	void shouldReadListItemsAsQuestions() {
+		MessageAnalysis analysis = analyzer.analyze("""
+				Hallo,
+				Voor onze notitie zoek ik nog:
+				- het minimale aantal partners
+				- de looptijd van een project
+				Groet, Jan""");
+		assertThat(analysis.intents()).contains("aantal_partners", "duur");
+		assertThat(analysis.senderFirstName()).isEqualTo("Jan");
+	}
+
+	@Test
+	void shouldNotTakeAnInitialOrATitleForAFirstName() {
+		assertThat(analyzer.analyze("Hoe lang duurt een project?\n\nMet vriendelijke groet,\nJ. Jansen").senderFirstName())
+			.isNull();
+		assertThat(analyzer.analyze("Hoe lang duurt een project?\n\nHoogachtend,\nDhr. Jansen").senderFirstName()).isNull();
+	}
+
+	@Test
+	void shouldNeverLetAStoryMakeAQuestionOutOfScope() {
+		MessageAnalysis analysis = analyzer.analyze("Goedemiddag, ik ben docent op een vmbo-school in Zwolle. "
+				+ "Wij werken al jaren samen met een jongerencentrum. Hoe lang kan zo'n project eigenlijk lopen?");
+		assertThat(analysis.intents()).containsExactly("duur");
+		assertThat(analysis.context()).hasSize(2);
+	}
+
+	@Test
+	void shouldKeepAQuestionThatIsNotOursApart() {
+		MessageAnalysis analysis = analyzer.analyze("Hoe lang mag een project duren? Wat is de hoofdstad van Peru?");
+		assertThat(analysis.intents()).containsExactly("duur");
+		assertThat(analysis.questions()).hasSize(2);
+		assertThat(analysis.questions().get(1).understood()).isFalse();
+	}
+
+	@Test
+	void shouldDropPolitenessBesideARealQuestion() {
+		assertThat(analyzer.analyze("Hoi! Hoe lang duurt een project? Alvast bedankt!").intents()).containsExactly("duur");
+		assertThat(analyzer.analyze("hoi").intents()).containsExactly("groet");
+	}
+
+	@Test
+	void shouldTellEnglishFromDutch() {
+		assertThat(analyzer.analyze("How long does a partnership last?").english()).isTrue();
+		assertThat(analyzer.analyze("Hoe lang duurt een Erasmus+ partnership?").english()).isFalse();
+	}
+
+}
