@@ -24,8 +24,8 @@ public final class MessageAnalyzer {
 	private static final double DEFINITELY_NOT_OURS = 0.6;
 
 	/**
-	 * A question this short ("wat betekent dat?") is also read after the sentence before it, which may
-	 * say what "dat" is; the reading the model is surer of wins.
+	 * A question this short ("wat betekent dat?") is also read after the context sentence right before
+	 * it, which may say what "dat" is; the reading the model is surer of wins.
 	 */
 	private static final int SHORT_QUESTION_WORDS = 6;
 
@@ -129,7 +129,7 @@ public final class MessageAnalyzer {
 				}
 				questions.add(new MessageAnalysis.Question(part, classification));
 			}
-			previous = sentence;
+			previous = null;
 		}
 		// Sentences that ask nothing recognisable: the message as a whole, greeting and all, may still say
 		// what it is about ("hoi, ik ben Fatima van het jongerenwerk").

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,21 +54,13 @@ class ModelQualityTests {
 		assertThat(report.outOfScopeRejection()).isGreaterThan(0.85);
 	}
 
-	@Test
-	void shouldFindTheQuestionsOfHeldOutEmails() throws Exception {
-		Evaluation.MultiReport report = Evaluation.reportMessages("e-mails", analyzer,
-				LabelledMessage.readYaml(SETS.resolve("emails.yml")));
-		assertThat(report.messages()).isGreaterThanOrEqualTo(40);
-		assertThat(report.allFound()).isGreaterThan(0.75);
-		assertThat(report.wrongExtra()).isLessThan(0.15);
-	}
-
-	@Test
-	void shouldFindTheQuestionsOfHeldOutChatMessages() throws Exception {
-		Evaluation.MultiReport report = Evaluation.reportMessages("chat", analyzer,
-				LabelledMessage.readYaml(SETS.resolve("multi.yml")));
-		assertThat(report.messages()).isGreaterThanOrEqualTo(60);
-		assertThat(report.allFound()).isGreaterThan(0.65);
+	@ParameterizedTest
+	@CsvSource({ "emails.yml, 40, 0.75", "multi.yml, 60, 0.65" })
+	void shouldFindTheQuestionsOfHeldOutMessages(String file, int size, double floor) throws Exception {
+		Evaluation.MultiReport report = Evaluation.reportMessages(file, analyzer,
+				LabelledMessage.readYaml(SETS.resolve(file)));
+		assertThat(report.messages()).isGreaterThanOrEqualTo(size);
+		assertThat(report.allFound()).isGreaterThan(floor);
 		assertThat(report.wrongExtra()).isLessThan(0.15);
 	}
 
