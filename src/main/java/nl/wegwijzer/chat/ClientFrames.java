@@ -3,9 +3,9 @@ package nl.wegwijzer.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,7 @@ class ClientFrames {
 		try {
 			frame = this.json.readTree(payload);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: het is geen geldige JSON.");
 		}
 		if (frame == null || !frame.isObject()) {

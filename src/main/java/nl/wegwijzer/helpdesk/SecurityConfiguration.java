@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.system.WebSettings;
 
