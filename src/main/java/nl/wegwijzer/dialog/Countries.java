@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -124,6 +125,9 @@ final class Countries {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the countries " + classpathLocation, ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read the countries " + classpathLocation, ex);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -42,6 +43,9 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read content/dialog.yml", ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read content/dialog.yml", ex);
 		}
 	}
 

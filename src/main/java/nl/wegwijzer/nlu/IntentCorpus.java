@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -54,6 +55,9 @@ public final class IntentCorpus {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read intents at " + folder, ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read intents at " + folder, ex);
 		}
 	}
 
