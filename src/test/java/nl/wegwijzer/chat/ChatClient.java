@@ -99,7 +99,7 @@ final class ChatClient implements AutoCloseable {
 
 	JsonNode expect(String type) throws InterruptedException {
 		JsonNode frame = next();
-		assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+		assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
 		return frame;
 	}
 

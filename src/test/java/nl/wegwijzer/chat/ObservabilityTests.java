@@ -33,9 +33,9 @@ class ObservabilityTests {
 	void shouldReportHealthWithTheDatabaseAndTheModel() {
 		ResponseEntity<JsonNode> health = this.http.getForEntity("/actuator/health", JsonNode.class);
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(health.getBody().path("status").asText()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("db").path("status").asText()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("model").path("status").asText()).isEqualTo("UP");
+		assertThat(health.getBody().path("status").asString()).isEqualTo("UP");
+		assertThat(health.getBody().path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.getBody().path("components").path("model").path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test

@@ -55,13 +55,13 @@ class LabelledExampleTests {
 	void shouldListEveryIntentAndTheChoiceForANewQuestion() {
 		JsonNode intents = this.staff.getForObject("/api/staff/intents", JsonNode.class);
 
-		assertThat(intents).extracting((intent) -> intent.path("name").asText())
+		assertThat(intents).extracting((intent) -> intent.path("name").asString())
 			.contains("duur", "buiten_scope", "groet")
 			.endsWith("nieuwe_vraag");
-		assertThat(intents).filteredOn((intent) -> intent.path("name").asText().equals("duur"))
+		assertThat(intents).filteredOn((intent) -> intent.path("name").asString().equals("duur"))
 			.singleElement()
-			.satisfies((duur) -> assertThat(duur.path("label").asText()).isEqualTo("de looptijd van een project"));
-		assertThat(intents.get(intents.size() - 1).path("label").asText()).isEqualTo("Nieuwe vraag");
+			.satisfies((duur) -> assertThat(duur.path("label").asString()).isEqualTo("de looptijd van een project"));
+		assertThat(intents.get(intents.size() - 1).path("label").asString()).isEqualTo("Nieuwe vraag");
 	}
 
 	@Test
@@ -74,12 +74,12 @@ class LabelledExampleTests {
 
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(created.getBody().path("id").asLong()).isPositive();
-		assertThat(created.getBody().path("text").asText()).isEqualTo("tot wanneer loopt ons partnerschap");
-		assertThat(created.getBody().path("intent").asText()).isEqualTo("duur");
-		assertThat(created.getBody().path("createdAt").asText()).endsWith("Z");
-		assertThat(created.getBody().path("createdBy").asText()).isEqualTo(securityActive() ? "staff" : "onbekend");
+		assertThat(created.getBody().path("text").asString()).isEqualTo("tot wanneer loopt ons partnerschap");
+		assertThat(created.getBody().path("intent").asString()).isEqualTo("duur");
+		assertThat(created.getBody().path("createdAt").asString()).endsWith("Z");
+		assertThat(created.getBody().path("createdBy").asString()).isEqualTo(securityActive() ? "staff" : "onbekend");
 		JsonNode listed = this.staff.getForObject("/api/staff/labelled-examples", JsonNode.class);
-		assertThat(listed).extracting((example) -> example.path("intent").asText())
+		assertThat(listed).extracting((example) -> example.path("intent").asString())
 			.containsExactly("nieuwe_vraag", "duur");
 		assertThat(listed.get(1)).isEqualTo(created.getBody());
 	}
@@ -89,8 +89,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(987654321L, "duur");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("not_found");
-		assertThat(response.getBody().path("message").asText()).contains("bestaat niet");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("not_found");
+		assertThat(response.getBody().path("message").asString()).contains("bestaat niet");
 	}
 
 	@Test
@@ -98,8 +98,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(this.turns.visitor("hoe lang duurt het"), "looptijd");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asText()).contains("Onbekende intent 'looptijd'");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("message").asString()).contains("Onbekende intent 'looptijd'");
 		assertThat(labelledExamples()).isZero();
 	}
 
@@ -108,8 +108,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(this.turns.greeting(), "groet");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asText()).contains("geen tekst van de bezoeker");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("message").asString()).contains("geen tekst van de bezoeker");
 		assertThat(labelledExamples()).isZero();
 	}
 
@@ -119,7 +119,7 @@ class LabelledExampleTests {
 				"/api/staff/turns/" + this.turns.visitor("hoe lang duurt het") + "/label", Map.of(), JsonNode.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
 	}
 
 	@Test
@@ -163,9 +163,9 @@ class LabelledExampleTests {
 		for (int i = 0; i < documents.size(); i++) {
 			JsonNode document = documents.get(i);
 			assertThat(document.properties()).extracting(Map.Entry::getKey).containsExactly("examples");
-			assertThat(document.path("examples")).allSatisfy((text) -> assertThat(text.isTextual()).isTrue());
+			assertThat(document.path("examples")).allSatisfy((text) -> assertThat(text.isString()).isTrue());
 			List<String> texts = new ArrayList<>();
-			document.path("examples").forEach((text) -> texts.add(text.asText()));
+			document.path("examples").forEach((text) -> texts.add(text.asString()));
 			blocks.put(headings.get(i), texts);
 		}
 		return blocks;

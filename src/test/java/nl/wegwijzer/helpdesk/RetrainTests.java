@@ -75,7 +75,7 @@ class RetrainTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode result = response.getBody();
 		assertThat(result.path("swapped").asBoolean()).isTrue();
-		assertThat(result.path("message").asText()).startsWith("Het nieuwe model is in gebruik");
+		assertThat(result.path("message").asString()).startsWith("Het nieuwe model is in gebruik");
 		assertThat(result.path("new").path("accuracy").asDouble())
 			.isGreaterThanOrEqualTo(result.path("old").path("accuracy").asDouble());
 		// The new question is exported for review, never trained on.
@@ -108,7 +108,7 @@ class RetrainTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode result = response.getBody();
 		assertThat(result.path("swapped").asBoolean()).isFalse();
-		assertThat(result.path("message").asText()).contains("slechter").contains("huidige model blijft in gebruik");
+		assertThat(result.path("message").asString()).contains("slechter").contains("huidige model blijft in gebruik");
 		assertThat(result.path("new").path("accuracy").asDouble())
 			.isLessThan(result.path("old").path("accuracy").asDouble());
 		assertThat(this.intents.classify(question)).isEqualTo(before);
@@ -122,8 +122,8 @@ class RetrainTests {
 			ResponseEntity<JsonNode> response = retrain();
 
 			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-			assertThat(response.getBody().path("error").asText()).isEqualTo("conflict");
-			assertThat(response.getBody().path("message").asText()).contains("Er loopt al een hertraining");
+			assertThat(response.getBody().path("error").asString()).isEqualTo("conflict");
+			assertThat(response.getBody().path("message").asString()).contains("Er loopt al een hertraining");
 		}
 		try (RetrainService.Slot next = this.retrainer.claim().orElseThrow()) {
 			assertThat(this.retrainer.claim()).isEmpty();
