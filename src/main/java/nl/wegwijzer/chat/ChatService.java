@@ -22,14 +22,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.consent.ConsentPolicy;
 import nl.wegwijzer.consent.ConsentRecord;
@@ -464,7 +464,7 @@ public class ChatService {
 		try {
 			connection.socket.sendMessage(new TextMessage(this.json.writeValueAsString(frame)));
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException(ex);
 		}
 		catch (IOException | IllegalStateException ex) {

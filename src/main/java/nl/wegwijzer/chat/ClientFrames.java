@@ -3,9 +3,9 @@ package nl.wegwijzer.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -31,17 +31,17 @@ class ClientFrames {
 		try {
 			frame = this.json.readTree(payload);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: het is geen geldige JSON.");
 		}
 		if (frame == null || !frame.isObject()) {
 			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: stuur een JSON-object met een type.");
 		}
 		JsonNode type = frame.get("type");
-		if (type == null || !type.isTextual()) {
+		if (type == null || !type.isString()) {
 			throw new ProtocolException(BAD_REQUEST, "Dit bericht heeft geen type.");
 		}
-		return switch (type.asText()) {
+		return switch (type.asString()) {
 			case "message" -> new ClientFrame.Message(text(frame));
 			case "consent" -> new ClientFrame.Consent(categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
@@ -51,10 +51,10 @@ class ClientFrames {
 
 	private String text(JsonNode frame) throws ProtocolException {
 		JsonNode node = frame.get("text");
-		if (node == null || !node.isTextual()) {
+		if (node == null || !node.isString()) {
 			throw new ProtocolException(BAD_REQUEST, "Een bericht heeft een tekst nodig.");
 		}
-		String text = node.asText().strip();
+		String text = node.asString().strip();
 		if (text.isEmpty()) {
 			throw new ProtocolException(BAD_REQUEST, "Je bericht is leeg. Typ je vraag.");
 		}
@@ -95,20 +95,20 @@ class ClientFrames {
 		}
 		List<String> categories = new ArrayList<>();
 		for (JsonNode category : node) {
-			if (!category.isTextual()) {
+			if (!category.isString()) {
 				throw new ProtocolException(BAD_REQUEST, "Geef je cookiekeuze als een lijst met categorieën.");
 			}
-			categories.add(category.asText());
+			categories.add(category.asString());
 		}
 		return categories;
 	}
 
 	private static String resumeToken(JsonNode frame) throws ProtocolException {
 		JsonNode node = frame.get("resumeToken");
-		if (node == null || !node.isTextual() || node.asText().isBlank() || node.asText().length() > 200) {
+		if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 200) {
 			throw new ProtocolException(BAD_REQUEST, "Om verder te gaan is een geldige resumeToken nodig.");
 		}
-		return node.asText();
+		return node.asString();
 	}
 
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.dialog.DialogContext;
 
@@ -202,7 +202,7 @@ public class ConversationRepository {
 					Conversation.Status.valueOf(rs.getString("status")), rs.getBoolean("analytics"),
 					this.json.readValue(rs.getString("dialog"), DialogContext.class));
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new SQLException("Unreadable dialog of conversation " + rs.getString("id"), ex);
 		}
 	}
@@ -216,7 +216,7 @@ public class ConversationRepository {
 					instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("sent_at")),
 					(quickReplies != null) ? List.of(this.json.readValue(quickReplies, String[].class)) : List.of());
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new SQLException("Unreadable quick replies of turn " + rs.getLong("id"), ex);
 		}
 	}
@@ -225,7 +225,7 @@ public class ConversationRepository {
 		try {
 			return this.json.writeValueAsString(value);
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

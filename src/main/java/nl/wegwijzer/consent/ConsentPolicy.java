@@ -9,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -41,6 +42,9 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the cookie policy " + classpathLocation, ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read the cookie policy " + classpathLocation, ex);
 		}
 	}
 

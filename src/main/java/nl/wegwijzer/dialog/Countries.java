@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -124,6 +125,9 @@ final class Countries {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the countries " + classpathLocation, ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read the countries " + classpathLocation, ex);
 		}
 	}
 

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -42,6 +43,9 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read content/dialog.yml", ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read content/dialog.yml", ex);
 		}
 	}
 

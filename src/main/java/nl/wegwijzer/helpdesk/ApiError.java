@@ -2,8 +2,8 @@ package nl.wegwijzer.helpdesk;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.MediaType;
 

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.chat.ConversationChanged;
 
@@ -105,7 +105,7 @@ class InboxEvents {
 				try {
 					data = this.json.writeValueAsString(summary);
 				}
-				catch (JsonProcessingException ex) {
+				catch (JacksonException ex) {
 					throw new IllegalStateException(ex);
 				}
 				this.subscribers.forEach((s) -> s.offer(new Event(data, null)));

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import nl.wegwijzer.nlu.IntentCorpus;
 
@@ -26,10 +26,10 @@ final class LabelledExampleExport {
 
 	// Jackson quotes whatever YAML would read as something else: "ja", "2", "# niet", "a: b".
 	private static final YAMLMapper YAML = YAMLMapper.builder()
-		.disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-		.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-		.enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-		.enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+		.enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
 		.build();
 
 	private LabelledExampleExport() {
@@ -63,7 +63,7 @@ final class LabelledExampleExport {
 		try {
 			return heading + "\n" + YAML.writeValueAsString(Map.of("examples", List.copyOf(texts)));
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.system.WebSettings;
 
@@ -100,11 +100,11 @@ class SecurityConfiguration {
 	SecurityFilterChain staffSecurity(HttpSecurity http, StaffAccounts accounts, LoginAttempts attempts,
 			ObjectMapper json) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = new ApiEntryPoint(json);
-		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
-		entryPoints.put(API, apiEntryPoint);
-		entryPoints.put(METRICS, apiEntryPoint);
-		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
-		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN));
+		AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(apiEntryPoint, API)
+			.addEntryPointFor(apiEntryPoint, METRICS)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
+			.build();
 
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedHandlers = new LinkedHashMap<>();
 		deniedHandlers.put(API, (request, response, denied) -> new ApiError("forbidden",

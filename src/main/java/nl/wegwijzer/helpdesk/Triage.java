@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import nl.wegwijzer.dialog.Dialog;
 import nl.wegwijzer.nlu.Classification;
@@ -64,6 +65,9 @@ class Triage {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read content/triage.yml", ex);
+			}
+			catch (JacksonException ex) {
+				throw new IllegalStateException("Cannot read content/triage.yml", ex);
 			}
 		}
 

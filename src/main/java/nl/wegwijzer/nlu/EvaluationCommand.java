@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 
 /**
@@ -67,7 +67,7 @@ public final class EvaluationCommand {
 		try {
 			List<Object> reports = evaluate(options, NluSettings.bundled(), out);
 			if (options.containsKey("--json")) {
-				out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
+				out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(reports));
 			}
 			else {
 				reports.forEach((report) -> print(report, out));

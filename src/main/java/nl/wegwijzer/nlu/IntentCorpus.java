@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -47,13 +48,16 @@ public final class IntentCorpus {
 				try (InputStream in = file.getInputStream()) {
 					IntentFile content = YAML.readValue(in, IntentFile.class);
 					intents.add(new Intent(name, content.label(), content.answer(), content.why(),
-							content.quickReplies(), content.examples(), content.social()));
+							content.quickReplies(), content.examples(), Boolean.TRUE.equals(content.social())));
 				}
 			}
 			return new IntentCorpus(intents);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read intents at " + folder, ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read intents at " + folder, ex);
 		}
 	}
 
@@ -73,7 +77,7 @@ public final class IntentCorpus {
 	}
 
 	private record IntentFile(String label, String answer, String why, List<String> quickReplies,
-			List<String> examples, boolean social) {
+			List<String> examples, Boolean social) {
 	}
 
 }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A test message with the intents of all its questions, in order: an e-mail or a chat line that asks
@@ -26,8 +27,13 @@ public record LabelledMessage(List<String> intents, String text) {
 
 	/** Reads a YAML list of {@code {intents: [...], text: ...}}. */
 	public static List<LabelledMessage> readYaml(Path file) throws IOException {
-		return new YAMLMapper().readValue(file.toFile(), new TypeReference<List<LabelledMessage>>() {
-		});
+		try {
+			return new YAMLMapper().readValue(file.toFile(), new TypeReference<List<LabelledMessage>>() {
+			});
+		}
+		catch (JacksonException ex) {
+			throw new IOException("Cannot read " + file + ": " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 }

@@ -1,7 +1,7 @@
 package nl.wegwijzer.nlu;
 
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** The {@code model} component of {@code /actuator/health}: up once a trained model serves. */

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -99,7 +99,7 @@ final class ChatClient implements AutoCloseable {
 
 	JsonNode expect(String type) throws InterruptedException {
 		JsonNode frame = next();
-		assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+		assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
 		return frame;
 	}
 

@@ -3,8 +3,8 @@ package nl.wegwijzer.chat;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,31 +29,31 @@ class ChatProtocolTests {
 	void shouldAskConsentThenGreetThenAnswer() throws Exception {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			JsonNode request = client.expect("consent_request");
-			assertThat(request.path("policyVersion").asText()).isNotBlank();
-			assertThat(request.path("text").asText()).contains("cookie");
-			assertThat(request.path("categories")).extracting((c) -> c.path("id").asText())
+			assertThat(request.path("policyVersion").asString()).isNotBlank();
+			assertThat(request.path("text").asString()).contains("cookie");
+			assertThat(request.path("categories")).extracting((c) -> c.path("id").asString())
 				.containsExactly("necessary", "analytics", "social");
 			assertThat(request.path("categories").get(0).path("required").asBoolean()).isTrue();
 
 			client.consent("analytics");
 			JsonNode session = client.expect("session");
-			assertThat(session.path("sessionId").asText()).isNotBlank();
-			assertThat(session.path("resumeToken").asText()).hasSizeGreaterThan(20);
+			assertThat(session.path("sessionId").asString()).isNotBlank();
+			assertThat(session.path("resumeToken").asString()).hasSizeGreaterThan(20);
 			JsonNode greeting = client.expect("bot");
 			assertThat(greeting.path("quickReplies").size()).isPositive();
 
 			JsonNode answer = client.ask("Hoe lang duurt een strategisch partnerschap?");
-			assertThat(answer.path("intent").asText()).isEqualTo("duur");
-			assertThat(answer.path("text").asText()).contains("2 of 3 jaar");
+			assertThat(answer.path("intent").asString()).isEqualTo("duur");
+			assertThat(answer.path("text").asString()).contains("2 of 3 jaar");
 			assertThat(answer.path("confidence").asDouble()).isBetween(0.0, 1.0);
-			assertThat(answer.path("state").asText()).isEqualTo("OPEN");
-			assertThat(answer.path("intents")).extracting(JsonNode::asText).containsExactly("duur");
+			assertThat(answer.path("state").asString()).isEqualTo("OPEN");
+			assertThat(answer.path("intents")).extracting(JsonNode::asString).containsExactly("duur");
 
 			JsonNode both = client.ask("Wie mag de aanvraag indienen en hoeveel partners zijn er nodig?");
-			assertThat(both.path("intent").asText()).isEqualTo("aanvrager");
-			assertThat(both.path("intents")).extracting(JsonNode::asText).containsExactly("aanvrager", "aantal_partners");
+			assertThat(both.path("intent").asString()).isEqualTo("aanvrager");
+			assertThat(both.path("intents")).extracting(JsonNode::asString).containsExactly("aanvrager", "aantal_partners");
 
-			String sessionId = session.path("sessionId").asText();
+			String sessionId = session.path("sessionId").asString();
 			assertThat(consents(sessionId)).containsExactly("necessary,analytics|social|CUSTOM");
 			assertThat(this.jdbc.sql("""
 					select count(*) from turn t join conversation c on c.id = t.conversation_id
@@ -69,8 +69,8 @@ class ChatProtocolTests {
 			client.message("Hallo?");
 			client.expect("consent_request");
 			JsonNode error = client.expect("error");
-			assertThat(error.path("code").asText()).isEqualTo("consent_required");
-			assertThat(error.path("message").asText()).contains("cookie");
+			assertThat(error.path("code").asString()).isEqualTo("consent_required");
+			assertThat(error.path("message").asString()).contains("cookie");
 			client.consent();
 			client.expect("session");
 			client.expect("bot");
@@ -92,11 +92,11 @@ class ChatProtocolTests {
 			for (Map.Entry<String, String> frame : bad.entrySet()) {
 				client.send(frame.getKey());
 				JsonNode error = client.expect("error");
-				assertThat(error.path("code").asText()).as(frame.getKey()).isEqualTo(frame.getValue());
-				assertThat(error.path("message").asText()).isNotBlank();
+				assertThat(error.path("code").asString()).as(frame.getKey()).isEqualTo(frame.getValue());
+				assertThat(error.path("message").asString()).isNotBlank();
 			}
 			assertThat(count("turn")).isEqualTo(turnsBefore);
-			assertThat(client.ask("Hoeveel partners heb ik nodig?").path("text").asText()).contains("drie");
+			assertThat(client.ask("Hoeveel partners heb ik nodig?").path("text").asString()).contains("drie");
 		}
 	}
 
@@ -122,25 +122,25 @@ class ChatProtocolTests {
 			first.expect("consent_request");
 			first.consent("analytics", "social");
 			JsonNode session = first.expect("session");
-			token = session.path("resumeToken").asText();
-			sessionId = session.path("sessionId").asText();
+			token = session.path("resumeToken").asString();
+			sessionId = session.path("sessionId").asString();
 			first.expect("bot");
 			offered = first.ask("Hoe lang duurt een project?").path("quickReplies");
 		}
 		try (ChatClient second = ChatClient.connect(this.port)) {
 			second.send(Map.of("type", "resume", "resumeToken", token));
 			JsonNode session = second.expect("session");
-			assertThat(session.path("sessionId").asText()).isEqualTo(sessionId);
-			assertThat(session.path("history")).extracting((h) -> h.path("from").asText())
+			assertThat(session.path("sessionId").asString()).isEqualTo(sessionId);
+			assertThat(session.path("history")).extracting((h) -> h.path("from").asString())
 				.containsExactly("bot", "visitor", "bot");
-			assertThat(session.path("history").get(1).path("text").asText()).isEqualTo("Hoe lang duurt een project?");
+			assertThat(session.path("history").get(1).path("text").asString()).isEqualTo("Hoe lang duurt een project?");
 			assertThat(offered).isNotEmpty();
 			assertThat(session.path("history").get(2).path("quickReplies")).isEqualTo(offered);
 			assertThat(session.path("history").get(1).has("quickReplies")).isFalse();
-			assertThat(session.path("consent").path("granted")).extracting(JsonNode::asText)
+			assertThat(session.path("consent").path("granted")).extracting(JsonNode::asString)
 				.containsExactly("necessary", "analytics", "social");
-			assertThat(session.path("consent").path("policyVersion").asText()).isNotBlank();
-			assertThat(second.ask("Kan het verlengd worden?").path("text").asText()).contains("6 maanden");
+			assertThat(session.path("consent").path("policyVersion").asString()).isNotBlank();
+			assertThat(second.ask("Kan het verlengd worden?").path("text").asString()).contains("6 maanden");
 		}
 		assertThat(consents(sessionId)).hasSize(1);
 	}
@@ -149,7 +149,7 @@ class ChatProtocolTests {
 	void shouldRefuseAnUnknownResumeTokenAndAskConsent() throws Exception {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			client.send(Map.of("type", "resume", "resumeToken", "not-a-token"));
-			assertThat(client.expect("error").path("code").asText()).isEqualTo("resume_failed");
+			assertThat(client.expect("error").path("code").asString()).isEqualTo("resume_failed");
 			client.expect("consent_request");
 		}
 	}
@@ -159,10 +159,10 @@ class ChatProtocolTests {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			client.expect("consent_request");
 			client.consent("necessary", "analytics", "social");
-			String sessionId = client.expect("session").path("sessionId").asText();
+			String sessionId = client.expect("session").path("sessionId").asString();
 			client.expect("bot");
 			client.consent();
-			assertThat(client.expect("session").path("sessionId").asText()).isEqualTo(sessionId);
+			assertThat(client.expect("session").path("sessionId").asString()).isEqualTo(sessionId);
 			assertThat(client.nothingWithin(300)).as("no second greeting").isTrue();
 			assertThat(consents(sessionId)).containsExactly("necessary,analytics,social||ACCEPT_ALL",
 					"necessary|analytics,social|NECESSARY_ONLY");

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.WegwijzerApplication;
 
@@ -43,11 +43,11 @@ class CrashSafetyTests {
 		try (ChatClient visitor = ChatClient.connect(port)) {
 			visitor.expect("consent_request");
 			visitor.consent("analytics");
-			token = visitor.expect("session").path("resumeToken").asText();
-			answered.add(visitor.expect("bot").path("text").asText());
+			token = visitor.expect("session").path("resumeToken").asString();
+			answered.add(visitor.expect("bot").path("text").asString());
 			for (String question : List.of("Hoe lang duurt een project?", "Hoeveel partners zijn nodig?",
 					"Waar vraag ik subsidie aan?")) {
-				answered.add(visitor.ask(question).path("text").asText());
+				answered.add(visitor.ask(question).path("text").asString());
 			}
 			visitor.message("Wie dient de aanvraag in?");
 			this.server.destroyForcibly().waitFor();
@@ -72,12 +72,12 @@ class CrashSafetyTests {
 			JsonNode history = visitor.expect("session").path("history");
 			List<String> replies = new ArrayList<>();
 			history.forEach((item) -> {
-				if (item.path("from").asText().equals("bot")) {
-					replies.add(item.path("text").asText());
+				if (item.path("from").asString().equals("bot")) {
+					replies.add(item.path("text").asString());
 				}
 			});
 			assertThat(replies).containsSubsequence(answered);
-			assertThat(visitor.ask("Kan het project verlengd worden?").path("text").asText()).contains("6 maanden");
+			assertThat(visitor.ask("Kan het project verlengd worden?").path("text").asString()).contains("6 maanden");
 		}
 	}
 

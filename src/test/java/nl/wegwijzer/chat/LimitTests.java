@@ -3,8 +3,8 @@ package nl.wegwijzer.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,13 +32,13 @@ class LimitTests {
 			List<String> types = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				JsonNode frame = client.next();
-				types.add(frame.path("type").asText() + ":" + frame.path("code").asText(""));
+				types.add(frame.path("type").asString() + ":" + frame.path("code").asString(""));
 			}
 			assertThat(types).contains("error:rate_limited").contains("bot:");
 			assertThat(client.isOpen()).isTrue();
 			// The bucket refills at 10 frames a second: after half a second a question is answered again.
 			Thread.sleep(500);
-			assertThat(client.ask("Hoeveel partners zijn nodig?").path("text").asText()).contains("drie");
+			assertThat(client.ask("Hoeveel partners zijn nodig?").path("text").asString()).contains("drie");
 		}
 	}
 

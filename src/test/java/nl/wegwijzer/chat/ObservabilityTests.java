@@ -1,12 +1,13 @@
 package nl.wegwijzer.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health for anyone, metrics for staff: sessions, messages, reply time, fallbacks and the cache. */
 // Spring Boot's tests switch metrics export off unless asked.
-@AutoConfigureObservability
+@AutoConfigureTestRestTemplate
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:observability;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.password=geheim" })
@@ -31,9 +33,9 @@ class ObservabilityTests {
 	void shouldReportHealthWithTheDatabaseAndTheModel() {
 		ResponseEntity<JsonNode> health = this.http.getForEntity("/actuator/health", JsonNode.class);
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(health.getBody().path("status").asText()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("db").path("status").asText()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("model").path("status").asText()).isEqualTo("UP");
+		assertThat(health.getBody().path("status").asString()).isEqualTo("UP");
+		assertThat(health.getBody().path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.getBody().path("components").path("model").path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test

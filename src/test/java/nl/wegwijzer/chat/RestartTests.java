@@ -3,14 +3,14 @@ package nl.wegwijzer.chat;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.WegwijzerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +30,10 @@ class RestartTests {
 				visitor.expect("consent_request");
 				visitor.consent("analytics");
 				JsonNode session = visitor.expect("session");
-				token = session.path("resumeToken").asText();
-				sessionId = session.path("sessionId").asText();
+				token = session.path("resumeToken").asString();
+				sessionId = session.path("sessionId").asString();
 				visitor.expect("bot");
-				assertThat(visitor.ask("Waar moeten we de aanvraag indienen?").path("state").asText())
+				assertThat(visitor.ask("Waar moeten we de aanvraag indienen?").path("state").asString())
 					.isEqualTo("ASK_IMPACT");
 			}
 		}
@@ -41,12 +41,12 @@ class RestartTests {
 			try (ChatClient visitor = ChatClient.connect(port(app))) {
 				visitor.send(Map.of("type", "resume", "resumeToken", token));
 				JsonNode session = visitor.expect("session");
-				assertThat(session.path("sessionId").asText()).isEqualTo(sessionId);
-				assertThat(session.path("state").asText()).isEqualTo("ASK_IMPACT");
+				assertThat(session.path("sessionId").asString()).isEqualTo(sessionId);
+				assertThat(session.path("state").asString()).isEqualTo("ASK_IMPACT");
 				assertThat(session.path("history")).hasSize(3);
 				JsonNode routed = visitor.ask("vooral buitenschools, met jongeren");
-				assertThat(routed.path("text").asText()).contains("Jeugd");
-				assertThat(routed.path("state").asText()).isEqualTo("OPEN");
+				assertThat(routed.path("text").asString()).contains("Jeugd");
+				assertThat(routed.path("state").asString()).isEqualTo("OPEN");
 			}
 		}
 	}

@@ -10,10 +10,10 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
@@ -56,7 +56,7 @@ abstract class StorageContractTests {
 		this.consents = new ConsentRepository(jdbc);
 		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
 				new DataSourceTransactionManager(dataSource()),
-				new ObjectMapper().findAndRegisterModules());
+				new ObjectMapper());
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package nl.wegwijzer.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +29,7 @@ class TakeoverTests {
 		try (ChatClient visitor = ChatClient.connect(this.port)) {
 			visitor.expect("consent_request");
 			visitor.consent();
-			String sessionId = visitor.expect("session").path("sessionId").asText();
+			String sessionId = visitor.expect("session").path("sessionId").asString();
 			visitor.expect("bot");
 			String conversationId = this.jdbc.sql("select id from conversation where session_id = ?")
 				.param(sessionId)
@@ -38,17 +38,17 @@ class TakeoverTests {
 
 			this.chat.agentMessage(conversationId, "Anna", "Hoi, ik ben Anna. Waarmee kan ik helpen?");
 			JsonNode joined = visitor.expect("agent");
-			assertThat(joined.path("name").asText()).isEqualTo("Anna");
-			assertThat(joined.path("text").asText()).contains("neemt het gesprek over");
-			assertThat(visitor.expect("agent").path("text").asText()).startsWith("Hoi, ik ben Anna");
+			assertThat(joined.path("name").asString()).isEqualTo("Anna");
+			assertThat(joined.path("text").asString()).contains("neemt het gesprek over");
+			assertThat(visitor.expect("agent").path("text").asString()).startsWith("Hoi, ik ben Anna");
 
 			visitor.message("Hoe lang duurt een project?");
 			assertThat(visitor.nothingWithin(500)).as("the bot stays silent").isTrue();
 
 			this.chat.release(conversationId, "Anna");
-			assertThat(visitor.expect("agent").path("text").asText()).contains("verlaten");
-			assertThat(visitor.expect("bot").path("state").asText()).isEqualTo("OPEN");
-			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asText()).contains("2 of 3 jaar");
+			assertThat(visitor.expect("agent").path("text").asString()).contains("verlaten");
+			assertThat(visitor.expect("bot").path("state").asString()).isEqualTo("OPEN");
+			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asString()).contains("2 of 3 jaar");
 
 			assertThat(this.jdbc.sql("select author from turn where conversation_id = ? order by id")
 				.param(conversationId)

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,19 +38,19 @@ class ConversationApiTests {
 			assertThat(secondAt).as("newest activity first").isLessThan(firstAt);
 
 			JsonNode answered = list.get(firstAt);
-			assertThat(answered.path("id").asText()).isNotBlank();
-			assertThat(answered.path("status").asText()).isEqualTo("BOT");
-			assertThat(answered.path("lastIntent").asText()).isEqualTo("duur");
+			assertThat(answered.path("id").asString()).isNotBlank();
+			assertThat(answered.path("status").asString()).isEqualTo("BOT");
+			assertThat(answered.path("lastIntent").asString()).isEqualTo("duur");
 			assertThat(answered.path("turns").asLong()).isEqualTo(2);
 			assertThat(answered.path("online").asBoolean()).isTrue();
 			assertThat(answered.path("route").isNull()).isTrue();
-			assertThat(Instant.parse(answered.path("startedAt").asText())).isBeforeOrEqualTo(
-					Instant.parse(answered.path("lastActiveAt").asText()));
+			assertThat(Instant.parse(answered.path("startedAt").asString())).isBeforeOrEqualTo(
+					Instant.parse(answered.path("lastActiveAt").asString()));
 			assertThat(answered.path("flagged").asBoolean())
 				.isEqualTo(answered.path("lastConfidence").asDouble() < 0.35 + Inbox.FLAG_MARGIN);
 
 			JsonNode fallback = list.get(secondAt);
-			assertThat(fallback.path("lastIntent").asText()).isEqualTo("fallback");
+			assertThat(fallback.path("lastIntent").asString()).isEqualTo("fallback");
 			assertThat(fallback.path("flagged").asBoolean()).isTrue();
 		}
 	}
@@ -74,7 +74,7 @@ class ConversationApiTests {
 				Visitor waiting = Visitor.chatting(this.port)) {
 			youth.ask("Waar moeten we de aanvraag indienen?");
 			JsonNode routed = youth.ask("vooral buitenschools met jongeren");
-			assertThat(routed.path("text").asText()).contains("Jeugd");
+			assertThat(routed.path("text").asString()).contains("Jeugd");
 			plain.ask("Hoe lang duurt een strategisch partnerschap?");
 			waiting.ask("Ik wil een medewerker spreken");
 
@@ -95,8 +95,8 @@ class ConversationApiTests {
 		for (String query : new String[] { "?status=SLEEPING", "?route=Drop%20table", "?limit=0", "?limit=abc" }) {
 			HttpResponse<String> response = staff().get("/api/staff/conversations" + query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
-			assertThat(json(response).path("error").asText()).as(query).isEqualTo("bad_request");
-			assertThat(json(response).path("message").asText()).as(query).isNotBlank();
+			assertThat(json(response).path("error").asString()).as(query).isEqualTo("bad_request");
+			assertThat(json(response).path("message").asString()).as(query).isNotBlank();
 		}
 	}
 
@@ -106,41 +106,41 @@ class ConversationApiTests {
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
 			visitor.send(Map.of("type", "consent", "categories", List.of()));
 			visitor.expect("session");
-			String id = find(visitor.sessionId).path("id").asText();
+			String id = find(visitor.sessionId).path("id").asString();
 
 			HttpResponse<String> response = staff().get("/api/staff/conversations/" + id);
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode detail = json(response);
-			assertThat(detail.path("sessionId").asText()).isEqualTo(visitor.sessionId);
-			assertThat(detail.path("status").asText()).isEqualTo("BOT");
+			assertThat(detail.path("sessionId").asString()).isEqualTo(visitor.sessionId);
+			assertThat(detail.path("status").asString()).isEqualTo("BOT");
 			assertThat(detail.path("online").asBoolean()).isTrue();
 
 			JsonNode transcript = detail.path("transcript");
 			assertThat(transcript).hasSize(2);
 			JsonNode greeting = transcript.get(0);
-			assertThat(greeting.path("author").asText()).isEqualTo("BOT");
+			assertThat(greeting.path("author").asString()).isEqualTo("BOT");
 			assertThat(greeting.path("visitorText").isNull()).isTrue();
-			assertThat(greeting.path("intent").asText()).isEqualTo("groet");
+			assertThat(greeting.path("intent").asString()).isEqualTo("groet");
 			JsonNode answer = transcript.get(1);
 			assertThat(answer.path("id").asLong()).isGreaterThan(greeting.path("id").asLong());
-			assertThat(answer.path("visitorText").asText()).isEqualTo("Hoe lang duurt een strategisch partnerschap?");
-			assertThat(answer.path("reply").asText()).contains("2 of 3 jaar");
-			assertThat(answer.path("intent").asText()).isEqualTo("duur");
-			assertThat(answer.path("state").asText()).isEqualTo("OPEN");
-			assertThat(answer.path("receivedAt").asText()).isNotBlank();
-			assertThat(answer.path("sentAt").asText()).isNotBlank();
+			assertThat(answer.path("visitorText").asString()).isEqualTo("Hoe lang duurt een strategisch partnerschap?");
+			assertThat(answer.path("reply").asString()).contains("2 of 3 jaar");
+			assertThat(answer.path("intent").asString()).isEqualTo("duur");
+			assertThat(answer.path("state").asString()).isEqualTo("OPEN");
+			assertThat(answer.path("receivedAt").asString()).isNotBlank();
+			assertThat(answer.path("sentAt").asString()).isNotBlank();
 			assertThat(answer.has("agentName")).isTrue();
 
 			JsonNode consents = detail.path("consents");
 			assertThat(consents).hasSize(2);
-			assertThat(consents.get(0).path("granted")).extracting(JsonNode::asText).containsExactly("necessary", "analytics");
-			assertThat(consents.get(0).path("method").asText()).isEqualTo("CUSTOM");
-			assertThat(consents.get(1).path("refused")).extracting(JsonNode::asText).containsExactly("analytics", "social");
-			assertThat(consents.get(1).path("method").asText()).isEqualTo("NECESSARY_ONLY");
-			assertThat(consents.get(1).path("userAgent").asText()).isEqualTo("Visitor/1.0 (helpdesk test)");
-			assertThat(consents.get(1).path("policyVersion").asText()).isNotBlank();
-			assertThat(Instant.parse(consents.get(0).path("givenAt").asText()))
-				.isBeforeOrEqualTo(Instant.parse(consents.get(1).path("givenAt").asText()));
+			assertThat(consents.get(0).path("granted")).extracting(JsonNode::asString).containsExactly("necessary", "analytics");
+			assertThat(consents.get(0).path("method").asString()).isEqualTo("CUSTOM");
+			assertThat(consents.get(1).path("refused")).extracting(JsonNode::asString).containsExactly("analytics", "social");
+			assertThat(consents.get(1).path("method").asString()).isEqualTo("NECESSARY_ONLY");
+			assertThat(consents.get(1).path("userAgent").asString()).isEqualTo("Visitor/1.0 (helpdesk test)");
+			assertThat(consents.get(1).path("policyVersion").asString()).isNotBlank();
+			assertThat(Instant.parse(consents.get(0).path("givenAt").asString()))
+				.isBeforeOrEqualTo(Instant.parse(consents.get(1).path("givenAt").asString()));
 		}
 	}
 
@@ -149,7 +149,7 @@ class ConversationApiTests {
 		StaffHttp staff = staff();
 		HttpResponse<String> detail = staff.get("/api/staff/conversations/no-such-conversation");
 		assertThat(detail.statusCode()).isEqualTo(404);
-		assertThat(json(detail).path("error").asText()).isEqualTo("not_found");
+		assertThat(json(detail).path("error").asString()).isEqualTo("not_found");
 		assertThat(staff.postJson("/api/staff/conversations/no-such-conversation/messages", Map.of("text", "Hallo"))
 			.statusCode()).isEqualTo(404);
 		assertThat(staff.postJson("/api/staff/conversations/no-such-conversation/release", Map.of()).statusCode())
@@ -159,15 +159,15 @@ class ConversationApiTests {
 	@Test
 	void shouldRefuseEmptyOrTooLongStaffMessages() throws Exception {
 		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String path = "/api/staff/conversations/" + find(visitor.sessionId).path("id").asText() + "/messages";
+			String path = "/api/staff/conversations/" + find(visitor.sessionId).path("id").asString() + "/messages";
 			StaffHttp staff = staff();
 			for (Object body : List.of(Map.of("text", "   "), Map.of(), Map.of("text", "x".repeat(2001)))) {
 				HttpResponse<String> response = staff.postJson(path, body);
 				assertThat(response.statusCode()).isEqualTo(400);
-				assertThat(json(response).path("error").asText()).isEqualTo("bad_request");
+				assertThat(json(response).path("error").asString()).isEqualTo("bad_request");
 			}
 			HttpResponse<String> tooLong = staff.postJson(path, Map.of("text", "x".repeat(2001)));
-			assertThat(json(tooLong).path("message").asText()).contains("2000 tekens");
+			assertThat(json(tooLong).path("message").asString()).contains("2000 tekens");
 			HttpResponse<String> garbage = staff.send(staff.request(path)
 				.header("Content-Type", "application/json")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")));
@@ -186,7 +186,7 @@ class ConversationApiTests {
 	}
 
 	private List<String> sessions(String query) throws Exception {
-		return list(query).stream().map((c) -> c.path("sessionId").asText()).toList();
+		return list(query).stream().map((c) -> c.path("sessionId").asString()).toList();
 	}
 
 	private JsonNode find(String sessionId) throws Exception {
@@ -196,7 +196,7 @@ class ConversationApiTests {
 
 	private static int indexOf(List<JsonNode> list, String sessionId) {
 		for (int i = 0; i < list.size(); i++) {
-			if (list.get(i).path("sessionId").asText().equals(sessionId)) {
+			if (list.get(i).path("sessionId").asString().equals(sessionId)) {
 				return i;
 			}
 		}

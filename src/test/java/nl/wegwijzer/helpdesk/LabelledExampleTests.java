@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Relabelling over HTTP: storing a label, refusing what cannot be labelled, listing and exporting. */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk-labelled-examples;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.username=staff", "wegwijzer.staff.password=secret" })
@@ -53,13 +55,13 @@ class LabelledExampleTests {
 	void shouldListEveryIntentAndTheChoiceForANewQuestion() {
 		JsonNode intents = this.staff.getForObject("/api/staff/intents", JsonNode.class);
 
-		assertThat(intents).extracting((intent) -> intent.path("name").asText())
+		assertThat(intents).extracting((intent) -> intent.path("name").asString())
 			.contains("duur", "buiten_scope", "groet")
 			.endsWith("nieuwe_vraag");
-		assertThat(intents).filteredOn((intent) -> intent.path("name").asText().equals("duur"))
+		assertThat(intents).filteredOn((intent) -> intent.path("name").asString().equals("duur"))
 			.singleElement()
-			.satisfies((duur) -> assertThat(duur.path("label").asText()).isEqualTo("de looptijd van een project"));
-		assertThat(intents.get(intents.size() - 1).path("label").asText()).isEqualTo("Nieuwe vraag");
+			.satisfies((duur) -> assertThat(duur.path("label").asString()).isEqualTo("de looptijd van een project"));
+		assertThat(intents.get(intents.size() - 1).path("label").asString()).isEqualTo("Nieuwe vraag");
 	}
 
 	@Test
@@ -72,12 +74,12 @@ class LabelledExampleTests {
 
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(created.getBody().path("id").asLong()).isPositive();
-		assertThat(created.getBody().path("text").asText()).isEqualTo("tot wanneer loopt ons partnerschap");
-		assertThat(created.getBody().path("intent").asText()).isEqualTo("duur");
-		assertThat(created.getBody().path("createdAt").asText()).endsWith("Z");
-		assertThat(created.getBody().path("createdBy").asText()).isEqualTo(securityActive() ? "staff" : "onbekend");
+		assertThat(created.getBody().path("text").asString()).isEqualTo("tot wanneer loopt ons partnerschap");
+		assertThat(created.getBody().path("intent").asString()).isEqualTo("duur");
+		assertThat(created.getBody().path("createdAt").asString()).endsWith("Z");
+		assertThat(created.getBody().path("createdBy").asString()).isEqualTo(securityActive() ? "staff" : "onbekend");
 		JsonNode listed = this.staff.getForObject("/api/staff/labelled-examples", JsonNode.class);
-		assertThat(listed).extracting((example) -> example.path("intent").asText())
+		assertThat(listed).extracting((example) -> example.path("intent").asString())
 			.containsExactly("nieuwe_vraag", "duur");
 		assertThat(listed.get(1)).isEqualTo(created.getBody());
 	}
@@ -87,8 +89,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(987654321L, "duur");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("not_found");
-		assertThat(response.getBody().path("message").asText()).contains("bestaat niet");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("not_found");
+		assertThat(response.getBody().path("message").asString()).contains("bestaat niet");
 	}
 
 	@Test
@@ -96,8 +98,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(this.turns.visitor("hoe lang duurt het"), "looptijd");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asText()).contains("Onbekende intent 'looptijd'");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("message").asString()).contains("Onbekende intent 'looptijd'");
 		assertThat(labelledExamples()).isZero();
 	}
 
@@ -106,8 +108,8 @@ class LabelledExampleTests {
 		ResponseEntity<JsonNode> response = label(this.turns.greeting(), "groet");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asText()).contains("geen tekst van de bezoeker");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("message").asString()).contains("geen tekst van de bezoeker");
 		assertThat(labelledExamples()).isZero();
 	}
 
@@ -117,7 +119,7 @@ class LabelledExampleTests {
 				"/api/staff/turns/" + this.turns.visitor("hoe lang duurt het") + "/label", Map.of(), JsonNode.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asText()).isEqualTo("bad_request");
+		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
 	}
 
 	@Test
@@ -161,9 +163,9 @@ class LabelledExampleTests {
 		for (int i = 0; i < documents.size(); i++) {
 			JsonNode document = documents.get(i);
 			assertThat(document.properties()).extracting(Map.Entry::getKey).containsExactly("examples");
-			assertThat(document.path("examples")).allSatisfy((text) -> assertThat(text.isTextual()).isTrue());
+			assertThat(document.path("examples")).allSatisfy((text) -> assertThat(text.isString()).isTrue());
 			List<String> texts = new ArrayList<>();
-			document.path("examples").forEach((text) -> texts.add(text.asText()));
+			document.path("examples").forEach((text) -> texts.add(text.asString()));
 			blocks.put(headings.get(i), texts);
 		}
 		return blocks;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
@@ -22,7 +22,7 @@ final class LabelledTurns {
 
 	private final String conversationId = UUID.randomUUID().toString();
 
-	LabelledTurns(JdbcClient jdbc) throws JsonProcessingException {
+	LabelledTurns(JdbcClient jdbc) throws JacksonException {
 		this.jdbc = jdbc;
 		Timestamp now = Timestamp.from(Instant.now());
 		String dialog = new ObjectMapper()

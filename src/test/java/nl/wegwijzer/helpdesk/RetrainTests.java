@@ -3,18 +3,19 @@ package nl.wegwijzer.helpdesk;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.nlu.Classification;
 import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * into service, one that scores worse does not. Each retraining trains eleven models, so the tests
  * share this context with {@link LabelledExampleTests}.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk-labelled-examples;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.username=staff", "wegwijzer.staff.password=secret" })
@@ -73,7 +75,7 @@ class RetrainTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode result = response.getBody();
 		assertThat(result.path("swapped").asBoolean()).isTrue();
-		assertThat(result.path("message").asText()).startsWith("Het nieuwe model is in gebruik");
+		assertThat(result.path("message").asString()).startsWith("Het nieuwe model is in gebruik");
 		assertThat(result.path("new").path("accuracy").asDouble())
 			.isGreaterThanOrEqualTo(result.path("old").path("accuracy").asDouble());
 		// The new question is exported for review, never trained on.
@@ -106,7 +108,7 @@ class RetrainTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode result = response.getBody();
 		assertThat(result.path("swapped").asBoolean()).isFalse();
-		assertThat(result.path("message").asText()).contains("slechter").contains("huidige model blijft in gebruik");
+		assertThat(result.path("message").asString()).contains("slechter").contains("huidige model blijft in gebruik");
 		assertThat(result.path("new").path("accuracy").asDouble())
 			.isLessThan(result.path("old").path("accuracy").asDouble());
 		assertThat(this.intents.classify(question)).isEqualTo(before);
@@ -120,8 +122,8 @@ class RetrainTests {
 			ResponseEntity<JsonNode> response = retrain();
 
 			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-			assertThat(response.getBody().path("error").asText()).isEqualTo("conflict");
-			assertThat(response.getBody().path("message").asText()).contains("Er loopt al een hertraining");
+			assertThat(response.getBody().path("error").asString()).isEqualTo("conflict");
+			assertThat(response.getBody().path("message").asString()).contains("Er loopt al een hertraining");
 		}
 		try (RetrainService.Slot next = this.retrainer.claim().orElseThrow()) {
 			assertThat(this.retrainer.claim()).isEmpty();

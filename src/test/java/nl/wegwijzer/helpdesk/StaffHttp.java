@@ -14,8 +14,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * An HTTP client for the staff API in tests: either signing every request with HTTP Basic, or a browser
@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class StaffHttp {
 
-	static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+	static final ObjectMapper JSON = new ObjectMapper();
 
 	private final int port;
 

@@ -12,8 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.HeadlessChromium;
 
@@ -98,10 +98,10 @@ class StaffInboxBrowserTests {
 		try (Visitor visitor = Visitor.connect(this.port)) {
 			visitor.expect("consent_request");
 			visitor.send(Map.of("type", "consent", "categories", List.of()));
-			String sessionId = visitor.expect("session").path("sessionId").asText();
+			String sessionId = visitor.expect("session").path("sessionId").asString();
 			visitor.expect("bot");
 			visitor.send(Map.of("type", "message", "text", QUESTION));
-			assertThat(visitor.expect("bot").path("intent").asText()).isEqualTo("duur");
+			assertThat(visitor.expect("bot").path("intent").asString()).isEqualTo("duur");
 
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
 			this.wait.until((browser) -> browser.findElement(row).getText().contains("duur"));
@@ -116,7 +116,7 @@ class StaffInboxBrowserTests {
 			this.wait.until(ExpectedConditions.elementToBeClickable(By.id("reply-text"))).sendKeys(REPLY, Keys.ENTER);
 
 			JsonNode agent = visitor.expectAgentSaying(REPLY);
-			assertThat(agent.path("name").asText()).isEqualTo("Sanne");
+			assertThat(agent.path("name").asString()).isEqualTo("Sanne");
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), REPLY));
 			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Overgenomen"));
 			assertThat(this.browser.findElement(By.id("release")).isDisplayed()).isTrue();
@@ -244,7 +244,7 @@ class StaffInboxBrowserTests {
 
 		JsonNode expect(String type) throws InterruptedException {
 			JsonNode frame = next();
-			assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+			assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
 			return frame;
 		}
 
@@ -252,7 +252,7 @@ class StaffInboxBrowserTests {
 		JsonNode expectAgentSaying(String text) throws InterruptedException {
 			for (int i = 0; i < 5; i++) {
 				JsonNode frame = expect("agent");
-				if (frame.path("text").asText().equals(text)) {
+				if (frame.path("text").asString().equals(text)) {
 					return frame;
 				}
 			}

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,35 +42,35 @@ class TakeoverApiTests {
 					Map.of("text", "Hoi, ik ben Anna. Waarmee kan ik helpen?"));
 			assertThat(sent.statusCode()).isEqualTo(202);
 			JsonNode joined = visitor.expect("agent");
-			assertThat(joined.path("name").asText()).isEqualTo("Anna");
-			assertThat(joined.path("text").asText()).contains("Anna").contains("neemt het gesprek over");
+			assertThat(joined.path("name").asString()).isEqualTo("Anna");
+			assertThat(joined.path("text").asString()).contains("Anna").contains("neemt het gesprek over");
 			JsonNode message = visitor.expect("agent");
-			assertThat(message.path("name").asText()).isEqualTo("Anna");
-			assertThat(message.path("text").asText()).isEqualTo("Hoi, ik ben Anna. Waarmee kan ik helpen?");
+			assertThat(message.path("name").asString()).isEqualTo("Anna");
+			assertThat(message.path("text").asString()).isEqualTo("Hoi, ik ben Anna. Waarmee kan ik helpen?");
 
 			visitor.message("Hoe lang duurt een project?");
 			assertThat(visitor.nothingWithin(500)).as("the bot stays silent").isTrue();
 			JsonNode detail = json(staff.get("/api/staff/conversations/" + id));
-			assertThat(detail.path("status").asText()).isEqualTo("TAKEN_OVER");
+			assertThat(detail.path("status").asString()).isEqualTo("TAKEN_OVER");
 			JsonNode last = detail.path("transcript").get(detail.path("transcript").size() - 1);
-			assertThat(last.path("author").asText()).isEqualTo("VISITOR");
-			assertThat(last.path("visitorText").asText()).isEqualTo("Hoe lang duurt een project?");
+			assertThat(last.path("author").asString()).isEqualTo("VISITOR");
+			assertThat(last.path("visitorText").asString()).isEqualTo("Hoe lang duurt een project?");
 
 			assertThat(staff.postJson("/api/staff/conversations/" + id + "/messages", Map.of("text", "Twee of drie jaar."))
 				.statusCode()).isEqualTo(202);
-			assertThat(visitor.expect("agent").path("text").asText()).isEqualTo("Twee of drie jaar.");
+			assertThat(visitor.expect("agent").path("text").asString()).isEqualTo("Twee of drie jaar.");
 
 			HttpResponse<String> released = staff.postJson("/api/staff/conversations/" + id + "/release", Map.of());
 			assertThat(released.statusCode()).isEqualTo(204);
-			assertThat(visitor.expect("agent").path("text").asText()).contains("verlaten");
-			assertThat(visitor.expect("bot").path("state").asText()).isEqualTo("OPEN");
-			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asText()).contains("2 of 3 jaar");
+			assertThat(visitor.expect("agent").path("text").asString()).contains("verlaten");
+			assertThat(visitor.expect("bot").path("state").asString()).isEqualTo("OPEN");
+			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asString()).contains("2 of 3 jaar");
 
 			JsonNode after = json(staff.get("/api/staff/conversations/" + id));
-			assertThat(after.path("status").asText()).isEqualTo("BOT");
-			assertThat(after.path("transcript")).extracting((t) -> t.path("author").asText())
+			assertThat(after.path("status").asString()).isEqualTo("BOT");
+			assertThat(after.path("transcript")).extracting((t) -> t.path("author").asString())
 				.containsExactly("BOT", "AGENT", "AGENT", "VISITOR", "AGENT", "AGENT", "BOT", "BOT");
-			assertThat(after.path("transcript").get(1).path("agentName").asText()).isEqualTo("Anna");
+			assertThat(after.path("transcript").get(1).path("agentName").asString()).isEqualTo("Anna");
 		}
 	}
 
@@ -83,11 +83,11 @@ class TakeoverApiTests {
 			HttpResponse<String> sent = bert.postJsonWithCsrf("/api/staff/conversations/" + id + "/messages",
 					Map.of("text", "Goedemiddag!"));
 			assertThat(sent.statusCode()).isEqualTo(202);
-			assertThat(visitor.expect("agent").path("name").asText()).isEqualTo("Bert");
-			assertThat(visitor.expect("agent").path("text").asText()).isEqualTo("Goedemiddag!");
+			assertThat(visitor.expect("agent").path("name").asString()).isEqualTo("Bert");
+			assertThat(visitor.expect("agent").path("text").asString()).isEqualTo("Goedemiddag!");
 			assertThat(bert.postJsonWithCsrf("/api/staff/conversations/" + id + "/release", Map.of()).statusCode())
 				.isEqualTo(204);
-			assertThat(visitor.expect("agent").path("name").asText()).isEqualTo("Bert");
+			assertThat(visitor.expect("agent").path("name").asString()).isEqualTo("Bert");
 			visitor.expect("bot");
 		}
 	}
@@ -119,18 +119,18 @@ class TakeoverApiTests {
 
 		try (Visitor visitor = Visitor.chatting(this.port)) {
 			JsonNode created = nextEventFor(lines, visitor.sessionId);
-			assertThat(created.path("status").asText()).isEqualTo("BOT");
-			assertThat(created.path("id").asText()).isNotBlank();
+			assertThat(created.path("status").asString()).isEqualTo("BOT");
+			assertThat(created.path("id").asString()).isNotBlank();
 			assertThat(created.path("online").isBoolean()).isTrue();
 
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
 			JsonNode answered = nextEventWhere(lines, visitor.sessionId, (e) -> e.path("turns").asLong() == 2);
-			assertThat(answered.path("lastIntent").asText()).isEqualTo("duur");
+			assertThat(answered.path("lastIntent").asString()).isEqualTo("duur");
 			assertThat(answered.path("online").asBoolean()).isTrue();
 
-			assertThat(staff.postJsonWithCsrf("/api/staff/conversations/" + answered.path("id").asText() + "/messages",
+			assertThat(staff.postJsonWithCsrf("/api/staff/conversations/" + answered.path("id").asString() + "/messages",
 					Map.of("text", "Hoi")).statusCode()).isEqualTo(202);
-			JsonNode taken = nextEventWhere(lines, visitor.sessionId, (e) -> e.path("status").asText().equals("TAKEN_OVER"));
+			JsonNode taken = nextEventWhere(lines, visitor.sessionId, (e) -> e.path("status").asString().equals("TAKEN_OVER"));
 			assertThat(taken.path("turns").asLong()).isGreaterThanOrEqualTo(3);
 		}
 		finally {
@@ -163,8 +163,8 @@ class TakeoverApiTests {
 
 	private static String conversationId(StaffHttp staff, String sessionId) throws Exception {
 		for (JsonNode conversation : json(staff.get("/api/staff/conversations"))) {
-			if (conversation.path("sessionId").asText().equals(sessionId)) {
-				return conversation.path("id").asText();
+			if (conversation.path("sessionId").asString().equals(sessionId)) {
+				return conversation.path("id").asString();
 			}
 		}
 		throw new AssertionError("no conversation of session " + sessionId);
@@ -189,7 +189,7 @@ class TakeoverApiTests {
 			}
 			else if (line.startsWith("data:") && InboxEvents.EVENT.equals(event)) {
 				JsonNode data = StaffHttp.JSON.readTree(line.substring("data:".length()));
-				if (data.path("sessionId").asText().equals(sessionId) && matches.test(data)) {
+				if (data.path("sessionId").asString().equals(sessionId) && matches.test(data)) {
 					return data;
 				}
 			}

@@ -8,8 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -44,7 +44,7 @@ final class Visitor implements AutoCloseable {
 		}, headers, URI.create("ws://localhost:" + port + "/ws/chat")).get(10, TimeUnit.SECONDS);
 		expect("consent_request");
 		send(Map.of("type", "consent", "categories", List.of(categories)));
-		this.sessionId = expect("session").path("sessionId").asText();
+		this.sessionId = expect("session").path("sessionId").asString();
 		expect("bot");
 	}
 
@@ -70,7 +70,7 @@ final class Visitor implements AutoCloseable {
 	JsonNode expect(String type) throws InterruptedException {
 		JsonNode frame = this.frames.poll(10, TimeUnit.SECONDS);
 		assertThat(frame).as("a %s frame within 10 s", type).isNotNull();
-		assertThat(frame.path("type").asText()).as("type of %s", frame).isEqualTo(type);
+		assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
 		return frame;
 	}
 
