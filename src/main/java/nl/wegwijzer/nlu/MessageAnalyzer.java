@@ -131,11 +131,13 @@ public final class MessageAnalyzer {
 			}
 			previous = null;
 		}
-		// Sentences that ask nothing recognisable: the message as a whole, greeting and all, may still say
-		// what it is about ("hoi, ik ben Fatima van het jongerenwerk").
-		if (questions.stream().noneMatch(MessageAnalysis.Question::understood)) {
+		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
+		// may still say what it is about ("hoi, ik ben Fatima van het jongerenwerk", "Ik snap niet wat
+		// cookies zijn. Kunt u dat uitleggen?").
+		if (questions.stream().noneMatch(this::asksSomething)) {
 			Classification whole = this.classifier.classify(message);
-			if (whole.understood() || questions.isEmpty()) {
+			boolean politeness = questions.stream().anyMatch(MessageAnalysis.Question::understood);
+			if (questions.isEmpty() || (whole.understood() && !(politeness && this.social.contains(whole.intent())))) {
 				questions.clear();
 				questions.add(new MessageAnalysis.Question(message.strip(), whole));
 				context.clear();
@@ -211,10 +213,13 @@ public final class MessageAnalyzer {
 				&& classification.confidence() >= DEFINITELY_NOT_OURS);
 	}
 
+	private boolean asksSomething(MessageAnalysis.Question question) {
+		return question.understood() && !this.social.contains(question.intent());
+	}
+
 	/** Each intent once, politeness only when nothing else was asked; not-understood questions stay. */
 	private List<MessageAnalysis.Question> distinct(List<MessageAnalysis.Question> questions) {
-		boolean asksSomething = questions.stream()
-			.anyMatch((q) -> q.understood() && !this.social.contains(q.intent()));
+		boolean asksSomething = questions.stream().anyMatch(this::asksSomething);
 		Set<String> seen = new HashSet<>();
 		return questions.stream()
 			.filter((q) -> !q.understood() || (!(asksSomething && this.social.contains(q.intent())) && seen.add(q.intent())))
