@@ -213,7 +213,9 @@ public class Dialog {
 	/** Names the questions of a message that the reply could not answer, and says why an English one gets Dutch. */
 	private DialogTurn explained(DialogTurn turn, MessageAnalysis analysis) {
 		StringBuilder text = new StringBuilder(turn.reply().text());
-		if (!turn.reply().intents().isEmpty()) {
+		// Only beside a question the analysis itself understood: a follow-up read with the previous topic
+		// ("en voor bedrijven?") is answered, not unanswered.
+		if (!turn.reply().intents().isEmpty() && !analysis.answerable().isEmpty()) {
 			analysis.questions()
 				.stream()
 				.filter((q) -> !q.understood())

@@ -27,8 +27,9 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * The OpenNLP document categorizer with Wegwijzer's out-of-scope decision on top. Immutable: the
- * {@link DoccatModel} is shared, and every call gets its own {@link DocumentCategorizerME} because
- * that class is not documented as thread-safe.
+ * {@link DoccatModel} is shared; every call extracts its own features with the model's feature
+ * generators and asks the maxent model, whose evaluation keeps no state between calls (a concurrency
+ * test checks it), instead of a {@link DocumentCategorizerME}, so that it can weigh the features.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
 

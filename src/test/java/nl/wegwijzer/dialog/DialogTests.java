@@ -216,6 +216,14 @@ class DialogTests {
 	}
 
 	@Test
+	void shouldNotCallAFollowUpUnanswered() {
+		DialogTurn first = dialog.respond(dialog.greet().context(), "Welke organisaties mogen meedoen?");
+		DialogTurn followUp = dialog.respond(first.context(), "en voor bedrijven?");
+		assertThat(followUp.reply().intent()).isEqualTo("deelnemers");
+		assertThat(followUp.reply().text()).doesNotContain("weet ik het antwoord niet");
+	}
+
+	@Test
 	void shouldSayInEnglishThatTheAnswerComesInDutch() {
 		DialogTurn turn = dialog.respond(dialog.greet().context(), "How long does a partnership last?");
 		assertThat(turn.reply().intent()).isEqualTo("duur");
