@@ -105,11 +105,11 @@ public class Dialog {
 	}
 
 	/**
-	 * What the bot would tell about where to apply for the project a text describes ("Omdat de impact …
-	 * ligt, dien je de aanvraag in bij Jeugd."), when the text says enough.
+	 * What the bot tells about where to apply, for a route from {@link #suggestRoute} ("Omdat de impact …
+	 * ligt, dien je de aanvraag in bij Jeugd."); empty when only education is known, not the sector.
 	 */
-	public Optional<String> routeAdvice(String text) {
-		return suggestRoute(text).filter((route) -> !route.equals(EDUCATION_UNKNOWN)).map(this::routedText);
+	public Optional<String> routeAdvice(String route) {
+		return Optional.of(route).filter((r) -> !r.equals(EDUCATION_UNKNOWN)).map(this::routedText);
 	}
 
 	/** Where to apply, for a known route: Youth or an education sector. */

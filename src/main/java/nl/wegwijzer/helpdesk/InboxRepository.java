@@ -57,7 +57,10 @@ class InboxRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Conversations that match, the most recently active first. */
+	/**
+	 * Conversations that match, the most recently active first. Activity is kept to the millisecond, so
+	 * two conversations answered within one millisecond are told apart by their last bot turn.
+	 */
 	List<Row> list(Filter filter) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();
@@ -80,7 +83,7 @@ class InboxRepository {
 		}
 		String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";
 		return this.jdbc
-			.sql(SELECT + where + "order by c.last_active_at desc, c.id fetch first " + filter.limit() + " rows only")
+			.sql(SELECT + where + "order by c.last_active_at desc, b.id desc nulls last, c.id fetch first " + filter.limit() + " rows only")
 			.params(params)
 			.query(InboxRepository::map)
 			.list();

@@ -98,12 +98,13 @@ class Triage {
 			.stream()
 			.map((s) -> new Alternative(s.intent(), s.score(), label(s)))
 			.toList();
-		String routeAdvice = this.dialog.routeAdvice(text).orElse(null);
+		String route = this.dialog.suggestRoute(text).orElse(null);
+		String routeAdvice = route == null ? null : this.dialog.routeAdvice(route).orElse(null);
 		List<Question> questions = analysis.questions()
 			.stream()
 			.map((q) -> new Question(q.text(), q.intent(), q.classification().confidence(), answer(q.intent(), routeAdvice)))
 			.toList();
-		return new Result(first.intent(), first.confidence(), alternatives, this.dialog.suggestRoute(text).orElse(null),
+		return new Result(first.intent(), first.confidence(), alternatives, route,
 				answer(first.intent(), routeAdvice), questions, draft(analysis, questions));
 	}
 

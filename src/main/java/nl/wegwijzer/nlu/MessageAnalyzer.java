@@ -109,11 +109,11 @@ public final class MessageAnalyzer {
 			senderFirstName = firstName(text.substring(closing.end()));
 			text = text.substring(0, closing.start());
 		}
-		List<String> sentences = sentences(text).stream().map(Sentence::text).toList();
+		List<Sentence> sentences = sentences(text);
 		List<String> context = new ArrayList<>();
 		List<MessageAnalysis.Question> questions = new ArrayList<>();
 		String previous = null;
-		for (Sentence line : sentences(text)) {
+		for (Sentence line : sentences) {
 			String sentence = line.text();
 			if (sentences.size() > 1 && !line.listItem() && !asks(sentence)) {
 				context.add(sentence);
