@@ -147,7 +147,6 @@ public final class Evaluation {
 		return best;
 	}
 
-	/** In-scope accuracy and out-of-scope rejection of rankings decided with {@code thresholds}. */
 	/**
 	 * In-scope value and out-of-scope rejection of rankings decided with {@code thresholds}. A plain
 	 * right answer is worth 1; a "Bedoel je … of …?" that offers the right intent is worth half, because

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -65,7 +63,7 @@ public final class EvaluationCommand {
 			}
 		}
 		try {
-			List<Object> reports = evaluate(options, NluSettings.bundled(), out);
+			List<Object> reports = evaluate(options, NluSettings.bundled());
 			if (options.containsKey("--json")) {
 				out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(reports));
 			}
@@ -81,7 +79,7 @@ public final class EvaluationCommand {
 		}
 	}
 
-	private static List<Object> evaluate(Map<String, String> options, NluSettings bundled, PrintStream out)
+	private static List<Object> evaluate(Map<String, String> options, NluSettings bundled)
 			throws IOException {
 		int folds = Integer.parseInt(options.getOrDefault("--folds", "10"));
 		long seed = Long.parseLong(options.getOrDefault("--seed", "42"));
@@ -103,23 +101,18 @@ public final class EvaluationCommand {
 		IntentCorpus corpus = IntentCorpus.load(options.getOrDefault("--intents", bundled.intents()));
 		List<LabelledText> examples = corpus.examples();
 		NluSettings settings = tune ? tuned(examples, folds, seed, pipeline, bundled, reports) : bundled;
-		Set<String> social = corpus.intents().stream().filter(Intent::social).map(Intent::name).collect(Collectors.toSet());
 		// Every set is scored the way the bot reads a message: through the message analysis.
-		Function<IntentClassifier, IntentClassifier> asBot = (model) -> {
-			MessageAnalyzer analyzer = new MessageAnalyzer(model, social);
-			return (text) -> analyzer.analyze(text).first();
-		};
 		reports.add(Evaluation.report(folds + "-fold cross-validation on intents (seed " + seed + ")",
-				Evaluation.crossValidate(examples, folds, seed,
-						(train) -> asBot.apply(OpenNlpIntentClassifier.train(train, pipeline, settings)))));
-		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(examples, pipeline, settings);
+				Evaluation.crossValidate(examples, folds, seed, (train) -> asBot(
+						new MessageAnalyzer(OpenNlpIntentClassifier.train(train, pipeline, settings), corpus.social())))));
+		MessageAnalyzer analyzer = new MessageAnalyzer(OpenNlpIntentClassifier.train(examples, pipeline, settings),
+				corpus.social());
 		Path sets = Path.of(options.getOrDefault("--sets", "src/test/resources/nlu"));
 		Path heldout = sets.resolve("heldout.tsv");
 		if (Files.exists(heldout)) {
 			reports.add(Evaluation.report("held-out " + heldout,
-					Evaluation.predict(asBot.apply(model), LabelledText.readDoccat(heldout))));
+					Evaluation.predict(asBot(analyzer), LabelledText.readDoccat(heldout))));
 		}
-		MessageAnalyzer analyzer = new MessageAnalyzer(model, social);
 		for (String name : List.of("emails.yml", "multi.yml")) {
 			Path file = sets.resolve(name);
 			if (Files.exists(file)) {
@@ -127,6 +120,11 @@ public final class EvaluationCommand {
 			}
 		}
 		return reports;
+	}
+
+	/** What the bot understands of a message, as a classifier: the first question it would answer. */
+	private static IntentClassifier asBot(MessageAnalyzer analyzer) {
+		return (text) -> analyzer.analyze(text).first();
 	}
 
 	/** Settings with the thresholds that cross-validation on {@code examples} chooses; the choice is reported. */

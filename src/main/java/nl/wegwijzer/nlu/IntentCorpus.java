@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -63,6 +65,11 @@ public final class IntentCorpus {
 
 	public List<Intent> intents() {
 		return List.copyOf(this.intents.values());
+	}
+
+	/** The intents that are only politeness: left out of a message that also asks something. */
+	public Set<String> social() {
+		return this.intents.values().stream().filter(Intent::social).map(Intent::name).collect(Collectors.toSet());
 	}
 
 	public Optional<Intent> find(String name) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,11 +35,7 @@ public class IntentService implements IntentClassifier {
 	public IntentService(NluSettings settings) {
 		this.settings = settings;
 		this.corpus = IntentCorpus.load(settings.intents());
-		this.analyzer = new MessageAnalyzer(this, this.corpus.intents()
-			.stream()
-			.filter(Intent::social)
-			.map(Intent::name)
-			.collect(Collectors.toSet()));
+		this.analyzer = new MessageAnalyzer(this, this.corpus.social());
 		List<LabelledText> examples = this.corpus.examples();
 		long start = System.nanoTime();
 		use(train(examples));

@@ -1,7 +1,5 @@
 package nl.wegwijzer.nlu;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +12,10 @@ class MessageAnalyzerTests {
 
 	@BeforeAll
 	static void train() {
-		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(IntentCorpus.load(IntentCorpus.BUNDLED).examples(),
+		IntentCorpus corpus = IntentCorpus.load(IntentCorpus.BUNDLED);
+		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(corpus.examples(),
 				new TextPipeline(TextPipeline.Language.NL), NluSettings.bundled());
-		analyzer = new MessageAnalyzer(model, Set.of("groet", "bedankt", "afscheid"));
+		analyzer = new MessageAnalyzer(model, corpus.social());
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package nl.wegwijzer.nlu;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,10 @@ class ModelQualityTests {
 	@BeforeAll
 	static void train() {
 		settings = NluSettings.bundled();
-		examples = IntentCorpus.load(IntentCorpus.BUNDLED).examples();
+		IntentCorpus corpus = IntentCorpus.load(IntentCorpus.BUNDLED);
+		examples = corpus.examples();
 		model = OpenNlpIntentClassifier.train(examples, PIPELINE, settings);
-		analyzer = new MessageAnalyzer(model, Set.of("groet", "bedankt", "afscheid"));
+		analyzer = new MessageAnalyzer(model, corpus.social());
 	}
 
 	@Test
