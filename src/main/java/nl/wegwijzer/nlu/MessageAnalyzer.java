@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a message the way a helpdesk employee reads an e-mail before answering it: the salutation,
@@ -28,6 +29,12 @@ public final class MessageAnalyzer {
 	 * it, which may say what "dat" is; the reading the model is surer of wins.
 	 */
 	private static final int SHORT_QUESTION_WORDS = 6;
+
+	/**
+	 * A question up to this long that asks nothing the bot knows on its own ("en hoe krijg ik ze weer
+	 * weg?", "kunt u dat uitleggen?") is also read after the sentence before it, question or not.
+	 */
+	private static final int VAGUE_QUESTION_WORDS = 12;
 
 	private static final String GREETING_WORDS = "beste|geachte|hallo|hoi|hey|hi|hello|dear|dag|goedendag|goede(?:morgen|middag|navond)"
 			+ "|goeiemorgen|goeiemiddag|goedemorgen|l\\.?\\s?s\\.?";
@@ -61,19 +68,38 @@ public final class MessageAnalyzer {
 			+ "krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
 			+ "what|how|who|which|where|when|why|can|could|is|are|do|does|may|must";
 
-	private static final Pattern QUESTION_START = Pattern
-		.compile("^(?:(?:bij|in|voor|vanaf|met|tot|uit|onder)\\s+)?(?:" + QUESTION_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+	/** Words that may lead a question in: "en wie dient in?", "zo ja, hoe zet ik ze uit?". */
+	private static final String LEAD_IN = "(?:(?:en|of|maar|plus|ook|verder|daarnaast|tevens|zo\\s+ja|zo\\s+nee|zo\\s+niet)[,\\s]\\s*)*";
+
+	private static final Pattern QUESTION_START = Pattern.compile(
+			"^" + LEAD_IN + "(?:(?:bij|in|voor|vanaf|met|tot|uit|onder|over|naar)\\s+)?(?:" + QUESTION_WORDS + ")\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern QUESTION_WORD = Pattern.compile(QUESTION_WORDS);
+
+	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?". */
+	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|daar\\p{L}*|hier\\p{L}+)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Pronouns, articles and small words that name nothing on their own. */
+	private static final Set<String> FUNCTION_WORDS = Set.of("het", "een", "dat", "dit", "die", "deze", "dan", "ook",
+			"nog", "wel", "niet", "jij", "zij", "hij", "wij", "hem", "hen", "hun", "ons", "mij", "mijn", "jouw", "jullie",
+			"hier", "daar", "weer", "toch", "even", "eens", "nou", "maar", "dus", "erin", "eraan", "ervoor", "zo'n",
+			"zon", "the", "that", "this", "then", "too", "also");
 
 	/** Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …". */
 	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|wil|zou)|"
-			+ "(?:ik|wij|we)\\s+(?:wil|willen|zou|zouden)\\s+(?:graag\\s+)?(?:weten|horen|informatie)|"
+			+ "(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|goed|heel|even|nog)\\s+)*(?:weten|horen|begrijpen|snappen|informatie)|"
+			+ "(?:zoek|zoeken)\\s+(?:ik|wij|we)\\s+(?:een\\s+overzicht|informatie|uitleg)|"
+			+ "(?:ik|wij|we)\\s+zoek(?:en)?\\s+(?:een\\s+overzicht|informatie|uitleg)|op\\s+zoek\\s+naar\\s+(?:informatie|uitleg)|"
 			+ "(?:ik|wij|we)\\s+vra(?:ag|gen)\\s+(?:me|ons)\\s+af|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
 			+ "(?:mijn|onze)\\s+vraag|uitleg\\s+over|informatie\\s+over|ik\\s+wil\\s+een\\s+medewerker|"
 			+ "(?:kunt|kan|kunnen)\\s+(?:u|je|jullie)\\s+(?:mij|me|ons)?)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** "… en hoeveel partners hebben we nodig?": a second question joined by a conjunction. */
-	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?=(?:(?:met|bij|in|voor|uit|van|aan|op|tot)\\s+)?(?:"
-			+ "hoe|hoeveel|hoelang|wat|wie|welke|waar|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
+	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?=(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
+			+ "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarvoor|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
+			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
 	/** Words of a name under the closing formula, and the words that may stand between them. */
@@ -112,24 +138,19 @@ public final class MessageAnalyzer {
 		List<Sentence> sentences = sentences(text);
 		List<String> context = new ArrayList<>();
 		List<MessageAnalysis.Question> questions = new ArrayList<>();
-		String previous = null;
+		Before before = null;
 		for (Sentence line : sentences) {
 			String sentence = line.text();
 			if (sentences.size() > 1 && !line.listItem() && !asks(sentence)) {
 				context.add(sentence);
-				previous = sentence;
+				before = new Before(sentence, null);
 				continue;
 			}
-			for (String part : split(sentence)) {
-				Classification classification = this.classifier.classify(part);
-				if (previous != null && words(part) <= SHORT_QUESTION_WORDS) {
-					Classification withContext = this.classifier.classify(previous + " " + part);
-					boolean surer = !classification.understood() || withContext.confidence() > classification.confidence();
-					classification = withContext.understood() && surer ? withContext : classification;
-				}
+			for (String part : split(sentence, before)) {
+				Classification classification = read(part, before);
 				questions.add(new MessageAnalysis.Question(part, classification));
+				before = new Before(part, classification);
 			}
-			previous = null;
 		}
 		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
 		// may still say what it is about ("hoi, ik ben Fatima van het jongerenwerk", "Ik snap niet wat
@@ -182,9 +203,10 @@ public final class MessageAnalyzer {
 
 	/**
 	 * A sentence that joins two questions ("hoe lang duurt het en hoeveel partners?") is split, but only
-	 * where both halves are understood as different questions; otherwise it stays one question.
+	 * where both halves name something and are understood as different questions; otherwise it stays
+	 * one question.
 	 */
-	private List<String> split(String sentence) {
+	private List<String> split(String sentence, Before before) {
 		Matcher joint = JOINED_QUESTION.matcher(sentence);
 		while (joint.find()) {
 			if (joint.start() == 0) {
@@ -192,18 +214,75 @@ public final class MessageAnalyzer {
 			}
 			String head = sentence.substring(0, joint.start()).strip();
 			String tail = sentence.substring(joint.end()).strip();
-			Classification first = this.classifier.classify(head);
+			// "of moet het 3 zijn" names nothing; "Kan dat" after a description of the consortium does.
+			boolean headNames = names(head) || (before != null && !before.question() && REFERS_BACK.matcher(head).find());
+			if (!headNames || !names(tail)) {
+				continue;
+			}
+			Classification first = read(head, before);
 			Classification second = this.classifier.classify(tail);
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
 				List<String> parts = new ArrayList<>();
 				parts.add(head);
-				parts.addAll(split(tail));
+				parts.addAll(split(tail, new Before(head, first)));
 				return parts;
 			}
 		}
 		return List.of(sentence);
+	}
+
+	/** The sentence before a question: context, or a question with the reading it got. */
+	private record Before(String text, Classification reading) {
+
+		boolean question() {
+			return this.reading != null;
+		}
+
+	}
+
+	/**
+	 * A question's reading: on its own, or after the sentence before it where that says what the
+	 * question is about. A short question after context ("Voldoet dat?") takes the surer reading; a
+	 * question that alone asks nothing the bot knows ("kunt u dat uitleggen?", "en hoe krijg ik ze
+	 * weg?") takes the reading with the sentence before, unless that only repeats the question before.
+	 */
+	private Classification read(String part, Before before) {
+		Classification alone = this.classifier.classify(part);
+		if (before == null) {
+			return alone;
+		}
+		boolean vague = !asksSomething(alone);
+		int words = words(part);
+		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !(!before.question() && words <= SHORT_QUESTION_WORDS)) {
+			return alone;
+		}
+		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),
+		// or the question before would simply be read again.
+		String lead = before.question() ? topic(before.text()) : before.text();
+		Classification joined = this.classifier.classify(lead + " " + part);
+		// "Ik snap niet wat cookies zijn. Kunt u dat uitleggen?": the sentence before is the question.
+		if (vague && !asksSomething(joined) && !before.question() && REFERS_BACK.matcher(part).find()) {
+			joined = this.classifier.classify(before.text());
+		}
+		boolean repeats = before.question() && joined.intent().equals(before.reading().intent());
+		if (!joined.understood() || this.social.contains(joined.intent()) || repeats) {
+			return alone;
+		}
+		return vague || joined.confidence() > alone.confidence() ? joined : alone;
+	}
+
+	/** Whether a half sentence names something besides question words and pronouns ("moet het 3 zijn" does not). */
+	private static boolean names(String half) {
+		return !topic(half).isEmpty();
+	}
+
+	/** The words of a text that name something: "Wat zijn cookies eigenlijk?" → "cookies eigenlijk". */
+	private static String topic(String text) {
+		return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+"))
+			.filter((word) -> word.length() > 2 && !FUNCTION_WORDS.contains(word) && !QUESTION_WORD.matcher(word).matches())
+			.collect(Collectors.joining(" "));
 	}
 
 	/** Understood, or clearly a question that is not ours ("en hoeveel subsidie krijgen we?"). */
@@ -214,7 +293,11 @@ public final class MessageAnalyzer {
 	}
 
 	private boolean asksSomething(MessageAnalysis.Question question) {
-		return question.understood() && !this.social.contains(question.intent());
+		return asksSomething(question.classification());
+	}
+
+	private boolean asksSomething(Classification classification) {
+		return classification.understood() && !this.social.contains(classification.intent());
 	}
 
 	/** Each intent once, politeness only when nothing else was asked; not-understood questions stay. */

@@ -62,6 +62,33 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldReadASentenceLedInByEnOrAWishToKnowAsAQuestion() {
+		assertThat(analyzer.analyze("Wie mag er meedoen? en hoe lang loopt zo'n project").intents())
+			.containsExactly("deelnemers", "duur");
+		MessageAnalysis analysis = analyzer
+			.analyze("Wij zijn een basisschool in Zwolle. Onze directeur wil weten hoeveel partners er nodig zijn.");
+		assertThat(analysis.intents()).containsExactly("aantal_partners");
+		assertThat(analysis.context()).containsExactly("Wij zijn een basisschool in Zwolle.");
+	}
+
+	@Test
+	void shouldNotSplitOffAHalfThatNamesNothing() {
+		MessageAnalysis analysis = analyzer.analyze("Duurt een project 2 jaar of moet het 3 zijn?");
+		assertThat(analysis.intents()).containsExactly("duur");
+		assertThat(analysis.questions()).hasSize(1);
+	}
+
+	@Test
+	void shouldReadAFollowUpWithTheTopicOfTheQuestionBefore() {
+		assertThat(analyzer.analyze("Wat zijn cookies eigenlijk? En hoe haal ik ze weer weg?").intents())
+			.containsExactly("cookies_wat", "cookies_verwijderen");
+		// The question before is not simply read again: a follow-up that is not ours stays unanswered.
+		MessageAnalysis analysis = analyzer.analyze("Hoe lang duurt het? En hoeveel subsidie krijgen we?");
+		assertThat(analysis.intents()).containsExactly("duur");
+		assertThat(analysis.questions()).hasSize(2);
+	}
+
+	@Test
 	void shouldNotTakeAnInitialOrATitleForAFirstName() {
 		assertThat(analyzer.analyze("Hoe lang duurt een project?\n\nMet vriendelijke groet,\nJ. Jansen").senderFirstName())
 			.isNull();
