@@ -66,6 +66,8 @@ public final class TextPipeline {
 			Map.entry("aub", "alstublieft"), Map.entry("mn", "mijn"), Map.entry("zn", "zijn"), Map.entry("k", "ik"),
 			Map.entry("erasmusplus", "erasmus"));
 
+	private static final String COUNTRY = "land";
+
 	private final Language language;
 
 	public TextPipeline(Language language) {
@@ -100,9 +102,23 @@ public final class TextPipeline {
 		return String.join(" ", words);
 	}
 
-	/** Normalises and tokenises. */
+	/**
+	 * Normalises and tokenises. In Dutch a country is followed by the word "land" ("uit albanie land"),
+	 * so that a question about a country the examples never name still reads as one about a country.
+	 */
 	public String[] words(String text) {
-		return SimpleTokenizer.INSTANCE.tokenize(normalize(text));
+		String[] words = SimpleTokenizer.INSTANCE.tokenize(normalize(text));
+		if (this.language != Language.NL) {
+			return words;
+		}
+		List<String> marked = new ArrayList<>(words.length + 2);
+		for (int i = 0; i < words.length; i++) {
+			marked.add(words[i]);
+			if (CountryNames.ALL.endsAt(words, i)) {
+				marked.add(COUNTRY);
+			}
+		}
+		return marked.toArray(String[]::new);
 	}
 
 	/** Normalises, tokenises and stems. */

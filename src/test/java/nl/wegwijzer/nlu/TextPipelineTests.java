@@ -33,6 +33,18 @@ class TextPipelineTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			mag een school uit Albanië meedoen     | mag een school uit albanie land meedoen
+			een Mexicaanse universiteit            | een mexicaanse land universiteit
+			partners uit het Verenigd Koninkrijk   | partners uit het verenigd koninkrijk land
+			uit welk land komen de partners        | uit welk land komen de partners
+			""")
+	void shouldFollowACountryWithTheWordLand(String text, String words) {
+		assertThat(String.join(" ", this.pipeline.words(text))).isEqualTo(words);
+		assertThat(new TextPipeline(TextPipeline.Language.EN).words("partners from Albania")).doesNotContain("land");
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "'', 0", "'?!...', 0", "'\u0000\u0007', 0", "'duur?', 1" })
 	void shouldNeverFailOnOddInput(String text, int tokens) {
 		assertThat(this.pipeline.tokens(text)).hasSize(tokens);
