@@ -11,9 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The model trained at start-up knows only {@code intents/}: when staff have labelled examples, retrain
- * in the background with the same not-worse rule, so that no stored label is lost on a restart. Until
- * it is done the bot answers with the model of {@code intents/}.
+ * The model loaded at start-up knows only {@code intents/}: when staff have labelled examples, the model
+ * retrained with them last time is loaded from the store, or else retrained in the background with the
+ * same not-worse rule, so that no stored label is lost on a restart. Until it is done the bot answers
+ * with the model of {@code intents/}.
  */
 @Component
 class RetrainOnStartup {
@@ -32,6 +33,10 @@ class RetrainOnStartup {
 	@EventListener(ApplicationReadyEvent.class)
 	void retrain() {
 		if (!this.retrainer.hasLabelledExamples()) {
+			return;
+		}
+		if (this.retrainer.restore()) {
+			log.info("Loaded the stored model retrained with the labelled examples");
 			return;
 		}
 		CompletableFuture<Optional<RetrainResult>> result = new CompletableFuture<>();

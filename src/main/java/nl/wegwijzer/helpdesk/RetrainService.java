@@ -89,14 +89,7 @@ class RetrainService {
 		long start = System.nanoTime();
 		List<LabelledText> corpus = this.intents.corpus().examples();
 		Set<LabelledText> inCorpus = new HashSet<>(corpus);
-		// Intents that no longer exist and nieuwe_vraag have no answer to give; copies of an intent's own
-		// examples add nothing, and leaving them out keeps "is in the corpus" a plain value test.
-		List<LabelledText> labelled = this.examples.findAll()
-			.stream()
-			.filter((example) -> this.intents.intent(example.intent()).isPresent())
-			.map((example) -> new LabelledText(example.intent(), example.text()))
-			.filter((example) -> !inCorpus.contains(example))
-			.toList();
+		List<LabelledText> labelled = labelled(inCorpus);
 		List<LabelledText> all = Stream.concat(corpus.stream(), labelled.stream()).toList();
 		Evaluation.Report oldReport = Evaluation.report("intents", Evaluation.crossValidate(all, FOLDS, SEED,
 				(train) -> this.intents.train(train.stream().filter(inCorpus::contains).toList())));
@@ -118,12 +111,42 @@ class RetrainService {
 					labelled.size(), old.accuracy(), candidate.accuracy(), millisSince(start));
 			return new RetrainResult(old, candidate, false, message);
 		}
-		this.intents.use(this.intents.train(all));
+		this.intents.use(this.intents.model(all));
 		log.info("Put a new intent model in service: {} examples of which {} labelled, accuracy {} (was {}) ({} ms)",
 				all.size(), labelled.size(), candidate.accuracy(), old.accuracy(), millisSince(start));
 		return new RetrainResult(old, candidate, true, String.format(DUTCH,
 				"Het nieuwe model is in gebruik, getraind op %d voorbeelden waarvan %d gelabeld: nauwkeurigheid %s (was %s).",
 				all.size(), labelled.size(), percent(candidate.accuracy()), percent(old.accuracy())));
+	}
+
+	/**
+	 * Puts the stored model of the corpus plus the labelled examples in service, when one was trained and
+	 * accepted before: a restart need not retrain what it retrained last time.
+	 */
+	boolean restore() {
+		List<LabelledText> corpus = this.intents.corpus().examples();
+		List<LabelledText> labelled = labelled(new HashSet<>(corpus));
+		if (labelled.isEmpty()) {
+			return false;
+		}
+		return this.intents.stored(Stream.concat(corpus.stream(), labelled.stream()).toList()).map((model) -> {
+			this.intents.use(model);
+			return true;
+		}).orElse(false);
+	}
+
+	/**
+	 * The labelled examples a model can learn from. Intents that no longer exist and nieuwe_vraag have no
+	 * answer to give; copies of an intent's own examples add nothing, and leaving them out keeps "is in
+	 * the corpus" a plain value test.
+	 */
+	private List<LabelledText> labelled(Set<LabelledText> inCorpus) {
+		return this.examples.findAll()
+			.stream()
+			.filter((example) -> this.intents.intent(example.intent()).isPresent())
+			.map((example) -> new LabelledText(example.intent(), example.text()))
+			.filter((example) -> !inCorpus.contains(example))
+			.toList();
 	}
 
 	private static String percent(double share) {

@@ -1,5 +1,11 @@
 package nl.wegwijzer.nlu;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -14,15 +20,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The bot's classifier: the model trained from {@code intents/} at start-up, with a cache of results
- * keyed by normalised text. A new model replaces the old one atomically, together with its cache.
+ * The bot's classifier: the model of {@code intents/}, loaded at start-up from the {@link ModelStore}
+ * or trained and stored when the intents changed, with a cache of results keyed by normalised text. A
+ * new model replaces the old one atomically, together with its cache.
  */
 @Service
 public class IntentService implements IntentClassifier {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentService.class);
 
+	/** How long an instance waits for another one that claimed the training of the same model. */
+	private static final Duration CLAIM_WAIT = Duration.ofMinutes(2);
+
+	private static final Duration CLAIM_POLL = Duration.ofMillis(250);
+
+	/**
+	 * Models this JVM already has, by key: a second application context in the same JVM, as in the
+	 * tests, neither trains nor reads the model again.
+	 */
+	private static final Cache<String, Trained> KNOWN = Caffeine.newBuilder().maximumSize(4).build();
+
 	private final NluSettings settings;
+
+	private final ModelStore store;
 
 	private final IntentCorpus corpus;
 
@@ -32,14 +52,15 @@ public class IntentService implements IntentClassifier {
 
 	private final MessageAnalyzer analyzer;
 
-	public IntentService(NluSettings settings) {
+	public IntentService(NluSettings settings, ModelStore store) {
 		this.settings = settings;
+		this.store = store;
 		this.corpus = IntentCorpus.load(settings.intents());
 		this.analyzer = new MessageAnalyzer(this, this.corpus.social());
 		List<LabelledText> examples = this.corpus.examples();
 		long start = System.nanoTime();
-		use(train(examples));
-		log.info("Trained the intent model on {} examples of {} intents in {} ms", examples.size(),
+		use(model(examples));
+		log.info("Intent model of {} examples of {} intents ready in {} ms", examples.size(),
 				this.corpus.intents().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
@@ -62,6 +83,90 @@ public class IntentService implements IntentClassifier {
 		return OpenNlpIntentClassifier.train(examples, this.pipeline, this.settings);
 	}
 
+	/**
+	 * The model of these examples: the stored one when it was trained before, otherwise trained now and
+	 * stored. When another instance is training it, waits for that one.
+	 */
+	public OpenNlpIntentClassifier model(List<LabelledText> examples) {
+		String key = OpenNlpIntentClassifier.key(examples, this.pipeline, this.settings);
+		Trained known = KNOWN.getIfPresent(key);
+		if (known != null) {
+			if (this.store.claim(key)) {
+				this.store.save(key, known.bytes());
+			}
+			return known.classifier();
+		}
+		OpenNlpIntentClassifier model = loadOrTrain(key, examples);
+		KNOWN.put(key, new Trained(model, bytes(model)));
+		return model;
+	}
+
+	/** The stored model of these examples, if one was trained and stored before. */
+	public Optional<OpenNlpIntentClassifier> stored(List<LabelledText> examples) {
+		return load(OpenNlpIntentClassifier.key(examples, this.pipeline, this.settings));
+	}
+
+	private OpenNlpIntentClassifier loadOrTrain(String key, List<LabelledText> examples) {
+		Instant giveUp = Instant.now().plus(CLAIM_WAIT);
+		while (true) {
+			Optional<OpenNlpIntentClassifier> stored = load(key);
+			if (stored.isPresent()) {
+				log.info("Loaded the stored intent model {}", key);
+				return stored.get();
+			}
+			if (this.store.claim(key)) {
+				return trainAndStore(key, examples);
+			}
+			if (Instant.now().isAfter(giveUp)) {
+				log.warn("Another instance claimed the intent model {} but did not store it: training it here", key);
+				return train(examples);
+			}
+			try {
+				Thread.sleep(CLAIM_POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for the intent model", ex);
+			}
+		}
+	}
+
+	private Optional<OpenNlpIntentClassifier> load(String key) {
+		return this.store.find(key).flatMap((bytes) -> {
+			try {
+				return Optional.of(OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes), this.pipeline, this.settings));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("The stored intent model {} cannot be read; training it again", key, ex);
+				return Optional.empty();
+			}
+		});
+	}
+
+	private OpenNlpIntentClassifier trainAndStore(String key, List<LabelledText> examples) {
+		try {
+			OpenNlpIntentClassifier model = train(examples);
+			this.store.save(key, bytes(model));
+			log.info("Trained and stored the intent model {}", key);
+			return model;
+		}
+		catch (RuntimeException ex) {
+			this.store.release(key);
+			throw ex;
+		}
+	}
+
+	private static byte[] bytes(OpenNlpIntentClassifier model) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			model.write(bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Puts a new model in service; results cached for the old one go with it. */
 	public void use(OpenNlpIntentClassifier classifier) {
 		Cache<String, Classification> cache = Caffeine.newBuilder()
@@ -81,6 +186,10 @@ public class IntentService implements IntentClassifier {
 
 	public CacheStats cacheStats() {
 		return this.loaded.get().cache.stats();
+	}
+
+	/** A model with its stored form. */
+	private record Trained(OpenNlpIntentClassifier classifier, byte[] bytes) {
 	}
 
 	private record Loaded(OpenNlpIntentClassifier classifier, Cache<String, Classification> cache) {

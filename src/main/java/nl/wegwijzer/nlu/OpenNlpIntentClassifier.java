@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -48,6 +52,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	private static final int DAMPING_TOKENS = 12;
 
+	/**
+	 * Part of every model's {@link #key}: raise it when the features or the training change in a way
+	 * the tokens do not show, so that stored models are trained again.
+	 */
+	private static final String FORMAT = "maxent bow+bigram+char3-5 v1";
+
 	private final DoccatModel model;
 
 	private final TextPipeline pipeline;
@@ -73,6 +83,40 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	public static OpenNlpIntentClassifier train(List<LabelledText> examples, TextPipeline pipeline,
 			NluSettings settings) {
+		TrainingParameters parameters = new TrainingParameters();
+		parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+		parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+		try {
+			DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator(),
+					new NGramFeatureGenerator(), new CharNGramFeatureGenerator() });
+			DoccatModel model = DocumentCategorizerME.train(pipeline.language().name().toLowerCase(),
+					ObjectStreamUtils.createObjectStream(samples(examples, pipeline)), parameters, factory);
+			return new OpenNlpIntentClassifier(model, pipeline, settings);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * What identifies a model: a hash of the tokens and labels it learns from, the training settings
+	 * and {@link #FORMAT}. Two trainings with the same key give the same model, so a stored one serves.
+	 */
+	public static String key(List<LabelledText> examples, TextPipeline pipeline, NluSettings settings) {
+		StringBuilder identity = new StringBuilder(FORMAT).append('\n')
+			.append(settings.iterations())
+			.append(' ')
+			.append(settings.cutoff())
+			.append('\n');
+		for (DocumentSample sample : samples(examples, pipeline)) {
+			identity.append(sample.getCategory()).append('\t').append(String.join(" ", sample.getText())).append('\n');
+		}
+		return HexFormat.of().formatHex(sha256(identity.toString()));
+	}
+
+	/** Each example as the tokens the model learns from, inflections brought to one known form. */
+	private static List<DocumentSample> samples(List<LabelledText> examples, TextPipeline pipeline) {
 		UnaryOperator<String> stemmer = pipeline.stemmer();
 		List<String[]> texts = examples.stream().map((example) -> pipeline.words(example.text())).toList();
 		Vocabulary vocabulary = new Vocabulary(
@@ -86,19 +130,15 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 				samples.add(new DocumentSample(examples.get(i).label(), tokens));
 			}
 		}
-		TrainingParameters parameters = new TrainingParameters();
-		parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
-		parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+		return samples;
+	}
+
+	private static byte[] sha256(String text) {
 		try {
-			DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator(),
-					new NGramFeatureGenerator(), new CharNGramFeatureGenerator() });
-			DoccatModel model = DocumentCategorizerME.train(pipeline.language().name().toLowerCase(),
-					ObjectStreamUtils.createObjectStream(samples), parameters, factory);
-			return new OpenNlpIntentClassifier(model, pipeline, settings);
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
 	}
 

@@ -1,9 +1,11 @@
 package nl.wegwijzer.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
+import nl.wegwijzer.nlu.JdbcModelStore;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,6 +60,22 @@ abstract class StorageContractTests {
 		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
 				new DataSourceTransactionManager(dataSource()),
 				new ObjectMapper());
+	}
+
+	@Test
+	void shouldKeepATrainedModelOverARestart() throws Exception {
+		String key = "model-" + System.nanoTime();
+		byte[] model = new byte[300_000];
+		new Random(42).nextBytes(model);
+		JdbcModelStore store = new JdbcModelStore(JdbcClient.create(dataSource()), Clock.systemUTC());
+		assertThat(store.claim(key)).isTrue();
+		assertThat(store.claim(key)).isFalse();
+		store.save(key, model);
+
+		restart();
+
+		assertThat(new JdbcModelStore(JdbcClient.create(dataSource()), Clock.systemUTC()).find(key))
+			.hasValueSatisfying((stored) -> assertThat(stored).isEqualTo(model));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.nlu.ModelStore;
 import nl.wegwijzer.nlu.NluSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class DialogTests {
 
 	@BeforeAll
 	static void train() {
-		dialog = new Dialog(new IntentService(NluSettings.bundled()));
+		dialog = new Dialog(new IntentService(NluSettings.bundled(), ModelStore.NONE));
 	}
 
 	/** One visitor message and what must follow from it. */

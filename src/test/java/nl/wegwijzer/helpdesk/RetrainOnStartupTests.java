@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Labels outlive the server: after a restart on the same database the model is retrained with them in
- * the background. On a small corpus of its own, so that the two servers train in a moment.
+ * the background, and after the next restart that model is loaded from the database. On a small corpus of its own, so that the two servers train in a moment.
  */
 class RetrainOnStartupTests {
 
@@ -68,6 +68,11 @@ class RetrainOnStartupTests {
 			Optional<RetrainResult> outcome = app.getBean(RetrainOnStartup.class).outcome().get(5, TimeUnit.MINUTES);
 
 			assertThat(outcome).hasValueSatisfying((result) -> assertThat(result.swapped()).isTrue());
+			assertThat(app.getBean(IntentService.class).classify(NEW_PHRASING.get(0)).intent()).isEqualTo("duur");
+		}
+		// The third start loads the retrained model from the database at once: nothing to retrain.
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(app.getBean(RetrainOnStartup.class).outcome().get()).isEmpty();
 			assertThat(app.getBean(IntentService.class).classify(NEW_PHRASING.get(0)).intent()).isEqualTo("duur");
 		}
 	}

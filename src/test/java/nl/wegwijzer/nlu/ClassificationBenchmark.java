@@ -80,7 +80,7 @@ public class ClassificationBenchmark {
 		@Setup
 		public void warm() {
 			logLikeTheServer();
-			this.service = new IntentService(NluSettings.bundled());
+			this.service = new IntentService(NluSettings.bundled(), ModelStore.NONE);
 			heldOut().forEach((utterance) -> this.service.classify(utterance.text()));
 		}
 
