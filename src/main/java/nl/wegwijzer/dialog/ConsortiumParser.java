@@ -156,6 +156,13 @@ final class ConsortiumParser {
 
 		private static final Set<String> PRONOUNS = Set.of("wij", "we", "ik", "ons", "onze", "mijn");
 
+		// Words that end a list of countries without being one: "uit Duitsland en België en verder".
+		private static final Set<String> NOT_A_COUNTRY = Set.of("andere", "anderen", "elders", "verder", "ook", "nog",
+				"samen", "allemaal", "europa", "buitenland", "daar", "hier", "enzovoort", "etc", "willen", "wil",
+				"gaan", "doen", "aanvragen", "meedoen", "samenwerken", "werken", "komen", "zijn", "hebben", "wat",
+				"welke", "alle", "beide", "allebei", "buurlanden", "landen", "land", "partnerlanden",
+				"programmalanden");
+
 		private final List<String> t;
 
 		private final Countries.Mention[] mentionAt;
@@ -208,6 +215,8 @@ final class ConsortiumParser {
 				}
 			}
 
+			others.addAll(unknownCountries());
+
 			boolean referenced = this.t.stream().anyMatch(PRONOUNS::contains)
 					|| this.t.stream().anyMatch(Reading::isPartner);
 			// "Kan een organisatie uit Marokko de aanvraag indienen?": the one country named is the applicant's.
@@ -245,6 +254,56 @@ final class ConsortiumParser {
 			}
 			return new Consortium(organisations(chains), List.copyOf(countries), this.durationMonths,
 					this.extensionMonths, applicant);
+		}
+
+		/**
+		 * Words in a list of countries that name no country the lists hold, capitalised: "uit Nederland,
+		 * Duitsland en Lapland" gives Lapland. Only in a list after "uit" that also names a known country,
+		 * so "partners uit het onderwijs" names no country.
+		 */
+		private List<String> unknownCountries() {
+			List<String> unknown = new ArrayList<>();
+			for (int i = 0; i < this.t.size(); i++) {
+				if (!this.t.get(i).equals("uit") && !this.t.get(i).equals("vanuit")) {
+					continue;
+				}
+				List<String> names = new ArrayList<>();
+				boolean known = false;
+				int k = i + 1;
+				while (k < this.t.size()) {
+					if (ARTICLES.contains(at(k))) {
+						k++;
+					}
+					if (k < this.t.size() && this.mentionAt[k] != null) {
+						known = true;
+						k = this.mentionAt[k].end();
+					}
+					else if (isUnknownCountry(k)) {
+						names.add(Character.toUpperCase(this.t.get(k).charAt(0)) + this.t.get(k).substring(1));
+						k++;
+					}
+					else {
+						break;
+					}
+					if (!LIST_SEPARATORS.contains(at(k)) || at(k).equals("of")) {
+						break;
+					}
+					k += FROM.contains(at(k + 1)) ? 2 : 1;
+				}
+				if (known) {
+					unknown.addAll(names);
+				}
+			}
+			return unknown;
+		}
+
+		// A single word that closes a list item: "Lapland" in "uit Duitsland en Lapland".
+		private boolean isUnknownCountry(int k) {
+			String word = at(k);
+			String next = at(k + 1);
+			return word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !NOT_A_COUNTRY.contains(word)
+					&& !isOrganisation(word) && wholeNumber(word) == null && !this.duration[k]
+					&& (next.isEmpty() || isPunctuation(next) || LIST_SEPARATORS.contains(next));
 		}
 
 		// Durations
