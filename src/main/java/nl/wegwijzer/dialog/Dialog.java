@@ -2,6 +2,8 @@ package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,9 +73,13 @@ public class Dialog {
 
 	private final ConsortiumParser consortiumParser = new ConsortiumParser(this.countries);
 
+	private final Eligibility eligibility = new Eligibility(this.countries, this.content.eligibility());
+
 	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
 
 	private final Map<String, String> normalizedKeywords = new ConcurrentHashMap<>();
+
+	private final List<Map.Entry<String, DialogContent.Sector>> sectorPhrases = sectorPhrases();
 
 	public Dialog(IntentService nlu) {
 		this.nlu = nlu;
@@ -92,16 +98,61 @@ public class Dialog {
 	 */
 	public Optional<String> suggestRoute(String text) {
 		String normalized = this.text.normalize(text);
-		Optional<DialogContent.Sector> sector = sector(normalized);
-		int youth = hits(normalized, this.content.impact().youth().keywords());
-		int education = hits(normalized, this.content.impact().education().keywords()) + (sector.isPresent() ? 1 : 0);
-		if (youth > education) {
+		if (normalized.equals(this.text.normalize(this.content.impact().youth().option()))) {
 			return Optional.of(this.content.youth().id());
 		}
-		if (education > youth) {
-			return Optional.of(sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
+		if (normalized.equals(this.text.normalize(this.content.impact().education().option()))) {
+			return Optional.of(EDUCATION_UNKNOWN);
+		}
+		return statedImpact(normalized).or(() -> oneSided(normalized));
+	}
+
+	/**
+	 * Where the text says the impact mainly lies: the first side named after a cue such as "vooral" or
+	 * "de impact ligt", so "wij zijn een school, maar de impact ligt vooral bij het jeugdwerk" is Youth.
+	 */
+	private Optional<String> statedImpact(String normalized) {
+		String padded = " " + normalized + " ";
+		int after = -1;
+		for (String cue : this.content.impact().cues()) {
+			String k = " " + this.normalizedKeywords.computeIfAbsent(cue, this.text::normalize) + " ";
+			int at = padded.indexOf(k);
+			if (at >= 0 && (after < 0 || at + k.length() < after)) {
+				after = at + k.length();
+			}
+		}
+		if (after < 0) {
+			return Optional.empty();
+		}
+		String[] words = padded.substring(Math.min(after, padded.length())).strip().split(" ");
+		for (int i = 0; i < words.length; i++) {
+			String word = (i + 1 < words.length) ? words[i] + " " + words[i + 1] : words[i];
+			if (hits(words[i], this.content.impact().youth().keywords()) > 0) {
+				return Optional.of(this.content.youth().id());
+			}
+			if (hits(word, this.content.impact().education().keywords()) > 0 || sector(word).isPresent()) {
+				return Optional.of(sector(normalized).map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
+			}
 		}
 		return Optional.empty();
+	}
+
+	/** The side a text names when it names only one; a text that names both does not say which weighs most. */
+	private Optional<String> oneSided(String normalized) {
+		Optional<DialogContent.Sector> sector = sector(normalized);
+		List<String> youthKeywords = this.content.impact().youth().keywords();
+		boolean youth = hits(normalized, youthKeywords) > 0;
+		// "niet-formeel leren" is youth work, though "formeel" alone is education: youth words are read first.
+		String rest = " " + normalized + " ";
+		for (String keyword : youthKeywords) {
+			rest = rest.replace(" " + this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize) + " ", " | ");
+		}
+		boolean education = hits(rest.strip(), this.content.impact().education().keywords()) > 0 || sector.isPresent();
+		if (youth == education) {
+			return Optional.empty();
+		}
+		return Optional.of(youth ? this.content.youth().id()
+				: sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
 	}
 
 	/**
@@ -123,7 +174,11 @@ public class Dialog {
 			.filter((s) -> s.id().equals(route))
 			.findFirst()
 			.orElseThrow();
-		return this.content.sector().reply().replace("{sector}", sector.name());
+		return sectorText(sector);
+	}
+
+	private String sectorText(DialogContent.Sector sector) {
+		return this.content.sector().reply().replace("{sector}", sector.inSentence());
 	}
 
 	/** Staff handed the conversation back. */
@@ -150,10 +205,9 @@ public class Dialog {
 	private DialogTurn respond(DialogContext context, String message, String normalized, Classification understood) {
 		switch (understood.intent()) {
 			case RESTART -> {
-				DialogTurn greeting = greet();
-				Reply reply = greeting.reply();
-				return new DialogTurn(greeting.context(), new Reply(this.content.phrases().restart() + " " + reply.text(),
-						RESTART, understood.confidence(), reply.quickReplies(), DialogState.OPEN), false);
+				Intent restart = intent(RESTART);
+				return new DialogTurn(DialogContext.start(), new Reply(restart.answer(), RESTART, understood.confidence(),
+						restart.quickReplies(), Transitions.next(context.state(), DialogEvent.RESTART)), false);
 			}
 			case HANDOFF -> {
 				return answer(context, DialogEvent.HANDOFF, understood, intent(HANDOFF), true);
@@ -197,7 +251,7 @@ public class Dialog {
 		double confidence = answered.get(0).classification().confidence();
 		DialogTurn turn = leading.isPresent()
 				? respond(context, message, normalized, leading.get().classification())
-				: reply(context, DialogEvent.ANSWER, "", last.name(), confidence, last.quickReplies(), false);
+				: reply(context, DialogEvent.ANSWER, "", last.name(), confidence, quickReplies(last), false);
 		if (leading.isPresent()) {
 			texts.add(turn.reply().text());
 			intents.addAll(turn.reply().intents());
@@ -232,6 +286,10 @@ public class Dialog {
 	/** A message taken as a new question. */
 	private DialogTurn question(DialogContext context, String message, String normalized,
 			Classification understood) {
+		Optional<DialogTurn> more = more(context, normalized);
+		if (more.isPresent()) {
+			return more.get();
+		}
 		if (WHY.matcher(normalized).matches() && context.lastIntent() != null) {
 			String why = intent(context.lastIntent()).why();
 			Intent topic = intent(context.lastIntent());
@@ -297,11 +355,19 @@ public class Dialog {
 		return Optional.empty();
 	}
 
-	/** "Where do I apply?": route straight away if the message says where the impact lies, else ask. */
+	/**
+	 * "Where do I apply?" is routed straight away if the message says where the impact lies, else the bot
+	 * asks. A combination question first hears the rule, and is routed only by an impact the visitor
+	 * states ("vooral"), never by the sector words that describe the combination itself.
+	 */
 	private DialogTurn route(DialogContext context, String normalized, Classification understood) {
-		Optional<DialogTurn> routed = routeFrom(context, normalized, understood);
-		if (routed.isPresent()) {
-			return routed.get();
+		boolean combination = understood.intent().equals(COMBINATION);
+		Optional<String> route = combination ? statedImpact(normalized) : suggestRoute(normalized);
+		if (route.isPresent()) {
+			DialogTurn routed = routeTo(context, route.get(), understood);
+			return combination ? new DialogTurn(routed.context(),
+					routed.reply().withText(intent(COMBINATION).answer() + "\n\n" + routed.reply().text()),
+					routed.handoff()) : routed;
 		}
 		Intent where = intent(understood.intent());
 		DialogContent.Impact impact = this.content.impact();
@@ -311,24 +377,53 @@ public class Dialog {
 
 	private DialogTurn impactAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.Impact impact = this.content.impact();
-		return routeFrom(context, normalized, understood)
+		return suggestRoute(normalized).map((route) -> routeTo(context, route, understood))
 			.orElseGet(() -> notAnAnswer(context, understood, impact.question(), impact.explanation(), impactOptions()));
 	}
 
 	private DialogTurn sectorAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.SectorChoice sector = this.content.sector();
-		return sector(normalized).map((s) -> routed(context, understood, s.id(), sector.reply().replace("{sector}", s.name())))
+		return sector(normalized).map((s) -> routed(context, understood, s.id(), sectorText(s)))
 			.orElseGet(() -> notAnAnswer(context, understood, sector.question(), sector.explanation(), sectorOptions()));
 	}
 
-	private Optional<DialogTurn> routeFrom(DialogContext context, String normalized, Classification understood) {
-		return suggestRoute(normalized).map((route) -> {
-			if (route.equals(EDUCATION_UNKNOWN)) {
-				return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
-						understood.confidence(), sectorOptions(), false);
+	private DialogTurn routeTo(DialogContext context, String route, Classification understood) {
+		if (route.equals(EDUCATION_UNKNOWN)) {
+			return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
+					understood.confidence(), sectorOptions(), false);
+		}
+		return routed(context, understood, route, routedText(route));
+	}
+
+	/** The next part of a list too long for one bubble, when the message is its button. */
+	private Optional<DialogTurn> more(DialogContext context, String normalized) {
+		for (Map.Entry<String, List<DialogContent.More>> entry : this.content.more().entrySet()) {
+			List<DialogContent.More> parts = entry.getValue();
+			for (int i = 0; i < parts.size(); i++) {
+				if (normalized.equals(this.text.normalize(parts.get(i).label()))) {
+					Intent topic = intent(entry.getKey());
+					List<String> next = new ArrayList<>();
+					if (i + 1 < parts.size()) {
+						next.add(parts.get(i + 1).label());
+					}
+					next.addAll(topic.quickReplies());
+					return Optional.of(reply(context, DialogEvent.ANSWER, parts.get(i).text(), topic.name(), 1.0, next,
+							false));
+				}
 			}
-			return routed(context, understood, route, routedText(route));
-		});
+		}
+		return Optional.empty();
+	}
+
+	/** An intent's buttons, after the button for the rest of its list if its answer shows only the first items. */
+	private List<String> quickReplies(Intent intent) {
+		List<DialogContent.More> more = this.content.more().getOrDefault(intent.name(), List.of());
+		if (more.isEmpty()) {
+			return intent.quickReplies();
+		}
+		List<String> replies = new ArrayList<>(List.of(more.get(0).label()));
+		replies.addAll(intent.quickReplies());
+		return replies;
 	}
 
 	private DialogTurn routed(DialogContext context, Classification understood, String route, String text) {
@@ -349,7 +444,7 @@ public class Dialog {
 
 	private DialogTurn check(DialogContext context, Consortium known, String message, Classification understood) {
 		Consortium consortium = known.merge(this.consortiumParser.parse(message));
-		Verdict verdict = Eligibility.check(consortium, this.countries);
+		Verdict verdict = this.eligibility.check(consortium);
 		boolean complete = verdict.missing().isEmpty();
 		DialogEvent event = complete ? DialogEvent.VERDICT : DialogEvent.INCOMPLETE;
 		DialogContext next = new DialogContext(Transitions.next(context.state(), event), ELIGIBILITY, List.of(), 0, 0,
@@ -371,7 +466,7 @@ public class Dialog {
 					context.lastIntent(), context.options(), context.retries(), 0, context.route(),
 					context.consortium());
 			return new DialogTurn(next, new Reply(digression.answer() + "\n\n" + question, digression.name(),
-					understood.confidence(), options.isEmpty() ? digression.quickReplies() : options, next.state()),
+					understood.confidence(), options.isEmpty() ? quickReplies(digression) : options, next.state()),
 					false);
 		}
 		if (context.retries() == 0) {
@@ -390,7 +485,7 @@ public class Dialog {
 	private DialogTurn answer(DialogContext context, DialogEvent event, Classification understood, Intent intent,
 			boolean handoff) {
 		double confidence = understood == null ? 1.0 : understood.confidence();
-		return reply(context, event, intent.answer(), intent.name(), confidence, intent.quickReplies(), handoff);
+		return reply(context, event, intent.answer(), intent.name(), confidence, quickReplies(intent), handoff);
 	}
 
 	/** A reply that leaves the route and consortium as they were and makes the intent the topic. */
@@ -420,12 +515,43 @@ public class Dialog {
 		return withTopic.understood() ? withTopic : plain;
 	}
 
+	/**
+	 * The education sector a text names most. Keywords of several words are read first, longest first,
+	 * and their words count for no other sector: "hoger secundair onderwijs" is school education.
+	 */
 	private Optional<DialogContent.Sector> sector(String normalized) {
-		return this.content.sector()
-			.sectors()
+		String rest = " " + normalized + " ";
+		Map<DialogContent.Sector, Integer> hits = new LinkedHashMap<>();
+		for (Map.Entry<String, DialogContent.Sector> phrase : this.sectorPhrases) {
+			if (rest.contains(" " + phrase.getKey() + " ")) {
+				hits.merge(phrase.getValue(), 1, Integer::sum);
+				rest = rest.replace(" " + phrase.getKey() + " ", " | ");
+			}
+		}
+		String words = rest.strip();
+		for (DialogContent.Sector sector : this.content.sector().sectors()) {
+			hits.merge(sector, hits(words, sector.keywords().stream().filter((k) -> !k.contains(" ")).toList()),
+					Integer::sum);
+		}
+		return hits.entrySet()
 			.stream()
-			.filter((s) -> hits(normalized, s.keywords()) > 0)
-			.max((a, b) -> Integer.compare(hits(normalized, a.keywords()), hits(normalized, b.keywords())));
+			.filter((e) -> e.getValue() > 0)
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey);
+	}
+
+	/** Every sector keyword of several words, normalised, longest first. */
+	private List<Map.Entry<String, DialogContent.Sector>> sectorPhrases() {
+		List<Map.Entry<String, DialogContent.Sector>> phrases = new ArrayList<>();
+		for (DialogContent.Sector sector : this.content.sector().sectors()) {
+			sector.keywords()
+				.stream()
+				.filter((k) -> k.contains(" "))
+				.forEach((k) -> phrases.add(Map.entry(this.text.normalize(k), sector)));
+		}
+		phrases.sort(Comparator.comparingInt((Map.Entry<String, DialogContent.Sector> e) -> e.getKey().length())
+			.reversed());
+		return List.copyOf(phrases);
 	}
 
 	/**
