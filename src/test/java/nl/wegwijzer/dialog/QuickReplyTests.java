@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import nl.wegwijzer.VoiceTests;
 import nl.wegwijzer.nlu.Classification;
 import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentCorpus;
@@ -101,6 +102,8 @@ class QuickReplyTests {
 			.isNotIn(Classification.FALLBACK, OpenNlpIntentClassifier.OUT_OF_SCOPE)
 			.isEqualTo(PROMISES.get(button.text()));
 		assertNoPremise(reply);
+		assertThat(VoiceTests.words(reply.text())).as("words in the reply to '%s'", button.text())
+			.isLessThanOrEqualTo(VoiceTests.MAX_WORDS);
 		assertThat(reply.quickReplies()).as("a way on after '%s'", button.text()).isNotEmpty();
 	}
 
