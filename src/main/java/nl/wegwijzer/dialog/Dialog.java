@@ -65,6 +65,9 @@ public class Dialog {
 	/** Questions that move the dialog on: in a reply to several questions, these are answered last. */
 	private static final Set<String> LEADING = Set.of(WHERE_TO_APPLY, COMBINATION, ELIGIBILITY, HANDOFF);
 
+	/** Questions answered with the same routing rule: one reply states it once. */
+	private static final Set<String> ROUTING = Set.of(WHERE_TO_APPLY, COMBINATION);
+
 	private final IntentService nlu;
 
 	private final DialogContent content = DialogContent.load();
@@ -235,14 +238,18 @@ public class Dialog {
 	private DialogTurn answerAll(DialogContext context, String message, String normalized, MessageAnalysis analysis) {
 		List<MessageAnalysis.Question> asked = analysis.answerable();
 		List<MessageAnalysis.Question> answered = asked.subList(0, Math.min(MAX_ANSWERS, asked.size()));
+		// A combination question leads over "where do I apply?": its answer holds the same rule, and more.
 		Optional<MessageAnalysis.Question> leading = answered.stream()
-			.filter((q) -> LEADING.contains(q.intent()))
-			.findFirst();
+			.filter((q) -> q.intent().equals(COMBINATION))
+			.findFirst()
+			.or(() -> answered.stream().filter((q) -> LEADING.contains(q.intent())).findFirst());
 		List<String> texts = new ArrayList<>();
 		List<String> intents = new ArrayList<>();
 		Intent last = null;
 		for (MessageAnalysis.Question question : answered) {
-			if (leading.isEmpty() || question != leading.get()) {
+			boolean sameRule = leading.isPresent() && ROUTING.contains(question.intent())
+					&& ROUTING.contains(leading.get().intent());
+			if (leading.isEmpty() || question != leading.get() && !sameRule) {
 				last = intent(question.intent());
 				texts.add(last.answer());
 				intents.add(last.name());

@@ -259,6 +259,15 @@ class DialogTests {
 	}
 
 	@Test
+	void shouldStateTheRuleOnceWhenAskedAboutCombiningAndWhereToApply() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"we doen zowel onderwijs als buitenschoolse activiteiten, waar vragen we aan?");
+		assertThat(turn.reply().text()).containsOnlyOnce("Ligt de impact binnen het onderwijs")
+			.endsWith("Waar ligt de impact van jullie project vooral?");
+		assertThat(turn.context().state()).isEqualTo(DialogState.ASK_IMPACT);
+	}
+
+	@Test
 	void shouldRouteACombinationByTheImpactTheVisitorStates() {
 		DialogTurn turn = dialog.respond(dialog.greet().context(),
 				"Kan ik onderwijs en jeugdwerk combineren? De impact ligt vooral in het onderwijs op de basisschool.");
