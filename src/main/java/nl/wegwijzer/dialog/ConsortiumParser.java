@@ -1,6 +1,7 @@
 package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class ConsortiumParser {
 	/** The country a visitor's own organisation is taken to be in when they do not say otherwise. */
 	static final String HOME_COUNTRY = "Nederland";
 
+	private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]+");
+
 	private final Countries countries;
 
 	ConsortiumParser(Countries countries) {
@@ -26,7 +29,18 @@ final class ConsortiumParser {
 
 	Consortium parse(String text) {
 		List<String> tokens = Countries.tokenise(text);
-		return new Reading(tokens, this.countries.mentionsIn(tokens)).consortium();
+		return new Reading(tokens, this.countries.mentionsIn(tokens), capitalised(text)).consortium();
+	}
+
+	/** The words the visitor wrote with a capital, by their token: "lapland" → "Lapland". */
+	private static Map<String, String> capitalised(String text) {
+		Map<String, String> words = new HashMap<>();
+		for (String word : (text == null) ? new String[0] : NOT_A_LETTER.split(text)) {
+			if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+				words.putIfAbsent(String.join(" ", Countries.tokenise(word)), word);
+			}
+		}
+		return words;
 	}
 
 	/** One reading of one text: the tokens with what has been recognised in them so far. */
@@ -161,11 +175,13 @@ final class ConsortiumParser {
 				"samen", "allemaal", "europa", "buitenland", "daar", "hier", "enzovoort", "etc", "willen", "wil",
 				"gaan", "doen", "aanvragen", "meedoen", "samenwerken", "werken", "komen", "zijn", "hebben", "wat",
 				"welke", "alle", "beide", "allebei", "buurlanden", "landen", "land", "partnerlanden",
-				"programmalanden");
+				"programmalanden", "omgeving", "regio", "buurt", "omstreken");
 
 		private final List<String> t;
 
 		private final Countries.Mention[] mentionAt;
+
+		private final Map<String, String> capitalised;
 
 		// Tokens already read as a duration, and spans that describe no member ("we zoeken nog een partner").
 		private final boolean[] duration;
@@ -180,8 +196,9 @@ final class ConsortiumParser {
 
 		private Integer extensionMonths;
 
-		Reading(List<String> tokens, List<Countries.Mention> mentions) {
+		Reading(List<String> tokens, List<Countries.Mention> mentions, Map<String, String> capitalised) {
 			this.t = tokens;
+			this.capitalised = capitalised;
 			int n = tokens.size();
 			this.mentionAt = new Countries.Mention[n];
 			mentions.forEach((mention) -> this.mentionAt[mention.start()] = mention);
@@ -257,9 +274,10 @@ final class ConsortiumParser {
 		}
 
 		/**
-		 * Words in a list of countries that name no country the lists hold, capitalised: "uit Nederland,
-		 * Duitsland en Lapland" gives Lapland. Only in a list after "uit" that also names a known country,
-		 * so "partners uit het onderwijs" names no country.
+		 * Words in a list of countries that name no country the lists hold: "uit Nederland, Duitsland en
+		 * Lapland" gives Lapland. Only in a list after "uit" that also names a known country, never after
+		 * an article ("partners uit Duitsland en het bedrijfsleven"), and, from a visitor who writes country
+		 * names with a capital, only a word with a capital ("scholen uit Duitsland en omgeving").
 		 */
 		private List<String> unknownCountries() {
 			List<String> unknown = new ArrayList<>();
@@ -267,19 +285,22 @@ final class ConsortiumParser {
 				if (!this.t.get(i).equals("uit") && !this.t.get(i).equals("vanuit")) {
 					continue;
 				}
-				List<String> names = new ArrayList<>();
+				List<String> words = new ArrayList<>();
 				boolean known = false;
+				boolean capitals = false;
 				int k = i + 1;
 				while (k < this.t.size()) {
-					if (ARTICLES.contains(at(k))) {
+					boolean article = ARTICLES.contains(at(k));
+					if (article) {
 						k++;
 					}
 					if (k < this.t.size() && this.mentionAt[k] != null) {
 						known = true;
+						capitals |= this.capitalised.containsKey(this.t.get(k));
 						k = this.mentionAt[k].end();
 					}
-					else if (isUnknownCountry(k)) {
-						names.add(Character.toUpperCase(this.t.get(k).charAt(0)) + this.t.get(k).substring(1));
+					else if (!article && isUnknownCountry(k)) {
+						words.add(this.t.get(k));
 						k++;
 					}
 					else {
@@ -291,7 +312,13 @@ final class ConsortiumParser {
 					k += FROM.contains(at(k + 1)) ? 2 : 1;
 				}
 				if (known) {
-					unknown.addAll(names);
+					for (String word : words) {
+						String written = this.capitalised.get(word);
+						if (written != null || !capitals) {
+							unknown.add((written != null) ? written
+									: Character.toUpperCase(word.charAt(0)) + word.substring(1));
+						}
+					}
 				}
 			}
 			return unknown;
