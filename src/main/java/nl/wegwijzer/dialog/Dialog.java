@@ -1,15 +1,11 @@
 package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import nl.wegwijzer.nlu.Classification;
@@ -44,9 +40,6 @@ public class Dialog {
 
 	static final String CAPABILITIES = "wat_kun_je";
 
-	/** The route when the impact lies in education but the sector is not known. */
-	static final String EDUCATION_UNKNOWN = "onderwijs";
-
 	/** Intents that are conversation, not knowledge: never offered in "Bedoel je …?", never a digression. */
 	private static final Set<String> SMALL_TALK = Set.of(GREETING, "bedankt", GOODBYE, CAPABILITIES, HANDOFF,
 			RESTART);
@@ -80,9 +73,7 @@ public class Dialog {
 
 	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
 
-	private final Map<String, String> normalizedKeywords = new ConcurrentHashMap<>();
-
-	private final List<Map.Entry<String, DialogContent.Sector>> sectorPhrases = sectorPhrases();
+	private final Routing routing = new Routing(this.content, this.text);
 
 	public Dialog(IntentService nlu) {
 		this.nlu = nlu;
@@ -100,62 +91,7 @@ public class Dialog {
 	 * sector id, {@code onderwijs} when only education is clear, or empty.
 	 */
 	public Optional<String> suggestRoute(String text) {
-		String normalized = this.text.normalize(text);
-		if (normalized.equals(this.text.normalize(this.content.impact().youth().option()))) {
-			return Optional.of(this.content.youth().id());
-		}
-		if (normalized.equals(this.text.normalize(this.content.impact().education().option()))) {
-			return Optional.of(EDUCATION_UNKNOWN);
-		}
-		return statedImpact(normalized).or(() -> oneSided(normalized));
-	}
-
-	/**
-	 * Where the text says the impact mainly lies: the first side named after a cue such as "vooral" or
-	 * "de impact ligt", so "wij zijn een school, maar de impact ligt vooral bij het jeugdwerk" is Youth.
-	 */
-	private Optional<String> statedImpact(String normalized) {
-		String padded = " " + normalized + " ";
-		int after = -1;
-		for (String cue : this.content.impact().cues()) {
-			String k = " " + this.normalizedKeywords.computeIfAbsent(cue, this.text::normalize) + " ";
-			int at = padded.indexOf(k);
-			if (at >= 0 && (after < 0 || at + k.length() < after)) {
-				after = at + k.length();
-			}
-		}
-		if (after < 0) {
-			return Optional.empty();
-		}
-		String[] words = padded.substring(Math.min(after, padded.length())).strip().split(" ");
-		for (int i = 0; i < words.length; i++) {
-			String word = (i + 1 < words.length) ? words[i] + " " + words[i + 1] : words[i];
-			if (hits(words[i], this.content.impact().youth().keywords()) > 0) {
-				return Optional.of(this.content.youth().id());
-			}
-			if (hits(word, this.content.impact().education().keywords()) > 0 || sector(word).isPresent()) {
-				return Optional.of(sector(normalized).map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
-			}
-		}
-		return Optional.empty();
-	}
-
-	/** The side a text names when it names only one; a text that names both does not say which weighs most. */
-	private Optional<String> oneSided(String normalized) {
-		Optional<DialogContent.Sector> sector = sector(normalized);
-		List<String> youthKeywords = this.content.impact().youth().keywords();
-		boolean youth = hits(normalized, youthKeywords) > 0;
-		// "niet-formeel leren" is youth work, though "formeel" alone is education: youth words are read first.
-		String rest = " " + normalized + " ";
-		for (String keyword : youthKeywords) {
-			rest = rest.replace(" " + this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize) + " ", " | ");
-		}
-		boolean education = hits(rest.strip(), this.content.impact().education().keywords()) > 0 || sector.isPresent();
-		if (youth == education) {
-			return Optional.empty();
-		}
-		return Optional.of(youth ? this.content.youth().id()
-				: sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
+		return this.routing.route(this.text.normalize(text));
 	}
 
 	/**
@@ -163,25 +99,7 @@ public class Dialog {
 	 * ligt, dien je de aanvraag in bij Jeugd."); empty when only education is known, not the sector.
 	 */
 	public Optional<String> routeAdvice(String route) {
-		return Optional.of(route).filter((r) -> !r.equals(EDUCATION_UNKNOWN)).map(this::routedText);
-	}
-
-	/** Where to apply, for a known route: Youth or an education sector. */
-	private String routedText(String route) {
-		if (route.equals(this.content.youth().id())) {
-			return this.content.youth().reply();
-		}
-		DialogContent.Sector sector = this.content.sector()
-			.sectors()
-			.stream()
-			.filter((s) -> s.id().equals(route))
-			.findFirst()
-			.orElseThrow();
-		return sectorText(sector);
-	}
-
-	private String sectorText(DialogContent.Sector sector) {
-		return this.content.sector().reply().replace("{sector}", sector.inSentence());
+		return Optional.of(route).filter((r) -> !r.equals(Routing.EDUCATION_UNKNOWN)).map(this.routing::advice);
 	}
 
 	/** Staff handed the conversation back. */
@@ -369,7 +287,7 @@ public class Dialog {
 	 */
 	private DialogTurn route(DialogContext context, String normalized, Classification understood) {
 		boolean combination = understood.intent().equals(COMBINATION);
-		Optional<String> route = combination ? statedImpact(normalized) : suggestRoute(normalized);
+		Optional<String> route = combination ? this.routing.statedImpact(normalized) : this.routing.route(normalized);
 		if (route.isPresent()) {
 			DialogTurn routed = routeTo(context, route.get(), understood);
 			return combination ? new DialogTurn(routed.context(),
@@ -384,22 +302,22 @@ public class Dialog {
 
 	private DialogTurn impactAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.Impact impact = this.content.impact();
-		return suggestRoute(normalized).map((route) -> routeTo(context, route, understood))
+		return this.routing.route(normalized).map((route) -> routeTo(context, route, understood))
 			.orElseGet(() -> notAnAnswer(context, understood, impact.question(), impact.explanation(), impactOptions()));
 	}
 
 	private DialogTurn sectorAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.SectorChoice sector = this.content.sector();
-		return sector(normalized).map((s) -> routed(context, understood, s.id(), sectorText(s)))
+		return this.routing.sector(normalized).map((s) -> routed(context, understood, s.id(), this.routing.advice(s.id())))
 			.orElseGet(() -> notAnAnswer(context, understood, sector.question(), sector.explanation(), sectorOptions()));
 	}
 
 	private DialogTurn routeTo(DialogContext context, String route, Classification understood) {
-		if (route.equals(EDUCATION_UNKNOWN)) {
+		if (route.equals(Routing.EDUCATION_UNKNOWN)) {
 			return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
 					understood.confidence(), sectorOptions(), false);
 		}
-		return routed(context, understood, route, routedText(route));
+		return routed(context, understood, route, this.routing.advice(route));
 	}
 
 	/** The next part of a list too long for one bubble, when the message is its button. */
@@ -520,63 +438,6 @@ public class Dialog {
 		}
 		Classification withTopic = this.nlu.classify(intent(context.lastIntent()).label() + " " + message);
 		return withTopic.understood() ? withTopic : plain;
-	}
-
-	/**
-	 * The education sector a text names most. Keywords of several words are read first, longest first,
-	 * and their words count for no other sector: "hoger secundair onderwijs" is school education.
-	 */
-	private Optional<DialogContent.Sector> sector(String normalized) {
-		String rest = " " + normalized + " ";
-		Map<DialogContent.Sector, Integer> hits = new LinkedHashMap<>();
-		for (Map.Entry<String, DialogContent.Sector> phrase : this.sectorPhrases) {
-			if (rest.contains(" " + phrase.getKey() + " ")) {
-				hits.merge(phrase.getValue(), 1, Integer::sum);
-				rest = rest.replace(" " + phrase.getKey() + " ", " | ");
-			}
-		}
-		String words = rest.strip();
-		for (DialogContent.Sector sector : this.content.sector().sectors()) {
-			hits.merge(sector, hits(words, sector.keywords().stream().filter((k) -> !k.contains(" ")).toList()),
-					Integer::sum);
-		}
-		return hits.entrySet()
-			.stream()
-			.filter((e) -> e.getValue() > 0)
-			.max(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey);
-	}
-
-	/** Every sector keyword of several words, normalised, longest first. */
-	private List<Map.Entry<String, DialogContent.Sector>> sectorPhrases() {
-		List<Map.Entry<String, DialogContent.Sector>> phrases = new ArrayList<>();
-		for (DialogContent.Sector sector : this.content.sector().sectors()) {
-			sector.keywords()
-				.stream()
-				.filter((k) -> k.contains(" "))
-				.forEach((k) -> phrases.add(Map.entry(this.text.normalize(k), sector)));
-		}
-		phrases.sort(Comparator.comparingInt((Map.Entry<String, DialogContent.Sector> e) -> e.getKey().length())
-			.reversed());
-		return List.copyOf(phrases);
-	}
-
-	/**
-	 * How many keywords occur in the text: as whole words or phrases, or as the start ("mbo-school") or,
-	 * for longer keywords, the end ("schoolonderwijs") of a compound. Linear in the text's length.
-	 */
-	private int hits(String normalized, List<String> keywords) {
-		String padded = " " + normalized + " ";
-		String[] words = normalized.split(" ");
-		int hits = 0;
-		for (String keyword : keywords) {
-			String k = this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize);
-			if (k.contains(" ") ? padded.contains(" " + k + " ") : Arrays.stream(words).anyMatch((w) -> w.equals(k)
-					|| (k.length() >= 3 && w.startsWith(k)) || (k.length() >= 5 && w.endsWith(k)))) {
-				hits++;
-			}
-		}
-		return hits;
 	}
 
 	private List<String> impactOptions() {

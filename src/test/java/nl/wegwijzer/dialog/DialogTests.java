@@ -1,13 +1,11 @@
 package nl.wegwijzer.dialog;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -273,25 +271,6 @@ class DialogTests {
 				"Kan ik onderwijs en jeugdwerk combineren? De impact ligt vooral in het onderwijs op de basisschool.");
 		assertThat(turn.reply().text()).startsWith("Ja, combinaties").contains("bij de sector schoolonderwijs (po/vo)");
 		assertThat(turn.context().route()).isEqualTo("schoolonderwijs");
-	}
-
-	@ParameterizedTest(name = "[{index}] {0}")
-	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-			wij zijn een school, maar de impact ligt vooral bij het jeugdwerk     | jeugd
-			we doen ook jeugdwerk, maar de nadruk ligt op de lessen in de klas   | onderwijs
-			onderwijs en jeugdwerk                                               | -
-			buitenschoolse activiteiten met jongeren                             | jeugd
-			niet-formeel leren                                                   | jeugd
-			hoger secundair onderwijs                                            | schoolonderwijs
-			voortgezet onderwijs                                                 | schoolonderwijs
-			een school voor vo                                                   | schoolonderwijs
-			havo/vwo                                                             | schoolonderwijs
-			hoger onderwijs                                                      | hoger_onderwijs
-			hoger beroepsonderwijs                                               | hoger_onderwijs
-			beroepsonderwijs en volwasseneneducatie                              | mbo
-			""")
-	void shouldRouteByWhatTheTextSaysNotByTheFirstSectorWord(String text, String route) {
-		assertThat(dialog.suggestRoute(text)).isEqualTo(Optional.ofNullable(route));
 	}
 
 	@Test
