@@ -28,6 +28,12 @@ class CountriesTests {
 	}
 
 	@Test
+	void shouldFollowTheProgrammePeriodOfThePagesRules() {
+		// The page states the rules of 2014-2020 (programme and partner countries, strategic partnerships).
+		assertThat(this.countries.period()).isEqualTo("2014-2020");
+	}
+
+	@Test
 	void shouldTellProgrammeFromPartnerCountries() {
 		assertThat(this.countries.isProgramme("Turkije")).isTrue();
 		assertThat(this.countries.isProgramme("Verenigd Koninkrijk")).isTrue();
@@ -99,7 +105,7 @@ class CountriesTests {
 	void shouldRefuseAWordForTwoCountries() {
 		List<Countries.Country> clash = List.of(new Countries.Country("Oostland", true, List.of("oosters")),
 				new Countries.Country("Westland", true, List.of("oosters")));
-		assertThatIllegalStateException().isThrownBy(() -> new Countries(clash, List.of()));
+		assertThatIllegalStateException().isThrownBy(() -> new Countries("2014-2020", clash, List.of()));
 	}
 
 }
