@@ -48,6 +48,8 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import static nl.wegwijzer.chat.ChatTexts.SAY;
+
 /**
  * The protocol's rules: consent before anything else, a session that can be resumed, one bot reply per
  * message, and every choice and turn stored before the visitor hears of it.
@@ -166,8 +168,7 @@ public class ChatService {
 	private void handle(Connection connection, String payload) {
 		String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
 		if (!this.rateLimiter.tryAcquire(bucket)) {
-			send(connection, new ServerFrame.Error(RATE_LIMITED,
-					"Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."));
+			send(connection, new ServerFrame.Error(RATE_LIMITED, SAY.errors().rateLimited()));
 			return;
 		}
 		ClientFrame frame;
@@ -194,8 +195,7 @@ public class ChatService {
 		catch (RuntimeException ex) {
 			// Storage down, or a bug: the visitor hears so, the log gets one line, the connection stays.
 			log.error("Could not handle a frame of session {}: {}", connection.sessionId, ex.toString());
-			send(connection, new ServerFrame.Error(SERVER_ERROR,
-					"Er ging iets mis aan onze kant. Probeer het zo nog eens."));
+			send(connection, new ServerFrame.Error(SERVER_ERROR, SAY.errors().serverError()));
 		}
 	}
 
@@ -269,8 +269,10 @@ public class ChatService {
 			record = this.consent.record(sessionId, categories, connection.userAgent);
 		}
 		catch (IllegalArgumentException ex) {
+			String offered = String.join(", ",
+					this.consent.policy().categories().stream().map(ConsentPolicy.Category::id).toList());
 			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST,
-					"Die cookiecategorie ken ik niet. Kies uit: necessary, analytics, social."));
+					SAY.errors().unknownCategory().replace("{categories}", offered)));
 			return;
 		}
 		boolean analytics = record.allows("analytics");
@@ -299,8 +301,7 @@ public class ChatService {
 
 	private void message(Connection connection, String text) {
 		if (!connection.inSession()) {
-			send(connection, new ServerFrame.Error(CONSENT_REQUIRED,
-					"Kies eerst je cookie-instellingen; daarna kun je je vraag stellen."));
+			send(connection, new ServerFrame.Error(CONSENT_REQUIRED, SAY.errors().consentRequired()));
 			return;
 		}
 		Instant received = now();
@@ -358,7 +359,7 @@ public class ChatService {
 			Conversation conversation = conversation(conversationId);
 			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
 				conversation = agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName,
-						staffName + " van de helpdesk neemt het gesprek over.");
+						SAY.staff().joined().replace("{name}", staffName));
 			}
 			agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName, text);
 		}
@@ -372,7 +373,7 @@ public class ChatService {
 				return;
 			}
 			conversation = agentTurn(conversation, Conversation.Status.BOT, staffName,
-					staffName + " heeft het gesprek verlaten.");
+					SAY.staff().left().replace("{name}", staffName));
 			reply(this.bySession.get(conversation.sessionId()), conversation, null, null,
 					this.dialog.released(conversation.dialog()));
 		}
@@ -408,21 +409,20 @@ public class ChatService {
 
 	private void resume(Connection connection, String token) {
 		if (connection.inSession()) {
-			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, "Dit gesprek loopt al."));
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().alreadyInSession()));
 			return;
 		}
 		Optional<Conversation> found = this.conversations.findByResumeTokenHash(hash(token))
 			.filter((c) -> c.lastActiveAt().plus(this.settings.resumeWindow()).isAfter(now()));
 		if (found.isEmpty()) {
-			send(connection, new ServerFrame.Error(RESUME_FAILED,
-					"Dit gesprek kan niet meer worden hervat. We beginnen een nieuw gesprek."));
+			send(connection, new ServerFrame.Error(RESUME_FAILED, SAY.errors().resumeFailed()));
 			requestConsent(connection);
 			return;
 		}
 		Conversation conversation = found.get();
 		Connection previous = this.bySession.get(conversation.sessionId());
 		if (previous != null && previous != connection) {
-			closeQuietly(previous, CloseStatus.NORMAL.withReason("Het gesprek gaat verder in een ander venster."));
+			closeQuietly(previous, CloseStatus.NORMAL.withReason(SAY.errors().otherWindow()));
 		}
 		this.live.put(conversation.id(), conversation);
 		attach(connection, conversation);

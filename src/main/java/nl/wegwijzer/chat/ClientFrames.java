@@ -9,7 +9,12 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
-/** Reads client frames strictly, turning anything off into a {@link ProtocolException} with a Dutch message. */
+import static nl.wegwijzer.chat.ChatTexts.SAY;
+
+/**
+ * Reads client frames strictly, turning anything off into a {@link ProtocolException} with a Dutch
+ * message from {@code content/chat.yml}.
+ */
 @Component
 class ClientFrames {
 
@@ -32,38 +37,38 @@ class ClientFrames {
 			frame = this.json.readTree(payload);
 		}
 		catch (JacksonException ex) {
-			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: het is geen geldige JSON.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().notJson());
 		}
 		if (frame == null || !frame.isObject()) {
-			throw new ProtocolException(BAD_REQUEST, "Dit bericht kan ik niet lezen: stuur een JSON-object met een type.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().notAnObject());
 		}
 		JsonNode type = frame.get("type");
 		if (type == null || !type.isString()) {
-			throw new ProtocolException(BAD_REQUEST, "Dit bericht heeft geen type.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().noType());
 		}
 		return switch (type.asString()) {
 			case "message" -> new ClientFrame.Message(text(frame));
 			case "consent" -> new ClientFrame.Consent(categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
-			default -> throw new ProtocolException(BAD_REQUEST, "Dit berichttype ken ik niet.");
+			default -> throw new ProtocolException(BAD_REQUEST, SAY.errors().unknownType());
 		};
 	}
 
 	private String text(JsonNode frame) throws ProtocolException {
 		JsonNode node = frame.get("text");
 		if (node == null || !node.isString()) {
-			throw new ProtocolException(BAD_REQUEST, "Een bericht heeft een tekst nodig.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().noText());
 		}
 		String text = node.asString().strip();
 		if (text.isEmpty()) {
-			throw new ProtocolException(BAD_REQUEST, "Je bericht is leeg. Typ je vraag.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().empty());
 		}
 		if (text.codePointCount(0, text.length()) > this.limits.maxMessageChars()) {
-			throw new ProtocolException(TOO_LARGE, "Je bericht is te lang. Houd het onder de "
-					+ this.limits.maxMessageChars() + " tekens.");
+			throw new ProtocolException(TOO_LARGE,
+					SAY.errors().tooLong().replace("{max}", String.valueOf(this.limits.maxMessageChars())));
 		}
 		if (!readable(text)) {
-			throw new ProtocolException(BAD_REQUEST, "Je bericht bevat tekens die ik niet kan verwerken.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().unreadable());
 		}
 		return text;
 	}
@@ -91,12 +96,12 @@ class ClientFrames {
 	private static List<String> categories(JsonNode frame) throws ProtocolException {
 		JsonNode node = frame.get("categories");
 		if (node == null || !node.isArray() || node.size() > 20) {
-			throw new ProtocolException(BAD_REQUEST, "Geef je cookiekeuze als een lijst met categorieën.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().categoriesNotAList());
 		}
 		List<String> categories = new ArrayList<>();
 		for (JsonNode category : node) {
 			if (!category.isString()) {
-				throw new ProtocolException(BAD_REQUEST, "Geef je cookiekeuze als een lijst met categorieën.");
+				throw new ProtocolException(BAD_REQUEST, SAY.errors().categoriesNotAList());
 			}
 			categories.add(category.asString());
 		}
@@ -106,7 +111,7 @@ class ClientFrames {
 	private static String resumeToken(JsonNode frame) throws ProtocolException {
 		JsonNode node = frame.get("resumeToken");
 		if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 200) {
-			throw new ProtocolException(BAD_REQUEST, "Om verder te gaan is een geldige resumeToken nodig.");
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().noResumeToken());
 		}
 		return node.asString();
 	}

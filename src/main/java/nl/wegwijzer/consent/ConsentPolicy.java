@@ -16,8 +16,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The cookie policy a visitor consents to. The version is a hash of the whole policy, so any change
- * of text or categories is a new version.
+ * The cookie policy a visitor consents to: the text and the categories this deployment offers. The
+ * version is a hash of exactly what the visitor is shown, so any change of text or categories is a new
+ * version.
  */
 public record ConsentPolicy(String version, String text, List<Category> categories) {
 
@@ -31,14 +32,28 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 		categories = List.copyOf(categories);
 	}
 
-	static ConsentPolicy load(String classpathLocation) {
+	/**
+	 * The policy with its required categories and those optional ones that {@code offered} names.
+	 * @throws IllegalStateException when {@code offered} names a category the file does not have
+	 */
+	static ConsentPolicy load(String classpathLocation, List<String> offered) {
 		try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
-			byte[] content = in.readAllBytes();
 			Content parsed = YAMLMapper.builder()
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 				.build()
-				.readValue(content, Content.class);
-			return new ConsentPolicy(versionOf(content), parsed.text().strip(), parsed.categories());
+				.readValue(in, Content.class);
+			for (String id : offered) {
+				if (parsed.categories().stream().noneMatch((c) -> c.id().equals(id))) {
+					throw new IllegalStateException("wegwijzer.consent.categories names '" + id
+							+ "', which " + classpathLocation + " does not have");
+				}
+			}
+			List<Category> shown = parsed.categories()
+				.stream()
+				.filter((c) -> c.required() || offered.contains(c.id()))
+				.toList();
+			String text = parsed.text().strip();
+			return new ConsentPolicy(versionOf(text, shown), text, shown);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the cookie policy " + classpathLocation, ex);
@@ -48,10 +63,15 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 		}
 	}
 
-	private static String versionOf(byte[] content) {
+	private static String versionOf(String text, List<Category> categories) {
+		StringBuilder shown = new StringBuilder(text);
+		for (Category category : categories) {
+			shown.append('\n')
+				.append(String.join("\t", category.id(), category.label(), category.description(),
+						String.valueOf(category.required())));
+		}
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(new String(content, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(shown.toString().getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, 6);
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -17,13 +17,14 @@ public class ConsentService {
 
 	static final int MAX_USER_AGENT = 200;
 
-	private final ConsentPolicy policy = ConsentPolicy.load("content/cookies.yml");
+	private final ConsentPolicy policy;
 
 	private final ConsentRepository repository;
 
 	private final Clock clock;
 
-	public ConsentService(ConsentRepository repository, Clock clock) {
+	public ConsentService(ConsentSettings settings, ConsentRepository repository, Clock clock) {
+		this.policy = ConsentPolicy.load("content/cookies.yml", settings.categories());
 		this.repository = repository;
 		this.clock = clock;
 	}

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * conversation as JSON. Every field may be {@code null} (or the list empty): not said yet.
  *
  * @param organisations how many organisations take part in total, the visitor's own included
- * @param countries the countries of the organisations as far as known, as Dutch names, in the order they
- * were said, each once; the visitor's own country alone (nothing yet about the others) stays out of it
+ * @param countries the countries of the organisations as far as known, as Dutch names (one the country
+ * lists do not hold as the visitor wrote it), in the order they were said, each once; the visitor's own
+ * country alone (nothing yet about the others) stays out of it
  * @param durationMonths how long the project runs
  * @param extensionMonths by how much the visitor wants to extend it
  * @param applicantCountry where the applying organisation, normally the visitor's own, comes from

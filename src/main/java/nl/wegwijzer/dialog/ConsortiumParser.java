@@ -1,6 +1,7 @@
 package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ final class ConsortiumParser {
 	/** The country a visitor's own organisation is taken to be in when they do not say otherwise. */
 	static final String HOME_COUNTRY = "Nederland";
 
+	private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]+");
+
 	private final Countries countries;
 
 	ConsortiumParser(Countries countries) {
@@ -26,7 +29,18 @@ final class ConsortiumParser {
 
 	Consortium parse(String text) {
 		List<String> tokens = Countries.tokenise(text);
-		return new Reading(tokens, this.countries.mentionsIn(tokens)).consortium();
+		return new Reading(tokens, this.countries.mentionsIn(tokens), capitalised(text)).consortium();
+	}
+
+	/** The words the visitor wrote with a capital, by their token: "lapland" → "Lapland". */
+	private static Map<String, String> capitalised(String text) {
+		Map<String, String> words = new HashMap<>();
+		for (String word : (text == null) ? new String[0] : NOT_A_LETTER.split(text)) {
+			if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+				words.putIfAbsent(String.join(" ", Countries.tokenise(word)), word);
+			}
+		}
+		return words;
 	}
 
 	/** One reading of one text: the tokens with what has been recognised in them so far. */
@@ -156,9 +170,18 @@ final class ConsortiumParser {
 
 		private static final Set<String> PRONOUNS = Set.of("wij", "we", "ik", "ons", "onze", "mijn");
 
+		// Words that end a list of countries without being one: "uit Duitsland en België en verder".
+		private static final Set<String> NOT_A_COUNTRY = Set.of("andere", "anderen", "elders", "verder", "ook", "nog",
+				"samen", "allemaal", "europa", "buitenland", "daar", "hier", "enzovoort", "etc", "willen", "wil",
+				"gaan", "doen", "aanvragen", "meedoen", "samenwerken", "werken", "komen", "zijn", "hebben", "wat",
+				"welke", "alle", "beide", "allebei", "buurlanden", "landen", "land", "partnerlanden",
+				"programmalanden", "omgeving", "regio", "buurt", "omstreken");
+
 		private final List<String> t;
 
 		private final Countries.Mention[] mentionAt;
+
+		private final Map<String, String> capitalised;
 
 		// Tokens already read as a duration, and spans that describe no member ("we zoeken nog een partner").
 		private final boolean[] duration;
@@ -173,8 +196,9 @@ final class ConsortiumParser {
 
 		private Integer extensionMonths;
 
-		Reading(List<String> tokens, List<Countries.Mention> mentions) {
+		Reading(List<String> tokens, List<Countries.Mention> mentions, Map<String, String> capitalised) {
 			this.t = tokens;
+			this.capitalised = capitalised;
 			int n = tokens.size();
 			this.mentionAt = new Countries.Mention[n];
 			mentions.forEach((mention) -> this.mentionAt[mention.start()] = mention);
@@ -207,6 +231,8 @@ final class ConsortiumParser {
 					}
 				}
 			}
+
+			others.addAll(unknownCountries());
 
 			boolean referenced = this.t.stream().anyMatch(PRONOUNS::contains)
 					|| this.t.stream().anyMatch(Reading::isPartner);
@@ -245,6 +271,66 @@ final class ConsortiumParser {
 			}
 			return new Consortium(organisations(chains), List.copyOf(countries), this.durationMonths,
 					this.extensionMonths, applicant);
+		}
+
+		/**
+		 * Words in a list of countries that name no country the lists hold: "uit Nederland, Duitsland en
+		 * Lapland" gives Lapland. Only in a list after "uit" that also names a known country, never after
+		 * an article ("partners uit Duitsland en het bedrijfsleven"), and, from a visitor who writes country
+		 * names with a capital, only a word with a capital ("scholen uit Duitsland en omgeving").
+		 */
+		private List<String> unknownCountries() {
+			List<String> unknown = new ArrayList<>();
+			for (int i = 0; i < this.t.size(); i++) {
+				if (!this.t.get(i).equals("uit") && !this.t.get(i).equals("vanuit")) {
+					continue;
+				}
+				List<String> words = new ArrayList<>();
+				boolean known = false;
+				boolean capitals = false;
+				int k = i + 1;
+				while (k < this.t.size()) {
+					boolean article = ARTICLES.contains(at(k));
+					if (article) {
+						k++;
+					}
+					if (k < this.t.size() && this.mentionAt[k] != null) {
+						known = true;
+						capitals |= this.capitalised.containsKey(this.t.get(k));
+						k = this.mentionAt[k].end();
+					}
+					else if (!article && isUnknownCountry(k)) {
+						words.add(this.t.get(k));
+						k++;
+					}
+					else {
+						break;
+					}
+					if (!LIST_SEPARATORS.contains(at(k)) || at(k).equals("of")) {
+						break;
+					}
+					k += FROM.contains(at(k + 1)) ? 2 : 1;
+				}
+				if (known) {
+					for (String word : words) {
+						String written = this.capitalised.get(word);
+						if (written != null || !capitals) {
+							unknown.add((written != null) ? written
+									: Character.toUpperCase(word.charAt(0)) + word.substring(1));
+						}
+					}
+				}
+			}
+			return unknown;
+		}
+
+		// A single word that closes a list item: "Lapland" in "uit Duitsland en Lapland".
+		private boolean isUnknownCountry(int k) {
+			String word = at(k);
+			String next = at(k + 1);
+			return word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !NOT_A_COUNTRY.contains(word)
+					&& !isOrganisation(word) && wholeNumber(word) == null && !this.duration[k]
+					&& (next.isEmpty() || isPunctuation(next) || LIST_SEPARATORS.contains(next));
 		}
 
 		// Durations

@@ -67,13 +67,16 @@ final class Countries {
 	private record Alias(List<String> tokens, Country country) {
 	}
 
+	private final String period;
+
 	private final List<Country> countries;
 
 	private final Map<String, Country> byWord = new HashMap<>();
 
 	private final Map<String, List<Alias>> aliasesByFirstToken = new HashMap<>();
 
-	Countries(List<Country> countries, List<String> ignored) {
+	Countries(String period, List<Country> countries, List<String> ignored) {
+		this.period = period;
 		this.countries = List.copyOf(countries);
 		for (Country country : this.countries) {
 			LinkedHashSet<String> words = new LinkedHashSet<>();
@@ -121,7 +124,10 @@ final class Countries {
 			List<Country> countries = new ArrayList<>();
 			content.programme().forEach((entry) -> countries.add(entry.toCountry(true)));
 			content.partner().forEach((entry) -> countries.add(entry.toCountry(false)));
-			return new Countries(countries, content.ignore());
+			if (content.period() == null || content.period().isBlank()) {
+				throw new IllegalStateException(classpathLocation + " must name the programme period its lists follow");
+			}
+			return new Countries(content.period(), countries, content.ignore());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the countries " + classpathLocation, ex);
@@ -129,6 +135,11 @@ final class Countries {
 		catch (JacksonException ex) {
 			throw new IllegalStateException("Cannot read the countries " + classpathLocation, ex);
 		}
+	}
+
+	/** The Erasmus+ programme period the lists follow, such as "2014-2020". */
+	String period() {
+		return this.period;
 	}
 
 	List<Country> all() {
@@ -209,7 +220,7 @@ final class Countries {
 		return tokens;
 	}
 
-	private record Content(List<Entry> programme, List<Entry> partner, List<String> ignore) {
+	private record Content(String period, List<Entry> programme, List<Entry> partner, List<String> ignore) {
 
 		Content {
 			programme = programme == null ? List.of() : programme;

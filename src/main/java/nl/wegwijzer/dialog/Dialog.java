@@ -1,13 +1,11 @@
 package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import nl.wegwijzer.nlu.Classification;
@@ -42,9 +40,6 @@ public class Dialog {
 
 	static final String CAPABILITIES = "wat_kun_je";
 
-	/** The route when the impact lies in education but the sector is not known. */
-	static final String EDUCATION_UNKNOWN = "onderwijs";
-
 	/** Intents that are conversation, not knowledge: never offered in "Bedoel je …?", never a digression. */
 	private static final Set<String> SMALL_TALK = Set.of(GREETING, "bedankt", GOODBYE, CAPABILITIES, HANDOFF,
 			RESTART);
@@ -63,6 +58,9 @@ public class Dialog {
 	/** Questions that move the dialog on: in a reply to several questions, these are answered last. */
 	private static final Set<String> LEADING = Set.of(WHERE_TO_APPLY, COMBINATION, ELIGIBILITY, HANDOFF);
 
+	/** Questions answered with the same routing rule: one reply states it once. */
+	private static final Set<String> ROUTING = Set.of(WHERE_TO_APPLY, COMBINATION);
+
 	private final IntentService nlu;
 
 	private final DialogContent content = DialogContent.load();
@@ -71,9 +69,11 @@ public class Dialog {
 
 	private final ConsortiumParser consortiumParser = new ConsortiumParser(this.countries);
 
+	private final Eligibility eligibility = new Eligibility(this.countries, this.content.eligibility());
+
 	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
 
-	private final Map<String, String> normalizedKeywords = new ConcurrentHashMap<>();
+	private final Routing routing = new Routing(this.content, this.text);
 
 	public Dialog(IntentService nlu) {
 		this.nlu = nlu;
@@ -91,17 +91,7 @@ public class Dialog {
 	 * sector id, {@code onderwijs} when only education is clear, or empty.
 	 */
 	public Optional<String> suggestRoute(String text) {
-		String normalized = this.text.normalize(text);
-		Optional<DialogContent.Sector> sector = sector(normalized);
-		int youth = hits(normalized, this.content.impact().youth().keywords());
-		int education = hits(normalized, this.content.impact().education().keywords()) + (sector.isPresent() ? 1 : 0);
-		if (youth > education) {
-			return Optional.of(this.content.youth().id());
-		}
-		if (education > youth) {
-			return Optional.of(sector.map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
-		}
-		return Optional.empty();
+		return this.routing.route(this.text.normalize(text));
 	}
 
 	/**
@@ -109,21 +99,7 @@ public class Dialog {
 	 * ligt, dien je de aanvraag in bij Jeugd."); empty when only education is known, not the sector.
 	 */
 	public Optional<String> routeAdvice(String route) {
-		return Optional.of(route).filter((r) -> !r.equals(EDUCATION_UNKNOWN)).map(this::routedText);
-	}
-
-	/** Where to apply, for a known route: Youth or an education sector. */
-	private String routedText(String route) {
-		if (route.equals(this.content.youth().id())) {
-			return this.content.youth().reply();
-		}
-		DialogContent.Sector sector = this.content.sector()
-			.sectors()
-			.stream()
-			.filter((s) -> s.id().equals(route))
-			.findFirst()
-			.orElseThrow();
-		return this.content.sector().reply().replace("{sector}", sector.name());
+		return Optional.of(route).filter((r) -> !r.equals(Routing.EDUCATION_UNKNOWN)).map(this.routing::advice);
 	}
 
 	/** Staff handed the conversation back. */
@@ -150,10 +126,9 @@ public class Dialog {
 	private DialogTurn respond(DialogContext context, String message, String normalized, Classification understood) {
 		switch (understood.intent()) {
 			case RESTART -> {
-				DialogTurn greeting = greet();
-				Reply reply = greeting.reply();
-				return new DialogTurn(greeting.context(), new Reply(this.content.phrases().restart() + " " + reply.text(),
-						RESTART, understood.confidence(), reply.quickReplies(), DialogState.OPEN), false);
+				Intent restart = intent(RESTART);
+				return new DialogTurn(DialogContext.start(), new Reply(restart.answer(), RESTART, understood.confidence(),
+						restart.quickReplies(), Transitions.next(context.state(), DialogEvent.RESTART)), false);
 			}
 			case HANDOFF -> {
 				return answer(context, DialogEvent.HANDOFF, understood, intent(HANDOFF), true);
@@ -181,14 +156,18 @@ public class Dialog {
 	private DialogTurn answerAll(DialogContext context, String message, String normalized, MessageAnalysis analysis) {
 		List<MessageAnalysis.Question> asked = analysis.answerable();
 		List<MessageAnalysis.Question> answered = asked.subList(0, Math.min(MAX_ANSWERS, asked.size()));
+		// A combination question leads over "where do I apply?": its answer holds the same rule, and more.
 		Optional<MessageAnalysis.Question> leading = answered.stream()
-			.filter((q) -> LEADING.contains(q.intent()))
-			.findFirst();
+			.filter((q) -> q.intent().equals(COMBINATION))
+			.findFirst()
+			.or(() -> answered.stream().filter((q) -> LEADING.contains(q.intent())).findFirst());
 		List<String> texts = new ArrayList<>();
 		List<String> intents = new ArrayList<>();
 		Intent last = null;
 		for (MessageAnalysis.Question question : answered) {
-			if (leading.isEmpty() || question != leading.get()) {
+			boolean sameRule = leading.isPresent() && ROUTING.contains(question.intent())
+					&& ROUTING.contains(leading.get().intent());
+			if (leading.isEmpty() || question != leading.get() && !sameRule) {
 				last = intent(question.intent());
 				texts.add(last.answer());
 				intents.add(last.name());
@@ -197,7 +176,7 @@ public class Dialog {
 		double confidence = answered.get(0).classification().confidence();
 		DialogTurn turn = leading.isPresent()
 				? respond(context, message, normalized, leading.get().classification())
-				: reply(context, DialogEvent.ANSWER, "", last.name(), confidence, last.quickReplies(), false);
+				: reply(context, DialogEvent.ANSWER, "", last.name(), confidence, quickReplies(last), false);
 		if (leading.isPresent()) {
 			texts.add(turn.reply().text());
 			intents.addAll(turn.reply().intents());
@@ -232,6 +211,10 @@ public class Dialog {
 	/** A message taken as a new question. */
 	private DialogTurn question(DialogContext context, String message, String normalized,
 			Classification understood) {
+		Optional<DialogTurn> more = more(context, normalized);
+		if (more.isPresent()) {
+			return more.get();
+		}
 		if (WHY.matcher(normalized).matches() && context.lastIntent() != null) {
 			String why = intent(context.lastIntent()).why();
 			Intent topic = intent(context.lastIntent());
@@ -297,11 +280,19 @@ public class Dialog {
 		return Optional.empty();
 	}
 
-	/** "Where do I apply?": route straight away if the message says where the impact lies, else ask. */
+	/**
+	 * "Where do I apply?" is routed straight away if the message says where the impact lies, else the bot
+	 * asks. A combination question first hears the rule, and is routed only by an impact the visitor
+	 * states ("vooral"), never by the sector words that describe the combination itself.
+	 */
 	private DialogTurn route(DialogContext context, String normalized, Classification understood) {
-		Optional<DialogTurn> routed = routeFrom(context, normalized, understood);
-		if (routed.isPresent()) {
-			return routed.get();
+		boolean combination = understood.intent().equals(COMBINATION);
+		Optional<String> route = combination ? this.routing.statedImpact(normalized) : this.routing.route(normalized);
+		if (route.isPresent()) {
+			DialogTurn routed = routeTo(context, route.get(), understood);
+			return combination ? new DialogTurn(routed.context(),
+					routed.reply().withText(intent(COMBINATION).answer() + "\n\n" + routed.reply().text()),
+					routed.handoff()) : routed;
 		}
 		Intent where = intent(understood.intent());
 		DialogContent.Impact impact = this.content.impact();
@@ -311,24 +302,53 @@ public class Dialog {
 
 	private DialogTurn impactAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.Impact impact = this.content.impact();
-		return routeFrom(context, normalized, understood)
+		return this.routing.route(normalized).map((route) -> routeTo(context, route, understood))
 			.orElseGet(() -> notAnAnswer(context, understood, impact.question(), impact.explanation(), impactOptions()));
 	}
 
 	private DialogTurn sectorAnswer(DialogContext context, String normalized, Classification understood) {
 		DialogContent.SectorChoice sector = this.content.sector();
-		return sector(normalized).map((s) -> routed(context, understood, s.id(), sector.reply().replace("{sector}", s.name())))
+		return this.routing.sector(normalized).map((s) -> routed(context, understood, s.id(), this.routing.advice(s.id())))
 			.orElseGet(() -> notAnAnswer(context, understood, sector.question(), sector.explanation(), sectorOptions()));
 	}
 
-	private Optional<DialogTurn> routeFrom(DialogContext context, String normalized, Classification understood) {
-		return suggestRoute(normalized).map((route) -> {
-			if (route.equals(EDUCATION_UNKNOWN)) {
-				return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
-						understood.confidence(), sectorOptions(), false);
+	private DialogTurn routeTo(DialogContext context, String route, Classification understood) {
+		if (route.equals(Routing.EDUCATION_UNKNOWN)) {
+			return reply(context, DialogEvent.EDUCATION, this.content.sector().question(), understood.intent(),
+					understood.confidence(), sectorOptions(), false);
+		}
+		return routed(context, understood, route, this.routing.advice(route));
+	}
+
+	/** The next part of a list too long for one bubble, when the message is its button. */
+	private Optional<DialogTurn> more(DialogContext context, String normalized) {
+		for (Map.Entry<String, List<DialogContent.More>> entry : this.content.more().entrySet()) {
+			List<DialogContent.More> parts = entry.getValue();
+			for (int i = 0; i < parts.size(); i++) {
+				if (normalized.equals(this.text.normalize(parts.get(i).label()))) {
+					Intent topic = intent(entry.getKey());
+					List<String> next = new ArrayList<>();
+					if (i + 1 < parts.size()) {
+						next.add(parts.get(i + 1).label());
+					}
+					next.addAll(topic.quickReplies());
+					return Optional.of(reply(context, DialogEvent.ANSWER, parts.get(i).text(), topic.name(), 1.0, next,
+							false));
+				}
 			}
-			return routed(context, understood, route, routedText(route));
-		});
+		}
+		return Optional.empty();
+	}
+
+	/** An intent's buttons, after the button for the rest of its list if its answer shows only the first items. */
+	private List<String> quickReplies(Intent intent) {
+		List<DialogContent.More> more = this.content.more().getOrDefault(intent.name(), List.of());
+		if (more.isEmpty()) {
+			return intent.quickReplies();
+		}
+		List<String> replies = new ArrayList<>(List.of(more.get(0).label()));
+		replies.addAll(intent.quickReplies());
+		return replies;
 	}
 
 	private DialogTurn routed(DialogContext context, Classification understood, String route, String text) {
@@ -349,7 +369,7 @@ public class Dialog {
 
 	private DialogTurn check(DialogContext context, Consortium known, String message, Classification understood) {
 		Consortium consortium = known.merge(this.consortiumParser.parse(message));
-		Verdict verdict = Eligibility.check(consortium, this.countries);
+		Verdict verdict = this.eligibility.check(consortium);
 		boolean complete = verdict.missing().isEmpty();
 		DialogEvent event = complete ? DialogEvent.VERDICT : DialogEvent.INCOMPLETE;
 		DialogContext next = new DialogContext(Transitions.next(context.state(), event), ELIGIBILITY, List.of(), 0, 0,
@@ -371,7 +391,7 @@ public class Dialog {
 					context.lastIntent(), context.options(), context.retries(), 0, context.route(),
 					context.consortium());
 			return new DialogTurn(next, new Reply(digression.answer() + "\n\n" + question, digression.name(),
-					understood.confidence(), options.isEmpty() ? digression.quickReplies() : options, next.state()),
+					understood.confidence(), options.isEmpty() ? quickReplies(digression) : options, next.state()),
 					false);
 		}
 		if (context.retries() == 0) {
@@ -390,7 +410,7 @@ public class Dialog {
 	private DialogTurn answer(DialogContext context, DialogEvent event, Classification understood, Intent intent,
 			boolean handoff) {
 		double confidence = understood == null ? 1.0 : understood.confidence();
-		return reply(context, event, intent.answer(), intent.name(), confidence, intent.quickReplies(), handoff);
+		return reply(context, event, intent.answer(), intent.name(), confidence, quickReplies(intent), handoff);
 	}
 
 	/** A reply that leaves the route and consortium as they were and makes the intent the topic. */
@@ -418,32 +438,6 @@ public class Dialog {
 		}
 		Classification withTopic = this.nlu.classify(intent(context.lastIntent()).label() + " " + message);
 		return withTopic.understood() ? withTopic : plain;
-	}
-
-	private Optional<DialogContent.Sector> sector(String normalized) {
-		return this.content.sector()
-			.sectors()
-			.stream()
-			.filter((s) -> hits(normalized, s.keywords()) > 0)
-			.max((a, b) -> Integer.compare(hits(normalized, a.keywords()), hits(normalized, b.keywords())));
-	}
-
-	/**
-	 * How many keywords occur in the text: as whole words or phrases, or as the start ("mbo-school") or,
-	 * for longer keywords, the end ("schoolonderwijs") of a compound. Linear in the text's length.
-	 */
-	private int hits(String normalized, List<String> keywords) {
-		String padded = " " + normalized + " ";
-		String[] words = normalized.split(" ");
-		int hits = 0;
-		for (String keyword : keywords) {
-			String k = this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize);
-			if (k.contains(" ") ? padded.contains(" " + k + " ") : Arrays.stream(words).anyMatch((w) -> w.equals(k)
-					|| (k.length() >= 3 && w.startsWith(k)) || (k.length() >= 5 && w.endsWith(k)))) {
-				hits++;
-			}
-		}
-		return hits;
 	}
 
 	private List<String> impactOptions() {

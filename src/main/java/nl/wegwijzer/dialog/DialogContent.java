@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,9 +13,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /** The dialog's own texts and the sector routing, from {@code content/dialog.yml}. */
-record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases phrases) {
+record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases phrases, Map<String, List<More>> more,
+		EligibilityTexts eligibility) {
 
-	record Impact(String question, String explanation, Option education, Option youth) {
+	DialogContent {
+		more = Map.copyOf(more);
+	}
+
+	/** {@code cues}: words after which a visitor says where the impact lies ("vooral", "de impact ligt"). */
+	record Impact(String question, List<String> cues, String explanation, Option education, Option youth) {
 	}
 
 	record Option(String option, List<String> keywords) {
@@ -26,12 +33,29 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 	record SectorChoice(String question, String explanation, String reply, List<Sector> sectors) {
 	}
 
-	record Sector(String id, String name, List<String> keywords) {
+	/** {@code name} is the button, {@code inSentence} the name in a reply ("bij de sector mbo"). */
+	record Sector(String id, String name, String inSentence, List<String> keywords) {
 	}
 
 	record Phrases(String unclear, String giveUp, List<String> giveUpReplies, String clarify, String clarifyOther,
-			String repeatedFallback, String noReason, String released, String restart, List<String> routedReplies,
+			String repeatedFallback, String noReason, String released, List<String> routedReplies,
 			String consortiumQuestion, String notAnswered, String askNext, String english) {
+	}
+
+	/** The next part of a list too long for one bubble, behind a button with this label. */
+	record More(String label, String text) {
+	}
+
+	/** The sentences of the consortium check; {@code {name}} marks what is filled in. */
+	record EligibilityTexts(String eligible, String organisations, String someOrganisations, String applicant,
+			String partnerCountry, String partnerCountries, String unknownCountry, String unknownCountries,
+			String durationFits, String extensionOnRequest, String durationUnsure, String notYet, String notYetList,
+			String tooFewOrganisation, String tooFewOrganisations, String noProgrammeCountry,
+			String oneProgrammeCountry, String programmeCountries, String partnerNotCounted,
+			String partnersNotCounted, String findOne, String findMore, String partnerApplicant, String tooLong,
+			String extensionTooLong, String noExtensionAfterThreeYears, String totalTooLong, String remindDuration,
+			String remindDurationAndExtension, String askBoth, String askCount, String askCountries,
+			String askOtherCountries, String year, String month, String months, String and) {
 	}
 
 	static DialogContent load() {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * Checks a consortium against the basic rules of a cross-sectoral strategic partnership and words the
  * verdict for the visitor. The rules, and only these, come from the Erasmus+ page: at least three
  * organisations from three different programme countries; partner-country organisations only as partner,
- * not as applicant; a duration of 2 or 3 years; an extension of at most 6 months, 3 years in total.
+ * not as applicant; a duration of 2 or 3 years; an extension of at most 6 months, 3 years in total. The
+ * sentences come from {@code content/dialog.yml}.
  */
 final class Eligibility {
 
@@ -23,14 +24,20 @@ final class Eligibility {
 
 	static final int MAX_TOTAL_MONTHS = 36;
 
-	static final String MISSING_ORGANISATIONS = "het aantal organisaties";
+	static final String MISSING_ORGANISATIONS = "organisations";
 
-	static final String MISSING_COUNTRIES = "de landen van de organisaties";
+	static final String MISSING_COUNTRIES = "countries";
 
-	private Eligibility() {
+	private final Countries countries;
+
+	private final DialogContent.EligibilityTexts say;
+
+	Eligibility(Countries countries, DialogContent.EligibilityTexts texts) {
+		this.countries = countries;
+		this.say = texts;
 	}
 
-	static Verdict check(Consortium consortium, Countries countries) {
+	Verdict check(Consortium consortium) {
 		List<String> problems = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		String applicant = consortium.applicantCountry();
@@ -40,12 +47,16 @@ final class Eligibility {
 		if (!known.isEmpty() && applicant != null) {
 			known.add(applicant);
 		}
-		List<String> programme = known.stream().filter(countries::isProgramme).toList();
-		List<String> partner = known.stream().filter(countries::isPartner).toList();
+		List<String> programme = known.stream().filter(this.countries::isProgramme).toList();
+		List<String> partner = known.stream().filter(this.countries::isPartner).toList();
+		// A country the lists do not hold is named, never silently left out.
+		List<String> unknown = known.stream().filter((c) -> this.countries.named(c).isEmpty()).toList();
 
 		Integer organisations = consortium.organisations();
 		if (organisations != null && organisations < MIN_ORGANISATIONS) {
-			problems.add(tooFewOrganisations(MIN_ORGANISATIONS - organisations));
+			int more = MIN_ORGANISATIONS - organisations;
+			problems.add(more == 1 ? this.say.tooFewOrganisation()
+					: fill(this.say.tooFewOrganisations(), "more", String.valueOf(more)));
 		}
 		// Each country brings at least one organisation, so three programme countries answer the count too.
 		if (organisations == null && programme.size() < MIN_PROGRAMME_COUNTRIES) {
@@ -55,159 +66,148 @@ final class Eligibility {
 			missing.add(MISSING_COUNTRIES);
 		}
 		else if (programme.size() < MIN_PROGRAMME_COUNTRIES) {
-			problems.add(tooFewCountries(programme.size(), inSentences(partner, countries)));
+			problems.add(tooFewCountries(programme.size(), inSentences(partner), unknown));
 		}
-		if (applicant != null && countries.isPartner(applicant)) {
-			problems.add("Een organisatie uit " + countries.inSentence(applicant)
-					+ " kan wel partner zijn, maar niet de aanvraag indienen. "
-					+ "Laat een organisatie uit een programmaland de aanvraag doen.");
+		if (applicant != null && this.countries.isPartner(applicant)) {
+			problems.add(fill(this.say.partnerApplicant(), "country", this.countries.inSentence(applicant)));
 		}
 		problems.addAll(durationProblems(consortium.durationMonths(), consortium.extensionMonths()));
 
 		boolean eligible = problems.isEmpty() && missing.isEmpty();
 		String text;
 		if (eligible) {
-			text = eligibleText(inSentences(programme, countries), inSentences(partner, countries),
-					(applicant != null) ? countries.inSentence(applicant) : null, consortium);
+			text = eligibleText(inSentences(programme), inSentences(partner), unknown,
+					(applicant != null) ? this.countries.inSentence(applicant) : null, consortium);
 		}
 		else if (problems.isEmpty()) {
 			text = question(missing, applicant);
 		}
 		else {
-			String next = missing.isEmpty() ? durationReminder(consortium) : question(missing, applicant);
+			String next = missing.isEmpty() ? durationNote(consortium) : question(missing, applicant);
 			text = notEligibleText(problems) + (next.isEmpty() ? "" : (problems.size() == 1) ? " " : "\n\n") + next;
 		}
 		return new Verdict(eligible, problems, missing, text);
 	}
 
-	private static String tooFewOrganisations(int more) {
-		return "Je hebt nog minstens " + more + " " + (more == 1 ? "organisatie" : "organisaties")
-				+ " nodig, want een strategisch partnerschap bestaat uit minimaal " + MIN_ORGANISATIONS + " organisaties.";
-	}
-
-	private static String tooFewCountries(int programme, List<String> partner) {
-		StringBuilder problem = new StringBuilder();
-		if (programme == 0) {
-			problem.append("Er doet nog geen organisatie uit een programmaland mee; er zijn organisaties uit minstens ")
-				.append(MIN_PROGRAMME_COUNTRIES)
-				.append(" programmalanden nodig.");
-		}
-		else {
-			problem.append("Jullie komen uit ")
-				.append(programme)
-				.append(programme == 1 ? " programmaland" : " programmalanden")
-				.append("; er zijn er minstens ")
-				.append(MIN_PROGRAMME_COUNTRIES)
-				.append(" nodig.");
-		}
+	private String tooFewCountries(int programme, List<String> partner, List<String> unknown) {
+		List<String> problem = new ArrayList<>();
+		problem.add((programme == 0) ? this.say.noProgrammeCountry()
+				: (programme == 1) ? this.say.oneProgrammeCountry()
+						: fill(this.say.programmeCountries(), "count", String.valueOf(programme)));
 		if (!partner.isEmpty()) {
-			problem.append(" ")
-				.append(capitalised(list(partner)))
-				.append(partner.size() == 1 ? " is een partnerland en telt daarvoor niet mee."
-						: " zijn partnerlanden en tellen daarvoor niet mee.");
+			problem.add(fill(partner.size() == 1 ? this.say.partnerNotCounted() : this.say.partnersNotCounted(),
+					"countries", capitalised(list(partner))));
+		}
+		if (!unknown.isEmpty()) {
+			problem.add(unknownText(unknown));
 		}
 		int more = MIN_PROGRAMME_COUNTRIES - programme;
-		problem.append(more == 1 ? " Zoek er een organisatie bij uit nog een ander programmaland."
-				: " Zoek er organisaties bij uit nog " + more + " andere programmalanden.");
-		return problem.toString();
+		problem.add((more == 1) ? this.say.findOne() : fill(this.say.findMore(), "more", String.valueOf(more)));
+		return String.join(" ", problem);
 	}
 
-	private static List<String> durationProblems(Integer duration, Integer extension) {
+	private String unknownText(List<String> unknown) {
+		return fill(unknown.size() == 1 ? this.say.unknownCountry() : this.say.unknownCountries(), "countries",
+				list(unknown));
+	}
+
+	/** What the page rules out. A duration it does not name but does not forbid is no problem. */
+	private List<String> durationProblems(Integer duration, Integer extension) {
 		List<String> problems = new ArrayList<>();
-		boolean validDuration = duration != null && DURATIONS_MONTHS.contains(duration);
-		if (duration != null && !validDuration) {
-			problems.add("Een looptijd van " + describe(duration) + " kan niet, want een project duurt 2 of 3 jaar.");
+		if (duration != null && duration > MAX_TOTAL_MONTHS) {
+			problems.add(fill(this.say.tooLong(), "duration", describe(duration)));
 		}
 		if (extension != null && extension > MAX_EXTENSION_MONTHS) {
-			problems.add("Verlengen kan met ten hoogste " + MAX_EXTENSION_MONTHS + " maanden, dus niet met "
-					+ describe(extension) + ".");
+			problems.add(fill(this.say.extensionTooLong(), "extension", describe(extension)));
 		}
-		if (validDuration && extension != null && extension > 0 && duration + extension > MAX_TOTAL_MONTHS) {
-			String tooLong = "In totaal mag het partnerschap niet langer dan 3 jaar duren";
-			problems.add((duration == MAX_TOTAL_MONTHS) ? tooLong + ", dus bij een looptijd van 3 jaar kun je niet verlengen."
-					: tooLong + "; " + describe(duration) + " plus " + describe(extension) + " verlenging is te lang.");
+		if (duration != null && duration <= MAX_TOTAL_MONTHS && extension != null && extension > 0
+				&& duration + extension > MAX_TOTAL_MONTHS) {
+			problems.add((duration == MAX_TOTAL_MONTHS) ? this.say.noExtensionAfterThreeYears()
+					: fill(this.say.totalTooLong(), "duration", describe(duration), "extension", describe(extension)));
 		}
 		return problems;
 	}
 
-	private static String eligibleText(List<String> programme, List<String> partner, String applicant,
+	private String eligibleText(List<String> programme, List<String> partner, List<String> unknown, String applicant,
 			Consortium consortium) {
 		Integer organisations = consortium.organisations();
-		StringBuilder text = new StringBuilder("Op basis van wat je vertelt voldoet jullie partnerschap aan de basisregels. "
-				+ "Er zijn minstens " + MIN_ORGANISATIONS + " organisaties uit " + MIN_PROGRAMME_COUNTRIES
-				+ " verschillende programmalanden nodig, en jullie hebben "
-				+ ((organisations != null) ? organisations + " organisaties" : "organisaties") + " uit "
-				+ programme.size() + " programmalanden: " + list(programme) + ".");
+		List<String> text = new ArrayList<>();
+		text.add(fill(this.say.eligible(), "organisations",
+				(organisations != null) ? fill(this.say.organisations(), "count", String.valueOf(organisations))
+						: this.say.someOrganisations(),
+				"count", String.valueOf(programme.size()), "countries", list(programme)));
 		if (applicant != null) {
-			text.append(" De aanvraag kan vanuit ").append(applicant).append(" worden ingediend.");
+			text.add(fill(this.say.applicant(), "country", applicant));
 		}
 		if (!partner.isEmpty()) {
-			text.append(" ")
-				.append(capitalised(list(partner)))
-				.append(partner.size() == 1
-						? " is een partnerland: een organisatie daaruit kan meedoen als partner, niet als aanvrager."
-						: " zijn partnerlanden: organisaties daaruit kunnen meedoen als partner, niet als aanvrager.");
+			text.add(fill(partner.size() == 1 ? this.say.partnerCountry() : this.say.partnerCountries(), "countries",
+					capitalised(list(partner))));
+		}
+		if (!unknown.isEmpty()) {
+			text.add(unknownText(unknown));
 		}
 		Integer duration = consortium.durationMonths();
 		Integer extension = consortium.extensionMonths();
-		if (duration != null) {
-			text.append(" Een looptijd van ").append(describe(duration)).append(" past ook.");
+		if (duration != null && DURATIONS_MONTHS.contains(duration)) {
+			text.add(fill(this.say.durationFits(), "duration", describe(duration)));
 			if (extension != null && extension > 0) {
-				text.append(" Verlengen met ")
-					.append(describe(extension))
-					.append(" kan alleen op verzoek en in uitzonderlijke gevallen.");
+				text.add(fill(this.say.extensionOnRequest(), "extension", describe(extension)));
 			}
 		}
 		else {
-			text.append(" ").append(durationReminder(consortium));
+			text.add(durationNote(consortium));
 		}
-		return text.toString();
+		return String.join(" ", text.stream().filter((s) -> !s.isEmpty()).toList());
 	}
 
-	private static String notEligibleText(List<String> problems) {
+	private String notEligibleText(List<String> problems) {
 		if (problems.size() == 1) {
 			String problem = problems.get(0);
-			return "Zo voldoet jullie partnerschap nog niet: " + Character.toLowerCase(problem.charAt(0))
-					+ problem.substring(1);
+			return fill(this.say.notYet(), "problem", Character.toLowerCase(problem.charAt(0)) + problem.substring(1));
 		}
-		return "Zo voldoet jullie partnerschap nog niet:\n"
+		return this.say.notYetList() + "\n"
 				+ problems.stream().map((problem) -> "- " + problem).collect(Collectors.joining("\n"));
 	}
 
-	// Duration is not needed for a verdict, so instead of asking for it the rule is mentioned.
-	private static String durationReminder(Consortium consortium) {
-		if (consortium.durationMonths() != null) {
-			return "";
+	/**
+	 * Duration is not needed for a verdict, so instead of asking for it the rule is mentioned; a duration
+	 * the page does not name is pointed on to the programme guide and the helpdesk, not refused.
+	 */
+	private String durationNote(Consortium consortium) {
+		Integer duration = consortium.durationMonths();
+		if (duration != null) {
+			return (DURATIONS_MONTHS.contains(duration) || duration > MAX_TOTAL_MONTHS) ? ""
+					: fill(this.say.durationUnsure(), "duration", describe(duration));
 		}
 		if (consortium.extensionMonths() != null && consortium.extensionMonths() <= MAX_EXTENSION_MONTHS) {
-			return "Denk er ook aan dat het project 2 of 3 jaar moet duren, en met verlenging in totaal niet langer dan 3 jaar.";
+			return this.say.remindDurationAndExtension();
 		}
-		return "Denk er ook aan dat het project 2 of 3 jaar moet duren.";
+		return this.say.remindDuration();
 	}
 
-	private static String question(List<String> missing, String applicant) {
+	private String question(List<String> missing, String applicant) {
 		boolean count = missing.contains(MISSING_ORGANISATIONS);
 		boolean countries = missing.contains(MISSING_COUNTRIES);
 		if (count && countries) {
-			return "Met hoeveel organisaties zijn jullie, en uit welke landen komen ze?";
+			return this.say.askBoth();
 		}
 		if (count) {
-			return "Met hoeveel organisaties zijn jullie in totaal, je eigen organisatie meegeteld?";
+			return this.say.askCount();
 		}
-		return (applicant != null) ? "Uit welke landen komen de andere organisaties?"
-				: "Uit welke landen komen de organisaties?";
+		return (applicant != null) ? this.say.askOtherCountries() : this.say.askCountries();
 	}
 
-	private static String describe(int months) {
-		String rest = (months % 12 == 1) ? "1 maand" : (months % 12) + " maanden";
+	/** "2 jaar en 6 maanden". */
+	private String describe(int months) {
+		String rest = (months % 12) + " " + ((months % 12 == 1) ? this.say.month() : this.say.months());
 		if (months < 12) {
 			return rest;
 		}
-		return (months / 12) + " jaar" + ((months % 12 == 0) ? "" : " en " + rest);
+		return (months / 12) + " " + this.say.year() + ((months % 12 == 0) ? "" : " " + this.say.and() + " " + rest);
 	}
 
-	private static List<String> inSentences(List<String> names, Countries countries) {
-		return names.stream().map(countries::inSentence).toList();
+	private List<String> inSentences(List<String> names) {
+		return names.stream().map(this.countries::inSentence).toList();
 	}
 
 	private static String capitalised(String text) {
@@ -215,11 +215,21 @@ final class Eligibility {
 	}
 
 	/** "Nederland, Duitsland en België". */
-	private static String list(List<String> names) {
+	private String list(List<String> names) {
 		if (names.size() <= 1) {
 			return String.join("", names);
 		}
-		return String.join(", ", names.subList(0, names.size() - 1)) + " en " + names.get(names.size() - 1);
+		return String.join(", ", names.subList(0, names.size() - 1)) + " " + this.say.and() + " "
+				+ names.get(names.size() - 1);
+	}
+
+	/** The template with each {@code {key}} replaced by its value: pairs of key and value. */
+	private static String fill(String template, String... keysAndValues) {
+		String text = template;
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			text = text.replace("{" + keysAndValues[i] + "}", keysAndValues[i + 1]);
+		}
+		return text;
 	}
 
 }

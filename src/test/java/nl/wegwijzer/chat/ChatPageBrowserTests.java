@@ -78,6 +78,21 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
+	void shouldSayWhatTheChatStoresAndLinkToMore() {
+		openPage();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-text")));
+		assertThat(this.browser.findElement(By.id("consent-text")).getText()).contains("90 dagen", "5 jaar");
+		assertThat(this.browser.findElements(By.cssSelector("#categories input")))
+			.extracting((box) -> box.getAttribute("value"))
+			.containsExactly("necessary", "analytics");
+		String more = this.browser.findElement(By.cssSelector(".consent__more a")).getAttribute("href");
+
+		this.browser.get(more);
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("90 dagen", "5 jaar",
+				"statistieken van de helpdesk");
+	}
+
+	@Test
 	void shouldChatWithOnlyTheNecessaryCookies() {
 		openPage();
 		click("necessary-only");

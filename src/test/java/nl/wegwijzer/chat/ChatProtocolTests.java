@@ -30,9 +30,10 @@ class ChatProtocolTests {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			JsonNode request = client.expect("consent_request");
 			assertThat(request.path("policyVersion").asString()).isNotBlank();
-			assertThat(request.path("text").asString()).contains("cookie");
+			assertThat(request.path("text").asString()).contains("gesprek", "90 dagen", "cookiekeuze", "5 jaar");
+			// Social media governs nothing in this chat, so by default it is not offered.
 			assertThat(request.path("categories")).extracting((c) -> c.path("id").asString())
-				.containsExactly("necessary", "analytics", "social");
+				.containsExactly("necessary", "analytics");
 			assertThat(request.path("categories").get(0).path("required").asBoolean()).isTrue();
 
 			client.consent("analytics");
@@ -54,7 +55,7 @@ class ChatProtocolTests {
 			assertThat(both.path("intents")).extracting(JsonNode::asString).containsExactly("aanvrager", "aantal_partners");
 
 			String sessionId = session.path("sessionId").asString();
-			assertThat(consents(sessionId)).containsExactly("necessary,analytics|social|CUSTOM");
+			assertThat(consents(sessionId)).containsExactly("necessary,analytics||ACCEPT_ALL");
 			assertThat(this.jdbc.sql("""
 					select count(*) from turn t join conversation c on c.id = t.conversation_id
 					where c.session_id = ? and t.author = 'BOT'""").param(sessionId).query(Long.class).single())
@@ -101,6 +102,19 @@ class ChatProtocolTests {
 	}
 
 	@Test
+	void shouldRefuseACategoryThisDeploymentDoesNotOfferAndRecordNothing() throws Exception {
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			client.expect("consent_request");
+			client.consent("analytics", "social");
+			JsonNode error = client.expect("error");
+			assertThat(error.path("code").asString()).isEqualTo("bad_request");
+			assertThat(error.path("message").asString()).contains("necessary, analytics").doesNotContain("social");
+			client.message("Hallo?");
+			assertThat(client.expect("error").path("code").asString()).isEqualTo("consent_required");
+		}
+	}
+
+	@Test
 	void shouldCloseWith1009WhenAFrameIsTooLargeToRead() throws Exception {
 		try (ChatClient client = ChatClient.inSession(this.port)) {
 			try {
@@ -120,7 +134,7 @@ class ChatProtocolTests {
 		JsonNode offered;
 		try (ChatClient first = ChatClient.connect(this.port)) {
 			first.expect("consent_request");
-			first.consent("analytics", "social");
+			first.consent("analytics");
 			JsonNode session = first.expect("session");
 			token = session.path("resumeToken").asString();
 			sessionId = session.path("sessionId").asString();
@@ -138,7 +152,7 @@ class ChatProtocolTests {
 			assertThat(session.path("history").get(2).path("quickReplies")).isEqualTo(offered);
 			assertThat(session.path("history").get(1).has("quickReplies")).isFalse();
 			assertThat(session.path("consent").path("granted")).extracting(JsonNode::asString)
-				.containsExactly("necessary", "analytics", "social");
+				.containsExactly("necessary", "analytics");
 			assertThat(session.path("consent").path("policyVersion").asString()).isNotBlank();
 			assertThat(second.ask("Kan het verlengd worden?").path("text").asString()).contains("6 maanden");
 		}
@@ -158,14 +172,14 @@ class ChatProtocolTests {
 	void shouldRecordAConsentChangeAsANewRecord() throws Exception {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			client.expect("consent_request");
-			client.consent("necessary", "analytics", "social");
+			client.consent("necessary", "analytics");
 			String sessionId = client.expect("session").path("sessionId").asString();
 			client.expect("bot");
 			client.consent();
 			assertThat(client.expect("session").path("sessionId").asString()).isEqualTo(sessionId);
 			assertThat(client.nothingWithin(300)).as("no second greeting").isTrue();
-			assertThat(consents(sessionId)).containsExactly("necessary,analytics,social||ACCEPT_ALL",
-					"necessary|analytics,social|NECESSARY_ONLY");
+			assertThat(consents(sessionId)).containsExactly("necessary,analytics||ACCEPT_ALL",
+					"necessary|analytics|NECESSARY_ONLY");
 			assertThat(this.jdbc.sql("select analytics from conversation where session_id = ?")
 				.param(sessionId)
 				.query(Boolean.class)

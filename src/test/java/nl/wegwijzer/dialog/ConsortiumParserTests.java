@@ -107,7 +107,16 @@ class ConsortiumParserTests {
 				// Only countries: an answer to "uit welke landen komen ze?".
 				said("Duitsland en België", null, List.of(DE, BE), null),
 				said("Nederland, Duitsland en België", null, List.of(NL, DE, BE), null),
-				said("partners uit Latijns-Amerika", null, List.of(), null));
+				said("partners uit Latijns-Amerika", null, List.of(), null),
+				// A country the lists do not hold is kept, as the visitor wrote it, so the verdict can name it.
+				said("we zijn met drie organisaties uit Nederland, Duitsland en Lapland", 3, List.of(NL, DE, "Lapland"), NL),
+				said("we zijn met drie organisaties uit nederland, duitsland en lapland", 3, List.of(NL, DE, "Lapland"), NL),
+				said("partners uit Duitsland en Groenland.", null, List.of(NL, DE, "Groenland"), NL),
+				// Words in such a list that are no country.
+				said("twee partners uit Duitsland en uit het bedrijfsleven", 3, List.of(NL, DE), NL),
+				said("we werken met scholen uit Duitsland en omgeving", null, List.of(NL, DE), NL),
+				said("we hebben partners uit Duitsland en België en willen aanvragen", null, List.of(NL, DE, BE), NL),
+				said("we zijn een school uit Utrecht met partners uit Duitsland en België", null, List.of(NL, DE, BE), NL));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

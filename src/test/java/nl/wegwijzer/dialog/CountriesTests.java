@@ -1,5 +1,6 @@
 package nl.wegwijzer.dialog;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,23 @@ class CountriesTests {
 			.filter(Countries.Country::programme)
 			.map(Countries.Country::name)
 			.toList();
-		assertThat(programme).hasSize(33)
-			.contains("Nederland", "België", "Duitsland", "Tsjechië", "Noord-Macedonië", "Servië", "IJsland",
-					"Liechtenstein", "Noorwegen", "Turkije");
+		// 2014-2020, the period of the page's rules: the 28 EU member states and 6 other countries.
+		assertThat(programme).hasSize(34)
+			.contains("Nederland", "België", "Duitsland", "Tsjechië", "Verenigd Koninkrijk", "Noord-Macedonië",
+					"Servië", "IJsland", "Liechtenstein", "Noorwegen", "Turkije");
+	}
+
+	@Test
+	void shouldFollowTheProgrammePeriodOfThePagesRules() {
+		// The page states the rules of 2014-2020 (programme and partner countries, strategic partnerships).
+		assertThat(this.countries.period()).isEqualTo("2014-2020");
 	}
 
 	@Test
 	void shouldTellProgrammeFromPartnerCountries() {
 		assertThat(this.countries.isProgramme("Turkije")).isTrue();
-		assertThat(this.countries.isProgramme("Verenigd Koninkrijk")).isFalse();
-		assertThat(this.countries.isPartner("Verenigd Koninkrijk")).isTrue();
+		assertThat(this.countries.isProgramme("Verenigd Koninkrijk")).isTrue();
+		assertThat(this.countries.isPartner("Zwitserland")).isTrue();
 		assertThat(this.countries.isPartner("Marokko")).isTrue();
 		assertThat(this.countries.isProgramme("Atlantis")).isFalse();
 		assertThat(this.countries.isPartner("Atlantis")).isFalse();
@@ -53,9 +61,26 @@ class CountriesTests {
 			Oekraïne                                        | Oekraïne
 			een Surinaamse stichting                        | Suriname
 			Bosnië en Herzegovina                           | Bosnië en Herzegovina
+			Noord-Korea                                     | Noord-Korea
+			een school in Zuid-Korea                        | Zuid-Korea
 			""")
 	void shouldFindCountriesWhateverTheSpelling(String text, String country) {
 		assertThat(this.countries.findIn(text)).containsExactly(country);
+	}
+
+	@Test
+	void shouldNeverReadOneCountrysNameOrAliasAsAnotherCountry() {
+		for (Countries.Country country : this.countries.all()) {
+			for (String word : concat(country.name(), country.aliases())) {
+				assertThat(this.countries.findIn("een school uit " + word)).as(word).containsExactly(country.name());
+			}
+		}
+	}
+
+	private static List<String> concat(String name, List<String> aliases) {
+		List<String> words = new ArrayList<>(List.of(name));
+		words.addAll(aliases);
+		return words;
 	}
 
 	@Test
@@ -80,7 +105,7 @@ class CountriesTests {
 	void shouldRefuseAWordForTwoCountries() {
 		List<Countries.Country> clash = List.of(new Countries.Country("Oostland", true, List.of("oosters")),
 				new Countries.Country("Westland", true, List.of("oosters")));
-		assertThatIllegalStateException().isThrownBy(() -> new Countries(clash, List.of()));
+		assertThatIllegalStateException().isThrownBy(() -> new Countries("2014-2020", clash, List.of()));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import nl.wegwijzer.nlu.IntentService;
 import nl.wegwijzer.nlu.ModelStore;
@@ -80,7 +81,8 @@ class DialogTests {
 						Step.of("banaan", DialogState.OPEN, "collega")),
 				Script.of("follow-up on duration asks why", null,
 						Step.of("Hoe lang duurt een strategisch partnerschap?", DialogState.OPEN, "2 of 3 jaar"),
-						Step.of("waarom?", DialogState.OPEN, "doelstelling"),
+						// The page gives no reason beyond the answer itself: the bot says so rather than repeat it.
+						Step.of("waarom?", DialogState.OPEN, "geen reden"),
 						Step.of("en kan dat verlengd worden?", DialogState.OPEN, "6 maanden", "3 jaar")),
 				Script.of("enough organisations and countries", null,
 						Step.of("Wij zijn een mbo-school met twee partners uit Duitsland en België. Komen we in aanmerking?",
@@ -232,6 +234,68 @@ class DialogTests {
 
 		DialogTurn outOfScope = dialog.respond(dialog.greet().context(), "What is the capital of France?");
 		assertThat(outOfScope.reply().intent()).isEqualTo("fallback");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Kan ik onderwijs en jeugdwerk combineren?", "Zijn combinaties mogelijk?",
+			"mix van onderwijs en jeugdwerk" })
+	void shouldAnswerACombinationWithTheRuleAndAskWhereTheImpactLies(String question) {
+		DialogTurn turn = dialog.respond(dialog.greet().context(), question);
+		assertThat(turn.reply().text()).startsWith("Ja, combinaties van onderwijsactiviteiten en buitenschoolse "
+				+ "activiteiten zijn mogelijk")
+			.endsWith("Waar ligt de impact van jullie project vooral?")
+			.doesNotContain("Omdat de impact");
+		assertThat(turn.context().state()).isEqualTo(DialogState.ASK_IMPACT);
+		assertThat(turn.context().route()).isNull();
+
+		DialogTurn youth = dialog.respond(turn.context(), "vooral bij het jeugdwerk, een beetje op school");
+		assertThat(youth.context().route()).isEqualTo("jeugd");
+		DialogTurn education = dialog.respond(turn.context(), "Binnen het onderwijs");
+		assertThat(education.context().state()).isEqualTo(DialogState.ASK_SECTOR);
+		DialogTurn school = dialog.respond(education.context(), "hoger secundair onderwijs");
+		assertThat(school.context().route()).isEqualTo("schoolonderwijs");
+		assertThat(school.reply().text()).contains("bij de sector schoolonderwijs (po/vo)");
+	}
+
+	@Test
+	void shouldStateTheRuleOnceWhenAskedAboutCombiningAndWhereToApply() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"we doen zowel onderwijs als buitenschoolse activiteiten, waar vragen we aan?");
+		assertThat(turn.reply().text()).containsOnlyOnce("Ligt de impact binnen het onderwijs")
+			.endsWith("Waar ligt de impact van jullie project vooral?");
+		assertThat(turn.context().state()).isEqualTo(DialogState.ASK_IMPACT);
+	}
+
+	@Test
+	void shouldRouteACombinationByTheImpactTheVisitorStates() {
+		DialogTurn turn = dialog.respond(dialog.greet().context(),
+				"Kan ik onderwijs en jeugdwerk combineren? De impact ligt vooral in het onderwijs op de basisschool.");
+		assertThat(turn.reply().text()).startsWith("Ja, combinaties").contains("bij de sector schoolonderwijs (po/vo)");
+		assertThat(turn.context().route()).isEqualTo("schoolonderwijs");
+	}
+
+	@Test
+	void shouldGreetOnceWhenStartingOver() {
+		DialogTurn asked = dialog.respond(dialog.greet().context(), "waar vraag ik aan");
+		DialogTurn restart = dialog.respond(asked.context(), "opnieuw beginnen");
+		assertThat(restart.context()).isEqualTo(dialog.greet().context());
+		assertThat(restart.reply().text()).containsOnlyOnce("opnieuw").doesNotContain(dialog.greet().reply().text());
+	}
+
+	@Test
+	void shouldShowTheRestOfALongListBehindAButton() {
+		DialogTurn first = dialog.respond(dialog.greet().context(), "Geef eens voorbeelden van organisaties");
+		assertThat(first.reply().intent()).isEqualTo("voorbeeld_organisaties");
+		assertThat(first.reply().text()).contains("instellingen voor hoger onderwijs").doesNotContain("stichtingen");
+		String more = first.reply().quickReplies().get(0);
+
+		DialogTurn second = dialog.respond(first.context(), more);
+		assertThat(second.reply().intent()).isEqualTo("voorbeeld_organisaties");
+		assertThat(second.reply().text()).contains("stichtingen").doesNotContain("musea");
+
+		DialogTurn third = dialog.respond(second.context(), second.reply().quickReplies().get(0));
+		assertThat(third.reply().text()).contains("musea", "informele groepen jongeren");
+		assertThat(third.reply().quickReplies()).doesNotContain(more);
 	}
 
 	private static List<String> intentReplies(String intent) {

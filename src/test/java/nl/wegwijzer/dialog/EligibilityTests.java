@@ -33,6 +33,8 @@ class EligibilityTests {
 
 	private final ConsortiumParser parser = new ConsortiumParser(this.countries);
 
+	private final Eligibility eligibility = new Eligibility(this.countries, DialogContent.load().eligibility());
+
 	static Stream<Arguments> verdicts() {
 		return Stream.of(
 				// Enough.
@@ -65,23 +67,33 @@ class EligibilityTests {
 						List.of("Jullie komen uit 2 programmalanden; er zijn er minstens 3 nodig"), NOTHING),
 				verdict("we zijn met z'n drieën: twee uit Nederland en één uit Duitsland", false,
 						List.of("Jullie komen uit 2 programmalanden; er zijn er minstens 3 nodig"), NOTHING),
-				verdict("een school uit Schotland en een uit Zwitserland", false,
-						List.of("Het Verenigd Koninkrijk en Zwitserland zijn partnerlanden en tellen daarvoor niet mee"),
+				verdict("een school uit Schotland en een uit Zwitserland", false, List.of(
+						"Jullie komen uit 2 programmalanden; er zijn er minstens 3 nodig. Zwitserland is een partnerland en telt daarvoor niet mee"),
+						NOTHING),
+				verdict("een school uit Zwitserland en een uit Marokko", false, List.of(
+						"Jullie komen uit 1 programmaland; er zijn er minstens 3 nodig. Zwitserland en Marokko zijn partnerlanden"),
+						NOTHING),
+				// A country the lists do not hold is named, not dropped.
+				verdict("we zijn met drie organisaties uit Nederland, Duitsland en Lapland", false,
+						List.of("Jullie komen uit 2 programmalanden; er zijn er minstens 3 nodig. Lapland ken ik niet"),
 						NOTHING),
 				// An applicant from a partner country.
 				verdict("Wij zijn een Marokkaanse organisatie met partners uit Duitsland, Frankrijk en Spanje", false,
-						List.of("Een organisatie uit Marokko kan wel partner zijn, maar niet de aanvraag indienen"),
+						List.of("Een organisatie uit Marokko kan wel partner zijn als zij meerwaarde biedt aan het "
+								+ "project, maar niet de aanvraag indienen"),
 						NOTHING),
 				verdict("wij zijn een organisatie uit Marokko en willen aanvragen", false,
-						List.of("Een organisatie uit Marokko kan wel partner zijn, maar niet de aanvraag indienen"),
-						BOTH),
-				verdict("We zijn een Engelse school met partners uit Nederland, Duitsland en Ierland", false,
-						List.of("Een organisatie uit het Verenigd Koninkrijk kan wel partner zijn"), NOTHING),
+						List.of("Een organisatie uit Marokko kan wel partner zijn"), BOTH),
+				verdict("We zijn een Zwitserse school met partners uit Nederland, Duitsland en Ierland", false,
+						List.of("Een organisatie uit Zwitserland kan wel partner zijn"), NOTHING),
+				// The rules of 2014-2020, which the page states: the United Kingdom was a programme country.
+				verdict("We zijn een Engelse school met partners uit Nederland, Duitsland en Ierland", true, NOTHING,
+						NOTHING),
 				// Duration and extension.
 				verdict("project van 4 jaar met drie partners uit Duitsland, België en Frankrijk", false,
-						List.of("Een looptijd van 4 jaar kan niet, want een project duurt 2 of 3 jaar"), NOTHING),
-				verdict("looptijd 30 maanden, met partners uit Duitsland en België", false,
-						List.of("Een looptijd van 2 jaar en 6 maanden kan niet"), NOTHING),
+						List.of("Een looptijd van 4 jaar kan niet"), NOTHING),
+				// The page names 2 or 3 years, but does not forbid 30 months: not refused.
+				verdict("looptijd 30 maanden, met partners uit Duitsland en België", true, NOTHING, NOTHING),
 				verdict("een project van 2 jaar met twee partners uit Duitsland en België, en we willen verlengen met "
 						+ "8 maanden", false, List.of("Verlengen kan met ten hoogste 6 maanden, dus niet met 8 maanden"),
 						NOTHING),
@@ -105,7 +117,7 @@ class EligibilityTests {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("verdicts")
 	void shouldJudgeWhatTheVisitorSaid(String text, boolean eligible, List<String> problems, List<String> missing) {
-		Verdict verdict = Eligibility.check(this.parser.parse(text), this.countries);
+		Verdict verdict = this.eligibility.check(this.parser.parse(text));
 		assertThat(verdict.eligible()).as("eligible").isEqualTo(eligible);
 		assertThat(verdict.problems()).as("problems").hasSameSizeAs(problems);
 		for (int i = 0; i < problems.size(); i++) {
@@ -160,11 +172,28 @@ class EligibilityTests {
 	}
 
 	@Test
-	void shouldAcceptPartnerCountriesAsPartners() {
+	void shouldAcceptPartnerCountriesAsPartnersThatAddValue() {
 		Verdict verdict = check(
 				new Consortium(4, List.of("Nederland", "Duitsland", "België", "Marokko"), 36, null, "Nederland"));
 		assertThat(verdict.eligible()).isTrue();
-		assertThat(verdict.text()).contains("Marokko is een partnerland: een organisatie daaruit kan meedoen als partner");
+		assertThat(verdict.text()).contains("Marokko is een partnerland: een organisatie daaruit kan meedoen als partner")
+			.contains("als zij meerwaarde biedt aan het project");
+	}
+
+	@Test
+	void shouldPointToTheGuideForADurationThePageDoesNotName() {
+		Verdict verdict = check(new Consortium(3, List.of("Nederland", "Duitsland", "België"), 30, null, "Nederland"));
+		assertThat(verdict.eligible()).isTrue();
+		assertThat(verdict.text()).doesNotContain("kan niet")
+			.contains("2 of 3 jaar", "2 jaar en 6 maanden", "programmagids", "helpdesk");
+	}
+
+	@Test
+	void shouldNameACountryItDoesNotKnowInAnEligibleVerdict() {
+		Verdict verdict = check(
+				new Consortium(4, List.of("Nederland", "Duitsland", "België", "Atlantis"), 24, null, "Nederland"));
+		assertThat(verdict.eligible()).isTrue();
+		assertThat(verdict.text()).contains("Atlantis ken ik niet", "Uit welk land komt");
 	}
 
 	@Test
@@ -176,7 +205,7 @@ class EligibilityTests {
 	}
 
 	private Verdict check(Consortium consortium) {
-		return Eligibility.check(consortium, this.countries);
+		return this.eligibility.check(consortium);
 	}
 
 	private static Arguments verdict(String text, boolean eligible, List<String> problems, List<String> missing) {

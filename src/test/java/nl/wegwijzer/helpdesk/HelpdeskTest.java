@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole app on a random port with known staff accounts, shared by the helpdesk's tests so they
  * start it once: {@code staff} (display name Anna), {@code bert} (a {@code {bcrypt}} password) and
- * {@code slot}, kept for the lockout test. The retention job's schedule is off; tests run it by hand.
+ * {@code slot}, kept for the lockout test. The retention job's schedule is off; tests run it by hand. Both
+ * optional cookie categories are offered, as on a site whose own scripts follow the choice.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"wegwijzer.staff.password=" + HelpdeskTest.PASSWORD, "wegwijzer.staff.name=Anna",
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password={bcrypt}" + HelpdeskTest.BERT_HASH,
 				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[1].username=slot",
-				"wegwijzer.staff.users[1].password=" + HelpdeskTest.SLOT_PASSWORD, "wegwijzer.retention.cron=-" })
+				"wegwijzer.staff.users[1].password=" + HelpdeskTest.SLOT_PASSWORD, "wegwijzer.retention.cron=-",
+				"wegwijzer.consent.categories=analytics,social" })
 @interface HelpdeskTest {
 
 	String PASSWORD = "geheim-voor-de-tests";

@@ -120,11 +120,11 @@ class TriageApiTests {
 		JsonNode questions = result.path("questions");
 		assertThat(questions).extracting((q) -> q.path("intent").asString()).containsExactly("waar_aanvragen", "duur");
 		assertThat(questions.get(0).path("text").asString()).startsWith("Bij welke sector");
-		assertThat(questions.get(0).path("answer").asString()).contains("Mbo");
+		assertThat(questions.get(0).path("answer").asString()).contains("bij de sector mbo");
 		assertThat(questions.get(1).path("answer").asString()).isEqualTo(this.intents.intent("duur").orElseThrow().answer());
 		String reply = result.path("reply").asString();
 		assertThat(reply).startsWith("Beste Sanne,").contains("2 of 3 jaar").contains("helpdesk");
-		assertThat(reply.indexOf("Mbo")).isLessThan(reply.indexOf("2 of 3 jaar"));
+		assertThat(reply.indexOf("sector mbo")).isLessThan(reply.indexOf("2 of 3 jaar"));
 	}
 
 	@Test
