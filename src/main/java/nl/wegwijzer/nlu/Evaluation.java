@@ -106,6 +106,9 @@ public final class Evaluation {
 				misses);
 	}
 
+	/** The values of {@link Thresholds#minLead} that tuning tries; 0 is off. */
+	private static final int[] LEADS = { 0, 3, 5, 8, 12, 20 };
+
 	/** One held-out utterance and the model's ranking of it, for trying thresholds without retraining. */
 	record Ranked(String expected, List<ScoredIntent> ranked) {
 	}
@@ -132,14 +135,16 @@ public final class Evaluation {
 		for (int c = 10; c <= 80; c += 5) {
 			for (int m = 0; m <= 50; m += 5) {
 				for (int p = c; p <= 95; p += 5) {
-					Thresholds t = new Thresholds(c / 100.0, m / 100.0, p / 100.0);
-					double[] score = score(ranked, t);
-					boolean meets = score[1] >= minRejection;
-					boolean bestMeets = bestScore[1] >= minRejection;
-					if (best == null || (meets && (!bestMeets || score[0] > bestScore[0]))
-							|| (!meets && !bestMeets && score[1] > bestScore[1])) {
-						best = t;
-						bestScore = score;
+					for (int lead : LEADS) {
+						Thresholds t = new Thresholds(c / 100.0, m / 100.0, p / 100.0, lead);
+						double[] score = score(ranked, t);
+						boolean meets = score[1] >= minRejection;
+						boolean bestMeets = bestScore[1] >= minRejection;
+						if (best == null || (meets && (!bestMeets || score[0] > bestScore[0]))
+								|| (!meets && !bestMeets && score[1] > bestScore[1])) {
+							best = t;
+							bestScore = score;
+						}
 					}
 				}
 			}

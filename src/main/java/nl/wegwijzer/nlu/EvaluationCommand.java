@@ -154,9 +154,10 @@ public final class EvaluationCommand {
 			report.misses().forEach((miss) -> out.println("  " + miss));
 		}
 		else if (result instanceof Tuning tuning) {
-			out.printf("%n== tuned by cross-validation: min-confidence %.2f, min-margin %.2f, min-pair-confidence %.2f"
-					+ " (in-scope right %.3f, out-of-scope rejected %.3f)%n", tuning.thresholds().minConfidence(),
-					tuning.thresholds().minMargin(), tuning.thresholds().minPairConfidence(), tuning.inScopeAccuracy(),
+			out.printf("%n== tuned by cross-validation: min-confidence %.2f, min-margin %.2f, min-pair-confidence %.2f,"
+					+ " min-lead %.0f (in-scope right %.3f, out-of-scope rejected %.3f)%n", tuning.thresholds().minConfidence(),
+					tuning.thresholds().minMargin(), tuning.thresholds().minPairConfidence(), tuning.thresholds().minLead(),
+					tuning.inScopeAccuracy(),
 					tuning.outOfScopeRejection());
 		}
 	}

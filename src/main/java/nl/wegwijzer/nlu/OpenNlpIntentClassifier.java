@@ -218,7 +218,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		if (best.intent().equals(OUT_OF_SCOPE) || (close && second.intent().equals(OUT_OF_SCOPE))) {
 			return new Classification(Classification.FALLBACK, best.score(), top, false);
 		}
-		if (best.score() >= thresholds.minConfidence()) {
+		boolean leads = thresholds.minLead() > 0 && best.score() >= thresholds.minConfidence() / 2
+				&& best.score() >= thresholds.minLead() * second.score();
+		if (best.score() >= thresholds.minConfidence() || leads) {
 			return new Classification(best.intent(), best.score(), top, close);
 		}
 		// Torn between two of its own intents ("cookies"): asking which is better than giving up.

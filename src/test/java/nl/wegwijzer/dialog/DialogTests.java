@@ -145,7 +145,7 @@ class DialogTests {
 
 	@Test
 	void shouldAskWhichWasMeantWhenTheModelIsTornBetweenTwo() {
-		DialogTurn asked = dialog.respond(dialog.greet().context(), "cookies op deze site");
+		DialogTurn asked = dialog.respond(dialog.greet().context(), "cookies van deze site");
 		assertThat(asked.context().state()).isEqualTo(DialogState.CLARIFY);
 		assertThat(asked.reply().text()).startsWith("Bedoel je");
 		assertThat(asked.reply().quickReplies()).hasSize(3);

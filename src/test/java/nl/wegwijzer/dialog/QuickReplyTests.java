@@ -16,6 +16,7 @@ import nl.wegwijzer.nlu.Classification;
 import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentCorpus;
 import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.nlu.ModelStore;
 import nl.wegwijzer.nlu.NluSettings;
 import nl.wegwijzer.nlu.OpenNlpIntentClassifier;
 
@@ -66,7 +67,7 @@ class QuickReplyTests {
 
 	@BeforeAll
 	static void train() {
-		nlu = new IntentService(NluSettings.bundled());
+		nlu = new IntentService(NluSettings.bundled(), ModelStore.NONE);
 		dialog = new Dialog(nlu);
 	}
 

@@ -75,7 +75,7 @@ class ModelQualityTests {
 
 	@Test
 	void shouldOfferTwoCloseIntentsRatherThanGiveUp() {
-		Classification cookies = model.classify("cookies op deze site");
+		Classification cookies = model.classify("cookies van deze site");
 		assertThat(cookies.understood()).isTrue();
 		assertThat(cookies.ambiguous()).isTrue();
 		assertThat(cookies.alternatives().subList(0, 2)).extracting(ScoredIntent::intent)

@@ -60,7 +60,7 @@ class ModelStoreTests {
 		List<LabelledText> more = new ArrayList<>(examples);
 		more.add(new LabelledText("duur", "welke periode beslaat ons consortium"));
 		NluSettings longer = new NluSettings(settings.minConfidence(), settings.minMargin(),
-				settings.minPairConfidence(), settings.iterations() + 1, settings.cutoff(), settings.cacheSize(),
+				settings.minPairConfidence(), settings.minLead(), settings.iterations() + 1, settings.cutoff(), settings.cacheSize(),
 				settings.intents());
 
 		String key = OpenNlpIntentClassifier.key(examples, PIPELINE, settings);
@@ -68,7 +68,7 @@ class ModelStoreTests {
 		assertThat(OpenNlpIntentClassifier.key(more, PIPELINE, settings)).isNotEqualTo(key);
 		assertThat(OpenNlpIntentClassifier.key(examples, PIPELINE, longer)).isNotEqualTo(key);
 		// Thresholds decide on the model's output; they do not change the model.
-		assertThat(OpenNlpIntentClassifier.key(examples, PIPELINE, settings.with(new Thresholds(0.9, 0.9, 0.9))))
+		assertThat(OpenNlpIntentClassifier.key(examples, PIPELINE, settings.with(new Thresholds(0.9, 0.9, 0.9, 0))))
 			.isEqualTo(key);
 	}
 

@@ -16,7 +16,7 @@ class OpenNlpIntentClassifierTests {
 
 	private static final TextPipeline PIPELINE = new TextPipeline(TextPipeline.Language.NL);
 
-	private static final NluSettings SETTINGS = new NluSettings(0.3, 0.1, 0.5, 100, 1, 100, "unused");
+	private static final NluSettings SETTINGS = new NluSettings(0.3, 0.1, 0.5, 0, 100, 1, 100, "unused");
 
 	private static final List<LabelledText> TINY = List.of(new LabelledText("duur", "hoe lang duurt een project"),
 			new LabelledText("duur", "wat is de looptijd"), new LabelledText("duur", "hoeveel jaar duurt het"),
@@ -36,6 +36,22 @@ class OpenNlpIntentClassifierTests {
 		assertThat(classifier.classify("Hoe lang duurt zo'n project?").intent()).isEqualTo("duur");
 		assertThat(classifier.classify("hoeveel partners heb ik nodig").intent()).isEqualTo("partners");
 		assertThat(classifier.classify("wat wordt het weer").intent()).isEqualTo(Classification.FALLBACK);
+	}
+
+	@Test
+	void shouldTrustAnIntentFarAheadOfTheNextBelowTheMinimumConfidence() {
+		List<ScoredIntent> greeting = List.of(new ScoredIntent("groet", 0.42), new ScoredIntent("duur", 0.04),
+				new ScoredIntent("buiten_scope", 0.03));
+		List<ScoredIntent> spread = List.of(new ScoredIntent("groet", 0.42), new ScoredIntent("duur", 0.10),
+				new ScoredIntent("buiten_scope", 0.03));
+		List<ScoredIntent> weak = List.of(new ScoredIntent("groet", 0.20), new ScoredIntent("duur", 0.01),
+				new ScoredIntent("buiten_scope", 0.01));
+		Thresholds thresholds = new Thresholds(0.45, 0.2, 0.65, 8);
+
+		assertThat(OpenNlpIntentClassifier.decide(greeting, thresholds).intent()).isEqualTo("groet");
+		assertThat(OpenNlpIntentClassifier.decide(spread, thresholds).understood()).isFalse();
+		assertThat(OpenNlpIntentClassifier.decide(weak, thresholds).understood()).isFalse();
+		assertThat(OpenNlpIntentClassifier.decide(greeting, new Thresholds(0.45, 0.2, 0.65, 0)).understood()).isFalse();
 	}
 
 	@Test

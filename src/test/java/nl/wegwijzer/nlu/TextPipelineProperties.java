@@ -20,7 +20,7 @@ class TextPipelineProperties {
 					new LabelledText("duur", "wat is de looptijd"),
 					new LabelledText("buiten_scope", "wat wordt het weer morgen"),
 					new LabelledText("buiten_scope", "recept voor appeltaart")),
-			PIPELINE, new NluSettings(0.3, 0.1, 0.5, 50, 1, 10, "unused"));
+			PIPELINE, new NluSettings(0.3, 0.1, 0.5, 0, 50, 1, 10, "unused"));
 
 	@Property(tries = 300)
 	void shouldNormaliseAndClassifyAnyText(@ForAll("texts") String text) {
