@@ -58,12 +58,13 @@ public final class TextPipeline {
 
 	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	// Number words become digits and chat spellings their full word, so both forms share features.
+	// Number words become digits and chat spellings their full word ("zo'n" is "een"), so both forms share features.
 	private static final Map<String, String> DUTCH_VARIANTS = Map.ofEntries(Map.entry("hoelang", "hoe lang"),
 			Map.entry("twee", "2"), Map.entry("drie", "3"), Map.entry("vier", "4"), Map.entry("vijf", "5"),
 			Map.entry("zes", "6"), Map.entry("zeven", "7"), Map.entry("acht", "8"), Map.entry("negen", "9"),
 			Map.entry("tien", "10"), Map.entry("twaalf", "12"), Map.entry("ff", "even"), Map.entry("svp", "alstublieft"),
-			Map.entry("aub", "alstublieft"), Map.entry("mn", "mijn"), Map.entry("zn", "zijn"), Map.entry("k", "ik"),
+			Map.entry("aub", "alstublieft"), Map.entry("mn", "mijn"), Map.entry("zn", "zijn"),
+			Map.entry("zon", "een"), Map.entry("k", "ik"),
 			Map.entry("erasmusplus", "erasmus"));
 
 	private static final String COUNTRY = "land";

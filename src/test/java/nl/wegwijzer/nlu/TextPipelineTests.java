@@ -18,6 +18,7 @@ class TextPipelineTests {
 			wij zijn een m.b.o. school                     | wij zijn een mbo school
 			met twee of drie partners                      | met 2 of 3 partners
 			we zijn met z'n tweeën                         | we zijn met zijn tweeen
+			wat is zo'n partnerschap                       | wat is een partnerschap
 			verlen\u200Bgen                                 | verlengen
 			café—ondernemers                               | cafe ondernemers
 			""")
