@@ -90,36 +90,36 @@ public class IntentService implements IntentClassifier {
 	public OpenNlpIntentClassifier model(List<LabelledText> examples) {
 		String key = OpenNlpIntentClassifier.key(examples, this.pipeline, this.settings);
 		Trained known = KNOWN.getIfPresent(key);
-		if (known != null) {
-			if (this.store.claim(key)) {
-				this.store.save(key, known.bytes());
-			}
-			return known.classifier();
+		if (known == null) {
+			known = loadOrTrain(key, examples);
+			KNOWN.put(key, known);
 		}
-		OpenNlpIntentClassifier model = loadOrTrain(key, examples);
-		KNOWN.put(key, new Trained(model, bytes(model)));
-		return model;
+		else if (this.store.claim(key)) {
+			this.store.save(key, known.bytes());
+		}
+		return known.classifier();
 	}
 
 	/** The stored model of these examples, if one was trained and stored before. */
 	public Optional<OpenNlpIntentClassifier> stored(List<LabelledText> examples) {
-		return load(OpenNlpIntentClassifier.key(examples, this.pipeline, this.settings));
+		String key = OpenNlpIntentClassifier.key(examples, this.pipeline, this.settings);
+		return this.store.find(key).flatMap((bytes) -> read(key, bytes)).map(Trained::classifier);
 	}
 
-	private OpenNlpIntentClassifier loadOrTrain(String key, List<LabelledText> examples) {
+	private Trained loadOrTrain(String key, List<LabelledText> examples) {
 		Instant giveUp = Instant.now().plus(CLAIM_WAIT);
 		while (true) {
-			Optional<OpenNlpIntentClassifier> stored = load(key);
+			Optional<byte[]> stored = this.store.find(key);
 			if (stored.isPresent()) {
-				log.info("Loaded the stored intent model {}", key);
-				return stored.get();
+				// A model that cannot be read is replaced.
+				return read(key, stored.get()).orElseGet(() -> trainAndStore(key, examples));
 			}
 			if (this.store.claim(key)) {
 				return trainAndStore(key, examples);
 			}
 			if (Instant.now().isAfter(giveUp)) {
 				log.warn("Another instance claimed the intent model {} but did not store it: training it here", key);
-				return train(examples);
+				return trainAndStore(key, examples);
 			}
 			try {
 				Thread.sleep(CLAIM_POLL.toMillis());
@@ -131,39 +131,35 @@ public class IntentService implements IntentClassifier {
 		}
 	}
 
-	private Optional<OpenNlpIntentClassifier> load(String key) {
-		return this.store.find(key).flatMap((bytes) -> {
-			try {
-				return Optional.of(OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes), this.pipeline, this.settings));
-			}
-			catch (IOException | RuntimeException ex) {
-				log.warn("The stored intent model {} cannot be read; training it again", key, ex);
-				return Optional.empty();
-			}
-		});
+	private Optional<Trained> read(String key, byte[] bytes) {
+		try {
+			OpenNlpIntentClassifier model = OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes), this.pipeline,
+					this.settings);
+			log.info("Loaded the stored intent model {}", key);
+			return Optional.of(new Trained(model, bytes));
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("The stored intent model {} cannot be read ({}); training it again", key, ex.toString());
+			return Optional.empty();
+		}
 	}
 
-	private OpenNlpIntentClassifier trainAndStore(String key, List<LabelledText> examples) {
+	private Trained trainAndStore(String key, List<LabelledText> examples) {
 		try {
 			OpenNlpIntentClassifier model = train(examples);
-			this.store.save(key, bytes(model));
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			model.write(bytes);
+			this.store.save(key, bytes.toByteArray());
 			log.info("Trained and stored the intent model {}", key);
-			return model;
+			return new Trained(model, bytes.toByteArray());
+		}
+		catch (IOException ex) {
+			this.store.release(key);
+			throw new UncheckedIOException(ex);
 		}
 		catch (RuntimeException ex) {
 			this.store.release(key);
 			throw ex;
-		}
-	}
-
-	private static byte[] bytes(OpenNlpIntentClassifier model) {
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			model.write(bytes);
-			return bytes.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
