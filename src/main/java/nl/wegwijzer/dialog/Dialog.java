@@ -133,6 +133,29 @@ public class Dialog {
 				intent(CAPABILITIES).quickReplies(), next.state()), false);
 	}
 
+	/** The visitor withdrew a request for a person: the dialog listens again, as after a release. */
+	public DialogContext withoutHandoff(DialogContext context) {
+		return with(context, DialogEvent.RELEASE);
+	}
+
+	/** The answer to a request for a person, as it stands in a reply that asked for one. */
+	public String handoffAnswer() {
+		return intent(HANDOFF).answer();
+	}
+
+	/**
+	 * Whether a reply's intent is knowledge the bot gave, not conversation (a greeting, thanks, a request
+	 * for a person) and not a fallback.
+	 */
+	public static boolean isKnowledge(String intent) {
+		return intent != null && knowledge(intent);
+	}
+
+	/** Whether a reply's intent says the bot did not understand or cannot answer the question. */
+	public static boolean isFallback(String intent) {
+		return Classification.FALLBACK.equals(intent) || OpenNlpIntentClassifier.OUT_OF_SCOPE.equals(intent);
+	}
+
 	/**
 	 * The reply to a message. A message with several questions the bot understands gets one reply that
 	 * answers each, in order; a question it cannot answer among them is named; an English message is
