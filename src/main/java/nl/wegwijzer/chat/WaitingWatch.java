@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The visitor stays in the queue, so a colleague who comes after all still finds them.
  */
 @Component
-class WaitingWatch {
+public class WaitingWatch {
 
 	private final ConversationRepository conversations;
 
@@ -42,8 +42,9 @@ class WaitingWatch {
 		this.missedAfter = missedAfter;
 	}
 
+	/** Runs every 15 seconds; public so that tests with a clock of their own can run it at once. */
 	@Scheduled(fixedDelay = 15, initialDelay = 15, timeUnit = TimeUnit.SECONDS)
-	void check() {
+	public void check() {
 		List<Conversation> waiting = this.conversations.withStatus(Conversation.Status.WAITING);
 		if (waiting.isEmpty()) {
 			return;
