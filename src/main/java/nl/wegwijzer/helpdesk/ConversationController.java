@@ -58,8 +58,11 @@ class ConversationController {
 
 	private final HelpdeskTexts texts;
 
+	private final EmailReplies email;
+
 	ConversationController(Inbox inbox, InboxEvents events, StaffActions actions, StaffAccounts accounts,
-			HelpdeskTexts texts) {
+			HelpdeskTexts texts, EmailReplies email) {
+		this.email = email;
 		this.inbox = inbox;
 		this.events = events;
 		this.actions = actions;
@@ -141,6 +144,32 @@ class ConversationController {
 		String text = validMessage(request == null ? null : request.text());
 		act(id, () -> this.actions.note(id, name(authentication), text));
 		return ResponseEntity.status(HttpStatus.CREATED).build();
+	}
+
+	/** The e-mail an answer would be, for a preview or, without mail set up, to copy. */
+	@PostMapping("/conversations/{id}/email-draft")
+	EmailReplies.Draft emailDraft(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
+		try {
+			return this.email.draft(id, text, name(authentication));
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
+	}
+
+	/** Sends the answer to the address the visitor left, with their question quoted. */
+	@PostMapping("/conversations/{id}/reply-by-email")
+	EmailReplies.Draft replyByEmail(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
+		try {
+			return this.email.send(id, text, name(authentication));
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
 	}
 
 	/** Labels of statuses, close reasons and views, so no page keeps its own copy. */

@@ -16,15 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param closedDays dates the helpdesk is closed all day (public holidays)
  * @param missedAfter a visitor waiting this long without an answer is a missed handoff: the bot offers to
  * answer by e-mail, and the statistics count it
+ * @param mailFrom the sender of the answers staff send by e-mail
  */
 @ConfigurationProperties("wegwijzer.helpdesk")
-record HelpdeskSettings(String officeHours, ZoneId zone, List<LocalDate> closedDays, Duration missedAfter) {
+record HelpdeskSettings(String officeHours, ZoneId zone, List<LocalDate> closedDays, Duration missedAfter,
+		String mailFrom) {
 
 	HelpdeskSettings {
 		officeHours = (officeHours == null || officeHours.isBlank()) ? "MON-FRI 09:00-17:00" : officeHours.strip();
 		zone = (zone == null) ? ZoneId.of("Europe/Amsterdam") : zone;
 		closedDays = (closedDays == null) ? List.of() : List.copyOf(closedDays);
 		missedAfter = (missedAfter == null) ? Duration.ofMinutes(5) : missedAfter;
+		mailFrom = (mailFrom == null || mailFrom.isBlank()) ? "helpdesk@localhost" : mailFrom.strip();
 	}
 
 }

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Primary;
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password=" + HelpdeskTest.BERT_PASSWORD,
 				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.retention.cron=-",
 				"wegwijzer.helpdesk.office-hours=MON-FRI 09:00-17:00", "wegwijzer.helpdesk.closed-days=2026-12-25",
-				"wegwijzer.helpdesk.missed-after=5m", "spring.mail.host=localhost",
+				"wegwijzer.helpdesk.missed-after=5m", "spring.mail.host=127.0.0.1",
 				"spring.mail.port=" + HandoffTest.SMTP_PORT })
 @interface HandoffTest {
 
