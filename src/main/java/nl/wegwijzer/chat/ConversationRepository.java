@@ -201,11 +201,11 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	/** Conversations in a status, the longest waiting first. */
-	List<Conversation> withStatus(Conversation.Status status) {
-		return this.jdbc.sql("select * from conversation where status = :status order by waiting_since, last_active_at")
+	/** The ids of the conversations in a status, the longest waiting first. */
+	List<String> idsWithStatus(Conversation.Status status) {
+		return this.jdbc.sql("select id from conversation where status = :status order by waiting_since, last_active_at")
 			.param("status", status.name())
-			.query(this::map)
+			.query(String.class)
 			.list();
 	}
 

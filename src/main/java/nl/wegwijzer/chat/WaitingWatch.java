@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WaitingWatch {
+
+	private static final Logger log = LoggerFactory.getLogger(WaitingWatch.class);
 
 	private final ConversationRepository conversations;
 
@@ -45,23 +50,29 @@ public class WaitingWatch {
 	/** Runs every 15 seconds; public so that tests with a clock of their own can run it at once. */
 	@Scheduled(fixedDelay = 15, initialDelay = 15, timeUnit = TimeUnit.SECONDS)
 	public void check() {
-		List<Conversation> waiting = this.conversations.withStatus(Conversation.Status.WAITING);
+		List<String> waiting = this.conversations.idsWithStatus(Conversation.Status.WAITING);
 		if (waiting.isEmpty()) {
 			return;
 		}
 		boolean nobody = this.staffing.available() == 0;
-		for (Conversation candidate : waiting) {
-			this.live.change(candidate.id(), (conversation) -> {
-				Instant now = this.live.now();
-				Conversation.Handling handling = conversation.handling();
-				boolean missed = handling.waitingSince() == null
-						|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
-				if (conversation.status() == Conversation.Status.WAITING && handling.offeredEmailAt() == null
-						&& (nobody || missed)) {
-					offerEmail(conversation, now);
-				}
-				return conversation;
-			});
+		for (String id : waiting) {
+			try {
+				this.live.change(id, (conversation) -> {
+					Instant now = this.live.now();
+					Conversation.Handling handling = conversation.handling();
+					boolean missed = handling.waitingSince() == null
+							|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
+					if (conversation.status() == Conversation.Status.WAITING && handling.offeredEmailAt() == null
+							&& (nobody || missed)) {
+						offerEmail(conversation, now);
+					}
+					return conversation;
+				});
+			}
+			catch (RuntimeException ex) {
+				// One conversation that cannot be read or stored must not keep the others waiting.
+				log.warn("Could not check waiting conversation {}: {}", id, ex.toString());
+			}
 		}
 	}
 

@@ -30,6 +30,13 @@ class StatisticsRepository {
 	record RouteCount(String route, long count) {
 	}
 
+	record ReasonCount(String reason, long count) {
+	}
+
+	/** One request for a person: when it was made, and when staff first answered, if they did. */
+	record Handoff(Instant waitingSince, Instant firstResponseAt) {
+	}
+
 	/** Replies in the period and how many of them were fallbacks. */
 	record Replies(long replies, long fallbacks) {
 	}
@@ -107,6 +114,37 @@ class StatisticsRepository {
 				order by n desc, c.route""".formatted(COUNTED))
 			.params(period(from, to))
 			.query((rs, row) -> new RouteCount(rs.getString("route"), rs.getLong("n")))
+			.list();
+	}
+
+	/** Every request for a person that was not withdrawn, with its first response. */
+	List<Handoff> handoffs(Instant from, Instant to) {
+		return this.jdbc
+			.sql("select c.waiting_since, c.first_response_at from conversation c where %s and c.waiting_since is not null"
+				.formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new Handoff(rs.getTimestamp("waiting_since").toInstant(),
+					(rs.getTimestamp("first_response_at") != null) ? rs.getTimestamp("first_response_at").toInstant() : null))
+			.list();
+	}
+
+	/** Conversations in which the visitor left an e-mail address for an answer. */
+	long offlineMessages(Instant from, Instant to) {
+		return this.jdbc.sql("select count(*) from conversation c where %s and c.email is not null".formatted(COUNTED))
+			.params(period(from, to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Closed conversations by the reason they were closed for, most frequent first. */
+	List<ReasonCount> closes(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select c.close_reason, count(*) as n from conversation c
+				where %s and c.status = 'CLOSED' and c.close_reason is not null
+				group by c.close_reason
+				order by n desc, c.close_reason""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new ReasonCount(rs.getString("close_reason"), rs.getLong("n")))
 			.list();
 	}
 
