@@ -2,6 +2,7 @@ package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,6 +125,14 @@ public class Dialog {
 			.findFirst()
 			.orElseThrow();
 		return this.content.sector().reply().replace("{sector}", sector.name());
+	}
+
+	/** The names of the routes, by id: Youth and each education sector, in the order of the content. */
+	public Map<String, String> routeNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put(this.content.youth().id(), this.content.youth().name());
+		this.content.sector().sectors().forEach((sector) -> names.put(sector.id(), sector.name()));
+		return names;
 	}
 
 	/** Staff handed the conversation back. */

@@ -172,12 +172,6 @@ class ConversationController {
 		}
 	}
 
-	/** Labels of statuses, close reasons and views, so no page keeps its own copy. */
-	@GetMapping("/labels")
-	HelpdeskTexts labels() {
-		return new HelpdeskTexts(this.texts.statuses(), this.texts.closeReasons(), this.texts.views(), null);
-	}
-
 	private String name(Authentication authentication) {
 		return this.accounts.displayName(authentication.getName());
 	}

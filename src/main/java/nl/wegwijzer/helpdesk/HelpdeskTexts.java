@@ -14,11 +14,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /** The helpdesk's labels and e-mail texts, from {@code content/helpdesk.yml}; maps keep the file's order. */
-record HelpdeskTexts(Map<String, String> statuses, Map<String, String> closeReasons, Map<String, String> views,
-		Email email) {
+record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogStates, Map<String, String> routes,
+		Map<String, String> closeReasons, Map<String, String> views, Email email) {
 
 	HelpdeskTexts {
 		statuses = ordered(statuses);
+		dialogStates = ordered(dialogStates);
+		routes = ordered(routes);
 		closeReasons = ordered(closeReasons);
 		views = ordered(views);
 	}

@@ -132,9 +132,16 @@ class LifecycleApiTests {
 	}
 
 	@Test
-	void shouldServeTheLabelsOfStatusesReasonsAndViews() throws Exception {
+	void shouldServeTheLabelsOfEveryCodeTheStaffPagesShow() throws Exception {
 		JsonNode labels = json(this.anna.get("/api/staff/labels"));
-		assertThat(labels.path("statuses").path("OFFLINE_MESSAGE").asString()).isNotBlank();
+		assertThat(labels.path("statuses").propertyNames()).containsExactly("BOT", "WAITING", "TAKEN_OVER",
+				"OFFLINE_MESSAGE", "CLOSED");
+		assertThat(labels.path("dialogStates").propertyNames()).containsExactlyInAnyOrder(
+				java.util.Arrays.stream(nl.wegwijzer.dialog.DialogState.values()).map(Enum::name).toArray(String[]::new));
+		assertThat(labels.path("routes").path("jeugd").asString()).isEqualTo("Jeugd");
+		assertThat(labels.path("routes").path("mbo").asString()).isEqualTo("Mbo");
+		assertThat(labels.path("routes").path("none").asString()).isNotBlank();
+		assertThat(labels.path("cookieCategories").path("analytics").asString()).isEqualTo("Google Analytics");
 		assertThat(labels.path("closeReasons").propertyNames()).contains("answered", "goodbye");
 		assertThat(labels.path("views").propertyNames()).containsExactly("mine", "unassigned", "waiting", "offline",
 				"closed");
