@@ -33,6 +33,7 @@ import nl.wegwijzer.dialog.Dialog;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.web.socket.CloseStatus;
@@ -55,6 +56,9 @@ public class ChatService {
 	static final String RATE_LIMITED = "rate_limited";
 
 	static final String SERVER_ERROR = "server_error";
+
+	/** How often typing is passed on, either way. */
+	static final Duration TYPING_INTERVAL = Duration.ofSeconds(2);
 
 	/** The log context key that ties a log line to a chat session; message texts are never logged. */
 	static final String SESSION_ID = "sessionId";
@@ -99,9 +103,12 @@ public class ChatService {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ApplicationEventPublisher events;
+
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
 			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
-			RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json) {
+			RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json, ApplicationEventPublisher events) {
+		this.events = events;
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
@@ -149,19 +156,29 @@ public class ChatService {
 	}
 
 	private void handle(Connection connection, String payload) {
+		ClientFrame frame;
+		ProtocolException unreadable = null;
+		try {
+			frame = this.frames.parse(payload);
+		}
+		catch (ProtocolException ex) {
+			frame = null;
+			unreadable = ex;
+		}
+		if (frame instanceof ClientFrame.Typing) {
+			// Typing has its own, silent limit: it must never use up the visitor's messages.
+			typing(connection);
+			return;
+		}
 		String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
 		if (!this.rateLimiter.tryAcquire(bucket)) {
 			send(connection, new ServerFrame.Error(RATE_LIMITED,
 					"Je stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw."));
 			return;
 		}
-		ClientFrame frame;
-		try {
-			frame = this.frames.parse(payload);
-		}
-		catch (ProtocolException ex) {
+		if (unreadable != null) {
 			settleFirstFrame(connection, false);
-			send(connection, ex.toFrame());
+			send(connection, unreadable.toFrame());
 			return;
 		}
 		settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
@@ -182,6 +199,16 @@ public class ChatService {
 			send(connection, new ServerFrame.Error(SERVER_ERROR,
 					"Er ging iets mis aan onze kant. Probeer het zo nog eens."));
 		}
+	}
+
+	/** Passes the visitor's typing on to staff, at most once per {@link #TYPING_INTERVAL}; more is dropped. */
+	private void typing(Connection connection) {
+		long now = System.nanoTime();
+		if (!connection.inSession() || (connection.lastTyping != 0 && now - connection.lastTyping < TYPING_INTERVAL.toNanos())) {
+			return;
+		}
+		connection.lastTyping = now;
+		this.events.publishEvent(new VisitorTyping(connection.conversationId));
 	}
 
 	/** The client answered a ping. */

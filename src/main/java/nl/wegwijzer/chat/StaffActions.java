@@ -1,7 +1,11 @@
 package nl.wegwijzer.chat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import nl.wegwijzer.dialog.Dialog;
 
@@ -24,6 +28,9 @@ public class StaffActions {
 	private final Dialog dialog;
 
 	private final HandoffTexts texts;
+
+	/** When each conversation last had a staff member's typing passed on to its visitor (nanoTime). */
+	private final Cache<String, Long> typing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
 	StaffActions(LiveConversations live, ChatService chat, Dialog dialog, Reception reception) {
 		this.live = live;
@@ -120,6 +127,19 @@ public class StaffActions {
 				.with(conversation.handling().opened()));
 			return conversation;
 		});
+	}
+
+	/** Tells the visitor a staff member is typing, at most once per two seconds per conversation. */
+	public void typing(String conversationId, String staffName) {
+		Conversation conversation = this.live.get(conversationId);
+		long now = System.nanoTime();
+		Long last = this.typing.asMap().putIfAbsent(conversationId, now);
+		if (last != null) {
+			if (now - last < ChatService.TYPING_INTERVAL.toNanos() || !this.typing.asMap().replace(conversationId, last, now)) {
+				return;
+			}
+		}
+		this.chat.deliver(conversation.sessionId(), new ServerFrame.Typing(staffName));
 	}
 
 	/** An internal note: in the transcript for staff, never sent to the visitor. */

@@ -105,6 +105,13 @@ class ConversationController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Tells the visitor the caller is typing; calls within two seconds of the last are dropped. */
+	@PostMapping("/conversations/{id}/typing")
+	ResponseEntity<Void> typing(@PathVariable String id, Authentication authentication) {
+		act(id, () -> this.actions.typing(id, name(authentication)));
+		return ResponseEntity.noContent().build();
+	}
+
 	/** Makes the caller the owner of the conversation. */
 	@PostMapping("/conversations/{id}/assign")
 	ResponseEntity<Void> assign(@PathVariable String id, Authentication authentication) {

@@ -54,6 +54,7 @@ const el = {
   emailCopy: document.getElementById('email-copy'),
   noteForm: document.getElementById('note-form'),
   noteText: document.getElementById('note-text'),
+  visitorTyping: document.getElementById('visitor-typing'),
   cannedQ: document.getElementById('canned-q'),
   cannedResults: document.getElementById('canned-results'),
 };
@@ -486,6 +487,30 @@ async function emailSend() {
   }
 }
 
+// ---------------------------------------------------------------- typing, both ways
+
+const TYPING_SHOWN_MS = 4000;
+const TYPING_EVERY_MS = 3000;
+let typingTimer = 0;
+let typingSentAt = 0;
+
+function visitorTyping() {
+  el.visitorTyping.textContent = 'De bezoeker typt…';
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    el.visitorTyping.textContent = '';
+  }, TYPING_SHOWN_MS);
+}
+
+/** Tells a visitor who talks with staff that someone is typing; not before the conversation is taken over. */
+function staffTyping() {
+  if (!state.detail || state.detail.status !== 'TAKEN_OVER' || Date.now() - typingSentAt < TYPING_EVERY_MS) {
+    return;
+  }
+  typingSentAt = Date.now();
+  api(`/api/staff/conversations/${encodeURIComponent(id)}/typing`, { method: 'POST' }).catch(() => {});
+}
+
 // ---------------------------------------------------------------- canned replies
 
 let cannedTimer = 0;
@@ -665,6 +690,7 @@ el.cannedQ.addEventListener('keydown', (event) => {
     el.reply.focus();
   }
 });
+el.reply.addEventListener('input', staffTyping);
 el.reply.addEventListener('keydown', (event) => {
   if (event.altKey && event.key === '/') {
     event.preventDefault();
@@ -698,7 +724,13 @@ async function start() {
   liveEvents({
     onConversation: (summary) => {
       if (summary.id === id) {
+        el.visitorTyping.textContent = '';
         load();
+      }
+    },
+    onTyping: (conversationId) => {
+      if (conversationId === id) {
+        visitorTyping();
       }
     },
     onState: (live) => showLiveState(el.live, live),

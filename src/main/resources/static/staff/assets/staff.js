@@ -142,7 +142,7 @@ export function query(params) {
  * gives up (the server answered with an error, for instance 401 after the session expired) this checks the
  * login and starts a new one after a pause.
  */
-export function liveEvents({ onConversation, onState, onReconnected }) {
+export function liveEvents({ onConversation, onTyping, onState, onReconnected }) {
   let source = null;
   let retryTimer = 0;
   let everOpen = false;
@@ -169,6 +169,16 @@ export function liveEvents({ onConversation, onState, onReconnected }) {
       }
       if (summary && typeof summary === 'object' && typeof summary.id === 'string') {
         onConversation(summary);
+      }
+    });
+    source.addEventListener('typing', (event) => {
+      try {
+        const typing = JSON.parse(event.data);
+        if (onTyping && typing && typeof typing.conversationId === 'string') {
+          onTyping(typing.conversationId);
+        }
+      } catch {
+        // Not for us.
       }
     });
     source.addEventListener('error', async () => {

@@ -7,11 +7,17 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.Instant;
 
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import nl.wegwijzer.chat.VisitorTyping;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 
 /**
  * The whole app on a random port, as {@link HelpdeskTest}, with a clock the tests move by hand and an
@@ -21,7 +27,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@Import(HandoffTest.Clocks.class)
+@Import(HandoffTest.Beans.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.password=" + HelpdeskTest.PASSWORD, "wegwijzer.staff.name=Anna",
@@ -37,12 +43,29 @@ import org.springframework.context.annotation.Primary;
 	int SMTP_PORT = 39251;
 
 	@TestConfiguration(proxyBeanMethods = false)
-	class Clocks {
+	class Beans {
 
 		@Bean
 		@Primary
 		MovableClock movableClock() {
 			return new MovableClock(START);
+		}
+
+		@Bean
+		TypingEvents typingEvents() {
+			return new TypingEvents();
+		}
+
+	}
+
+	/** Every {@link VisitorTyping} the chat publishes, for the tests to read. */
+	class TypingEvents {
+
+		final BlockingQueue<VisitorTyping> received = new LinkedBlockingQueue<>();
+
+		@EventListener
+		void on(VisitorTyping typing) {
+			this.received.add(typing);
 		}
 
 	}
