@@ -341,16 +341,6 @@ export const METHODS = {
   CUSTOM: 'Eigen keuze',
 };
 
-export const STATES = {
-  OPEN: 'open',
-  ASK_IMPACT: 'vraagt naar impact',
-  ASK_SECTOR: 'vraagt naar sector',
-  CLARIFY: 'vraagt om verduidelijking',
-  ASK_CONSORTIUM: 'vraagt naar consortium',
-  HANDOFF: 'doorverwezen naar medewerker',
-  CLOSED: 'gesloten',
-};
-
 export function text(value) {
   return typeof value === 'string' ? value : '';
 }

@@ -182,6 +182,39 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.urlContains("/staff/login"));
 	}
 
+	@Test
+	void shouldFitEveryStaffPageInAPhoneWithTheSameNavigationAndTheServersLabels() throws Exception {
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		logIn();
+		String conversation;
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String sessionId = visitor.expect("session").path("sessionId").asString();
+			visitor.expect("bot");
+			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
+			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+		}
+		assertThat(this.browser.findElement(By.cssSelector("#status option[value='OFFLINE_MESSAGE']")).getAttribute("textContent"))
+			.isEqualTo("Offline bericht");
+		assertThat(this.browser.findElements(By.cssSelector("#views .view"))).hasSize(6);
+		Map<String, String> pages = Map.of("/staff", "Inbox", "/staff/conversation?id=" + conversation, "Inbox",
+				"/staff/triage", "Triage", "/staff/consents", "Toestemmingen", "/staff/statistics", "Statistieken");
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			this.browser.get(url(page.getKey()));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "Sanne"));
+			List<WebElement> links = this.browser.findElements(By.cssSelector("#nav-list .nav__link"));
+			assertThat(links).extracting(WebElement::getText)
+				.containsExactly("Inbox", "Triage", "Toestemmingen", "Statistieken");
+			assertThat(this.browser.findElement(By.cssSelector("#nav-list [aria-current='page']")).getText())
+				.as(page.getKey()).isEqualTo(page.getValue());
+			Object width = this.browser.executeScript("return document.documentElement.scrollWidth;");
+			assertThat(((Number) width).intValue()).as("width of %s", page.getKey()).isLessThanOrEqualTo(390);
+			screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
+		}
+	}
+
 	private void logIn() {
 		this.browser.get(url("/staff"));
 		login("staff", "geheim");
