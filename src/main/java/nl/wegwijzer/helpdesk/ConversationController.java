@@ -129,10 +129,13 @@ class ConversationController {
 	@PostMapping("/conversations/{id}/close")
 	ResponseEntity<Void> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request) {
 		String reason = (request == null || request.reason() == null) ? "" : request.reason().strip();
-		if (!this.texts.closeReasons().containsKey(reason) || reason.equals(Conversation.Handling.GOODBYE)) {
-			throw StaffApiException.badRequest("Kies een reden om af te sluiten: " + String.join(", ",
-					this.texts.closeReasons().keySet().stream().filter((r) -> !r.equals(Conversation.Handling.GOODBYE)).toList())
-					+ ".");
+		List<String> reasons = this.texts.closeReasons()
+			.keySet()
+			.stream()
+			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE))
+			.toList();
+		if (!reasons.contains(reason)) {
+			throw StaffApiException.badRequest("Kies een reden om af te sluiten: " + String.join(", ", reasons) + ".");
 		}
 		act(id, () -> this.actions.close(id, reason));
 		return ResponseEntity.noContent().build();
