@@ -217,13 +217,18 @@ public class ConversationRepository {
 			.single();
 	}
 
-	/** How long staff took to first answer the requests for a person since {@code since}, newest first. */
-	List<Duration> recentFirstResponses(Instant since, int limit) {
+	/**
+	 * How long staff took to first answer in the chat the requests for a person since {@code since}, newest
+	 * first; offline messages, answered by e-mail, are left out.
+	 */
+	List<Duration> recentFirstResponses(Instant since, Instant until, int limit) {
 		return this.jdbc.sql("""
 				select waiting_since, first_response_at from conversation
-				where first_response_at is not null and waiting_since >= :since
+				where first_response_at is not null and waiting_since >= :since and first_response_at <= :until
+				  and email is null
 				order by first_response_at desc fetch first %d rows only""".formatted(limit))
 			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
 			.query((rs, row) -> Duration.between(rs.getTimestamp("waiting_since").toInstant(),
 					rs.getTimestamp("first_response_at").toInstant()))
 			.list();

@@ -202,7 +202,7 @@ class Reception {
 	 */
 	private Duration estimate(int ahead, int available, Instant now) {
 		List<Duration> recent = new ArrayList<>(
-				this.conversations.recentFirstResponses(now.minus(ESTIMATE_WINDOW), ESTIMATE_SAMPLE));
+				this.conversations.recentFirstResponses(now.minus(ESTIMATE_WINDOW), now, ESTIMATE_SAMPLE));
 		if (recent.isEmpty()) {
 			return null;
 		}

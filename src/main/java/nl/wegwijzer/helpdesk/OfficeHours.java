@@ -56,8 +56,8 @@ final class OfficeHours {
 					break;
 				}
 			}
-			LocalTime from = LocalTime.parse(pad(matcher.group(3)));
-			LocalTime to = LocalTime.parse(pad(matcher.group(4)));
+			LocalTime from = time(matcher.group(3));
+			LocalTime to = time(matcher.group(4));
 			if (!from.isBefore(to)) {
 				throw new IllegalArgumentException("wegwijzer.helpdesk.office-hours: '" + part.strip()
 						+ "' ends before it starts");
@@ -87,8 +87,12 @@ final class OfficeHours {
 				+ "'; use MON, TUE, WED, THU, FRI, SAT, SUN");
 	}
 
-	private static String pad(String time) {
-		return (time.length() == 4) ? "0" + time : time;
+	/** "9:00" or "09:00"; "24:00" is the end of the day. */
+	private static LocalTime time(String time) {
+		if (time.equals("24:00")) {
+			return LocalTime.MAX;
+		}
+		return LocalTime.parse((time.length() == 4) ? "0" + time : time);
 	}
 
 }

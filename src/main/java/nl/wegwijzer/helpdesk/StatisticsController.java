@@ -89,10 +89,20 @@ class StatisticsController {
 		return seconds.isEmpty() ? null : seconds.get(seconds.size() / 2);
 	}
 
-	/** Answered later than the limit, or not at all while the limit has passed. */
+	/**
+	 * Requests for a person nobody answered in time: the bot had to tell the visitor nobody could come,
+	 * or staff answered later than the limit, or the limit passed without an answer. An offline message
+	 * is answered by e-mail, on another clock: not a missed handoff.
+	 */
 	private long missed(List<StatisticsRepository.Handoff> handoffs) {
 		Instant now = this.clock.instant();
 		return handoffs.stream().filter((h) -> {
+			if (h.offeredEmailAt() != null) {
+				return true;
+			}
+			if (h.offline()) {
+				return false;
+			}
 			Instant deadline = h.waitingSince().plus(this.missedAfter);
 			return (h.firstResponseAt() != null) ? h.firstResponseAt().isAfter(deadline) : !now.isBefore(deadline);
 		}).count();

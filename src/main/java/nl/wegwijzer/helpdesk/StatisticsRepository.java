@@ -33,8 +33,11 @@ class StatisticsRepository {
 	record ReasonCount(String reason, long count) {
 	}
 
-	/** One request for a person: when it was made, and when staff first answered, if they did. */
-	record Handoff(Instant waitingSince, Instant firstResponseAt) {
+	/**
+	 * One request for a person, or an offline message: when it was made, when staff first answered, when
+	 * the bot had to say nobody could come, and whether the visitor left an e-mail address.
+	 */
+	record Handoff(Instant waitingSince, Instant firstResponseAt, Instant offeredEmailAt, boolean offline) {
 	}
 
 	/** Replies in the period and how many of them were fallbacks. */
@@ -120,11 +123,13 @@ class StatisticsRepository {
 	/** Every request for a person that was not withdrawn, with its first response. */
 	List<Handoff> handoffs(Instant from, Instant to) {
 		return this.jdbc
-			.sql("select c.waiting_since, c.first_response_at from conversation c where %s and c.waiting_since is not null"
-				.formatted(COUNTED))
+			.sql("""
+					select c.waiting_since, c.first_response_at, c.offered_email_at, c.email from conversation c
+					where %s and c.waiting_since is not null""".formatted(COUNTED))
 			.params(period(from, to))
 			.query((rs, row) -> new Handoff(rs.getTimestamp("waiting_since").toInstant(),
-					(rs.getTimestamp("first_response_at") != null) ? rs.getTimestamp("first_response_at").toInstant() : null))
+					instant(rs.getTimestamp("first_response_at")), instant(rs.getTimestamp("offered_email_at")),
+					rs.getString("email") != null))
 			.list();
 	}
 
@@ -146,6 +151,10 @@ class StatisticsRepository {
 			.params(period(from, to))
 			.query((rs, row) -> new ReasonCount(rs.getString("close_reason"), rs.getLong("n")))
 			.list();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private static Map<String, Object> period(Instant from, Instant to) {

@@ -474,7 +474,8 @@ const AWAY_KEY = 'wegwijzer.staff.away';
 
 /**
  * Keeps the staff member available for chats while a live page is open, unless they switched to
- * "afwezig": the server forgets a claim 90 seconds after the last one, so a closed laptop strands nobody.
+ * "afwezig": the server forgets a claim 90 seconds after the last one, so a closed laptop strands nobody,
+ * and going from the inbox to a conversation never makes them unavailable for a moment.
  * Shows how many colleagues are available and whether it is office hours.
  */
 export function startPresence() {
@@ -522,16 +523,6 @@ export function startPresence() {
   });
   report();
   setInterval(report, PRESENCE_EVERY_MS);
-  window.addEventListener('pagehide', () => {
-    if (toggle.checked) {
-      // Leaving the page: no longer available, unless another live page says so again.
-      fetch('/api/staff/presence', {
-        method: 'POST', keepalive: true, credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' },
-        body: JSON.stringify({ available: false }),
-      }).catch(() => {});
-    }
-  });
 }
 
 // ---------------------------------------------------------------- notifications

@@ -110,7 +110,12 @@ abstract class StorageContractTests {
 		assertThat(this.conversations.find(conversation.id())).contains(closed);
 		assertThat(this.conversations.turns(conversation.id())).singleElement()
 			.satisfies((turn) -> assertThat(turn.author()).isEqualTo(Turn.Author.NOTE));
-		assertThat(this.conversations.recentFirstResponses(asked, 5)).contains(java.time.Duration.ofSeconds(90));
+		// An offline message is answered by e-mail: no measure of the wait in the chat.
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(90), 5)).isEmpty();
+		this.conversations.update(closed.with(handling.withEmail(null)));
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(90), 5))
+			.containsExactly(java.time.Duration.ofSeconds(90));
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(89), 5)).isEmpty();
 	}
 
 	@Test

@@ -41,6 +41,13 @@ class OfficeHoursTests {
 	}
 
 	@Test
+	void shouldReadAWholeDay() {
+		OfficeHours hours = hours("MON-SUN 00:00-24:00");
+		assertThat(hours.isOpen(Instant.parse("2026-12-06T22:59:59Z"))).as("Sunday 23:59:59 in Amsterdam").isTrue();
+		assertThat(hours.isOpen(Instant.parse("2026-12-06T23:00:00Z"))).as("Monday 00:00").isTrue();
+	}
+
+	@Test
 	void shouldRefuseASettingItCannotRead() {
 		assertThatIllegalArgumentException().isThrownBy(() -> hours("weekdays 9-5")).withMessageContaining("MON-FRI");
 		assertThatIllegalArgumentException().isThrownBy(() -> hours("MON-FRI 17:00-09:00"))
