@@ -22,6 +22,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -180,6 +181,43 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "uitgelogd"));
 		this.browser.get(url("/staff"));
 		this.wait.until(ExpectedConditions.urlContains("/staff/login"));
+	}
+
+	@Test
+	void shouldAssignInsertACannedReplyByKeyboardNoteAndClose() throws Exception {
+		logIn();
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String sessionId = visitor.expect("session").path("sessionId").asString();
+			visitor.expect("bot");
+			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
+			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+			this.browser.get(url("/staff/conversation?id=" + id));
+
+			this.wait.until(ExpectedConditions.elementToBeClickable(By.id("assign"))).click();
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("owner"), "aan jou toegewezen"));
+
+			WebElement reply = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("reply-text")));
+			reply.sendKeys(Keys.chord(Keys.ALT, "/"));
+			this.wait.until((browser) -> "canned-q".equals(browser.switchTo().activeElement().getAttribute("id")));
+			this.browser.switchTo().activeElement().sendKeys("looptijd");
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#canned-results [aria-selected='true']")));
+			this.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+			this.wait.until((browser) -> browser.findElement(By.id("reply-text")).getDomProperty("value").contains("2 of 3 jaar"));
+			assertThat(this.browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+
+			this.browser.findElement(By.id("note-text")).sendKeys("Belt morgen terug over de begroting.");
+			this.browser.findElement(By.cssSelector("#note-form button[type='submit']")).click();
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), "Belt morgen terug"));
+			assertThat(this.browser.findElement(By.id("turns")).getText()).contains("Notitie van Sanne");
+
+			new Select(this.browser.findElement(By.id("close-reason"))).selectByValue("answered");
+			this.browser.findElement(By.id("close")).click();
+			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Gesloten"));
+			assertThat(visitor.expect("closed").path("reason").asString()).isEqualTo("answered");
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reopen")));
+		}
 	}
 
 	@Test
