@@ -51,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:staffbrowser;DB_CLOSE_DELAY=-1",
 			"wegwijzer.staff.username=staff", "wegwijzer.staff.password=geheim", "wegwijzer.staff.name=Sanne",
+			"wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00",
 			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
 			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
 class StaffInboxBrowserTests {
@@ -181,6 +182,40 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "uitgelogd"));
 		this.browser.get(url("/staff"));
 		this.wait.until(ExpectedConditions.urlContains("/staff/login"));
+	}
+
+	@Test
+	void shouldNotifyOfANewlyWaitingVisitorOnceAllowed() throws Exception {
+		logIn();
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+		// The page's own heartbeat makes Sanne available; the browser's notifications are recorded, as the
+		// desktop would show them, once the button gave permission.
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		this.browser.executeScript("""
+				window.shown = [];
+				window.Notification = class {
+				  static permission = 'default';
+				  static requestPermission() { window.Notification.permission = 'granted'; return Promise.resolve('granted'); }
+				  constructor(title, options) { window.shown.push(title + ' | ' + options.tag); }
+				  addEventListener() {}
+				};""");
+		this.browser.findElement(By.id("notifications")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications")));
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.expect("session");
+			visitor.expect("bot");
+			visitor.send(Map.of("type", "message", "text", "Ik wil een medewerker spreken"));
+			assertThat(visitor.expect("bot").path("text").asString()).contains("als eerste aan de beurt");
+			this.wait.until((browser) -> ((List<?>) this.browser.executeScript("return window.shown;")).size() == 1);
+			assertThat(this.browser.executeScript("return window.shown[0];").toString())
+				.startsWith("Een bezoeker wacht op een medewerker | /staff/conversation?id=");
+			visitor.send(Map.of("type", "message", "text", "hallo?"));
+			visitor.expect("bot");
+			this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#rows tr.is-waiting td.num"), "3"));
+			assertThat((List<?>) this.browser.executeScript("return window.shown;")).as("once per wait").hasSize(1);
+		}
 	}
 
 	@Test
