@@ -7,6 +7,7 @@ const MAX_RETRY_MS = 15000;
 // A reply normally takes well under a second; after this the dots would only mislead.
 const TYPING_TIMEOUT_MS = 30000;
 const INFO_NOTICE_MS = 5000;
+const TYPING_EVERY_MS = 3000;
 
 const el = {
   loading: byId('loading'),
@@ -46,6 +47,10 @@ const state = {
   retryTimer: 0,
   typingTimer: 0,
   noticeTimer: 0,
+  /** The visitor's last message on screen and its text, to mark it as not sent when the server refuses it. */
+  lastSent: null,
+  /** When this page last told the server the visitor is typing; at most one frame per TYPING_EVERY_MS. */
+  typingSentAt: 0,
   unloading: false,
 };
 
@@ -187,6 +192,12 @@ function receive(data) {
     case 'agent':
       onAgent(frame);
       break;
+    case 'typing':
+      onTyping(frame);
+      break;
+    case 'closed':
+      onClosed(frame);
+      break;
     case 'error':
       onError(frame);
       break;
@@ -245,6 +256,7 @@ function onSession(frame) {
 
 function onBot(frame) {
   hideTyping();
+  state.lastSent = null;
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = false;
@@ -269,8 +281,64 @@ function onAgent(frame) {
   scrollToEnd();
 }
 
+/** A staff member is typing: the dots, with their name for screen readers and on hover. */
+function onTyping(frame) {
+  el.typing.querySelector('.sr-only').textContent = `${agentLabel(text(frame.name))} typt…`;
+  showTyping();
+}
+
+/** Staff closed the conversation: say so, and offer a fresh one. */
+function onClosed(frame) {
+  hideTyping();
+  removeQuickReplies();
+  state.agentAnswering = false;
+  showNotice(text(frame.text) || 'Dit gesprek is afgesloten.', 'closed', {
+    label: 'Nieuw gesprek beginnen',
+    run: newConversation,
+  });
+}
+
+function newConversation() {
+  forgetToken();
+  clearMessages();
+  clearNotice();
+  const socket = state.socket;
+  state.socket = null;
+  state.inSession = false;
+  if (socket) {
+    socket.close(1000);
+  }
+  connect();
+}
+
+/** The visitor's last message did not reach the bot: mark it, with a way to send it again. */
+function markNotSent(sent) {
+  if (!sent || !sent.bubble.isConnected || sent.bubble.classList.contains('is-failed')) {
+    return;
+  }
+  sent.bubble.classList.add('is-failed');
+  const status = document.createElement('p');
+  status.className = 'bubble__failed';
+  status.textContent = 'Niet verstuurd. ';
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'bubble__retry';
+  retry.textContent = 'Opnieuw versturen';
+  retry.addEventListener('click', () => {
+    if (sendMessage(sent.message)) {
+      sent.bubble.remove();
+    }
+  });
+  status.append(retry);
+  sent.bubble.append(status);
+}
+
 function onError(frame) {
   hideTyping();
+  if (frame.code === 'rate_limited') {
+    markNotSent(state.lastSent);
+    state.lastSent = null;
+  }
   if (state.pendingChoice) {
     // The choice was refused; let the visitor try again.
     state.pendingChoice = null;
@@ -288,6 +356,11 @@ function text(value) {
   return typeof value === 'string' ? value : '';
 }
 
+/** "Anna van de helpdesk"; a display name that is only the helpdesk's own reads as "Helpdesk". */
+function agentLabel(name) {
+  return name && name.trim().toLowerCase() !== 'helpdesk' ? `${name} van de helpdesk` : 'Helpdesk';
+}
+
 // ---------------------------------------------------------------- messages
 
 function addBubble(from, body, name) {
@@ -296,7 +369,7 @@ function addBubble(from, body, name) {
   const who = document.createElement('span');
   if (from === 'agent') {
     who.className = 'bubble__name';
-    who.textContent = `${name || 'Medewerker'} (helpdesk)`;
+    who.textContent = agentLabel(name);
   } else {
     who.className = 'sr-only';
     who.textContent = from === 'visitor' ? 'Jij: ' : 'Wegwijzer: ';
@@ -383,7 +456,7 @@ function sendMessage(raw) {
   }
   clearNotice('error');
   removeQuickReplies();
-  addBubble('visitor', message);
+  state.lastSent = { bubble: addBubble('visitor', message), message };
   if (!state.agentAnswering) {
     showTyping();
   }
@@ -400,6 +473,16 @@ function showTyping() {
 function hideTyping() {
   clearTimeout(state.typingTimer);
   el.typing.hidden = true;
+  el.typing.querySelector('.sr-only').textContent = 'Wegwijzer is een antwoord aan het schrijven…';
+}
+
+/** Tells a staff member in the chat that the visitor is typing; the server drops frames that come too often. */
+function typing() {
+  if (!state.agentAnswering || !state.inSession || Date.now() - state.typingSentAt < TYPING_EVERY_MS) {
+    return;
+  }
+  state.typingSentAt = Date.now();
+  send({ type: 'typing' });
 }
 
 // ---------------------------------------------------------------- notices
@@ -582,6 +665,7 @@ el.composer.addEventListener('submit', (event) => {
   el.input.focus();
 });
 
+el.input.addEventListener('input', typing);
 el.acceptAll.addEventListener('click', () => choose('all'));
 el.necessaryOnly.addEventListener('click', () => choose('necessary'));
 el.consentForm.addEventListener('submit', (event) => {

@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +30,6 @@ import nl.wegwijzer.consent.ConsentPolicy;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentService;
 import nl.wegwijzer.dialog.Dialog;
-import nl.wegwijzer.dialog.DialogState;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
@@ -65,6 +59,9 @@ public class ChatService {
 
 	static final String SERVER_ERROR = "server_error";
 
+	/** How often typing is passed on, either way. */
+	static final Duration TYPING_INTERVAL = Duration.ofSeconds(2);
+
 	/** The log context key that ties a log line to a chat session; message texts are never logged. */
 	static final String SESSION_ID = "sessionId";
 
@@ -80,7 +77,11 @@ public class ChatService {
 
 	private final Dialog dialog;
 
+	private final Reception reception;
+
 	private final ConversationRepository conversations;
+
+	private final LiveConversations live;
 
 	private final ChatSettings settings;
 
@@ -92,14 +93,9 @@ public class ChatService {
 
 	private final ObjectMapper json;
 
-	private final Clock clock;
-
 	private final Map<String, Connection> bySocket = new ConcurrentHashMap<>();
 
 	private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
-
-	/** Live conversations; the database stays the source of truth, so a miss simply reloads. */
-	private final Cache<String, Conversation> live;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "chat-consent-timer");
@@ -109,28 +105,24 @@ public class ChatService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Striped locks: every change to one conversation, by visitor or staff, happens under its lock. */
-	private final Object[] conversationLocks = new Object[256];
-
 	private final ApplicationEventPublisher events;
 
-	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
-			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json,
-			Clock clock, ApplicationEventPublisher events) {
+	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
+			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
+			RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json, ApplicationEventPublisher events) {
+		this.events = events;
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
+		this.reception = reception;
 		this.conversations = conversations;
+		this.live = live;
 		this.settings = settings;
 		this.limits = limits;
 		this.rateLimiter = rateLimiter;
 		this.metrics = metrics;
 		metrics.watch(this.bySocket);
 		this.json = json;
-		this.clock = clock;
-		this.events = events;
-		Arrays.setAll(this.conversationLocks, (i) -> new Object());
-		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
 		long ping = limits.pingInterval().toMillis();
 		this.timer.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
 	}
@@ -166,18 +158,28 @@ public class ChatService {
 	}
 
 	private void handle(Connection connection, String payload) {
+		ClientFrame frame;
+		ProtocolException unreadable = null;
+		try {
+			frame = this.frames.parse(payload);
+		}
+		catch (ProtocolException ex) {
+			frame = null;
+			unreadable = ex;
+		}
+		if (frame instanceof ClientFrame.Typing) {
+			// Typing has its own, silent limit: it must never use up the visitor's messages.
+			typing(connection);
+			return;
+		}
 		String bucket = connection.inSession() ? connection.sessionId : connection.socket.getId();
 		if (!this.rateLimiter.tryAcquire(bucket)) {
 			send(connection, new ServerFrame.Error(RATE_LIMITED, SAY.errors().rateLimited()));
 			return;
 		}
-		ClientFrame frame;
-		try {
-			frame = this.frames.parse(payload);
-		}
-		catch (ProtocolException ex) {
+		if (unreadable != null) {
 			settleFirstFrame(connection, false);
-			send(connection, ex.toFrame());
+			send(connection, unreadable.toFrame());
 			return;
 		}
 		settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
@@ -197,6 +199,16 @@ public class ChatService {
 			log.error("Could not handle a frame of session {}: {}", connection.sessionId, ex.toString());
 			send(connection, new ServerFrame.Error(SERVER_ERROR, SAY.errors().serverError()));
 		}
+	}
+
+	/** Passes the visitor's typing on to staff, at most once per {@link #TYPING_INTERVAL}; more is dropped. */
+	private void typing(Connection connection) {
+		long now = System.nanoTime();
+		if (!connection.inSession() || (connection.lastTyping != 0 && now - connection.lastTyping < TYPING_INTERVAL.toNanos())) {
+			return;
+		}
+		connection.lastTyping = now;
+		this.events.publishEvent(new VisitorTyping(connection.conversationId));
 	}
 
 	/** The client answered a ping. */
@@ -277,10 +289,9 @@ public class ChatService {
 		}
 		boolean analytics = record.allows("analytics");
 		if (!newSession) {
-			synchronized (lock(connection.conversationId)) {
-				Conversation conversation = conversation(connection.conversationId).withAnalytics(analytics);
-				this.conversations.update(conversation);
-				changed(conversation);
+			synchronized (this.live.lock(connection.conversationId)) {
+				Conversation conversation = this.live.get(connection.conversationId).withAnalytics(analytics);
+				this.live.update(conversation);
 				send(connection,
 						new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null, null));
 			}
@@ -290,12 +301,12 @@ public class ChatService {
 		DialogTurn greeting = this.dialog.greet();
 		String token = newToken();
 		Conversation conversation = new Conversation(UUID.randomUUID().toString(), sessionId, now, now,
-				Conversation.Status.BOT, analytics, greeting.context());
+				Conversation.Status.BOT, analytics, greeting.context(), Conversation.Handling.NONE);
 		this.conversations.insert(conversation, hash(token));
 		attach(connection, conversation);
 		send(connection, new ServerFrame.Session(sessionId, token, null, null, null));
-		synchronized (lock(conversation.id())) {
-			reply(connection, conversation, null, null, greeting);
+		synchronized (this.live.lock(conversation.id())) {
+			reply(connection, conversation, greeting);
 		}
 	}
 
@@ -305,106 +316,52 @@ public class ChatService {
 			return;
 		}
 		Instant received = now();
-		synchronized (lock(connection.conversationId)) {
-			Conversation conversation = conversation(connection.conversationId);
-			if (conversation.status() == Conversation.Status.TAKEN_OVER) {
-				Conversation updated = conversation.with(conversation.status(), conversation.dialog(), received);
-				this.conversations.save(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
-						updated.dialog().state().name(), received, null, List.of()));
-				changed(updated);
-				return;
-			}
+		synchronized (this.live.lock(connection.conversationId)) {
 			long start = System.nanoTime();
-			DialogTurn turn = this.dialog.respond(conversation.dialog(), text);
-			reply(connection, conversation, text, received, turn);
-			this.metrics.replied(Duration.ofNanos(System.nanoTime() - start), turn.reply().intent(), turn.handoff());
+			Reception.Answer answer = this.reception.answer(this.live.get(connection.conversationId), text, received,
+					now());
+			this.live.save(answer.conversation(), answer.turn());
+			if (answer.frame() != null) {
+				send(connection, answer.frame());
+				this.metrics.replied(Duration.ofNanos(System.nanoTime() - start), answer.frame().intent(),
+						answer.handoff());
+			}
 		}
 	}
 
 	/**
-	 * Stores the bot's turn, then sends it: what the visitor saw is always on record. The caller holds
-	 * the conversation's lock; {@code connection} may be {@code null} when the visitor is away.
+	 * Stores a bot turn of its own (no visitor message), then sends it: what the visitor saw is always on
+	 * record. The caller holds the conversation's lock; {@code connection} may be {@code null} when the
+	 * visitor is away.
 	 */
-	private void reply(Connection connection, Conversation conversation, String text, Instant received,
-			DialogTurn turn) {
+	private void reply(Connection connection, Conversation conversation, DialogTurn turn) {
 		Reply reply = turn.reply();
-		Conversation.Status status;
-		if (turn.context().state() == DialogState.CLOSED) {
-			status = Conversation.Status.CLOSED;
-		}
-		else if (turn.handoff() || conversation.status() == Conversation.Status.WAITING) {
-			status = Conversation.Status.WAITING;
-		}
-		else {
-			status = Conversation.Status.BOT;
-		}
 		Instant sent = now();
-		Conversation updated = conversation.with(status, turn.context(), sent);
-		this.conversations.save(updated, new Turn(0, Turn.Author.BOT, text, reply.text(), null, reply.intent(),
-				reply.confidence(), reply.state().name(), received, sent, reply.quickReplies()));
-		changed(updated);
+		Conversation updated = conversation.with(conversation.status(), turn.context(), sent);
+		this.live.save(updated, new Turn(0, Turn.Author.BOT, null, reply.text(), null, reply.intent(),
+				reply.confidence(), reply.state().name(), null, sent, reply.quickReplies()));
 		if (connection != null) {
 			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.intents(), reply.confidence(),
 					reply.quickReplies(), reply.state().name()));
 		}
 	}
 
-	/**
-	 * A staff member's message to the visitor. The first one claims the conversation: the bot falls
-	 * silent and the visitor is told a person joined.
-	 * @throws java.util.NoSuchElementException when there is no such conversation
-	 */
-	public void agentMessage(String conversationId, String staffName, String text) {
-		synchronized (lock(conversationId)) {
-			Conversation conversation = conversation(conversationId);
-			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
-				conversation = agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName,
-						SAY.staff().joined().replace("{name}", staffName));
-			}
-			agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName, text);
-		}
+	/** Sends a bot turn of its own to the visitor of a conversation, if connected; see {@link #reply}. */
+	void reply(Conversation conversation, DialogTurn turn) {
+		reply(this.bySession.get(conversation.sessionId()), conversation, turn);
 	}
 
-	/** Staff hand the conversation back: the visitor is told, and the bot answers again. */
-	public void release(String conversationId, String staffName) {
-		synchronized (lock(conversationId)) {
-			Conversation conversation = conversation(conversationId);
-			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
-				return;
-			}
-			conversation = agentTurn(conversation, Conversation.Status.BOT, staffName,
-					SAY.staff().left().replace("{name}", staffName));
-			reply(this.bySession.get(conversation.sessionId()), conversation, null, null,
-					this.dialog.released(conversation.dialog()));
-		}
-	}
-
-	private Conversation agentTurn(Conversation conversation, Conversation.Status status, String staffName,
-			String text) {
-		Instant sent = now();
-		Conversation updated = conversation.with(status, conversation.dialog(), sent);
-		this.conversations.save(updated, new Turn(0, Turn.Author.AGENT, null, text, staffName, null, null,
-				updated.dialog().state().name(), null, sent, List.of()));
-		changed(updated);
-		Connection connection = this.bySession.get(updated.sessionId());
+	/** Sends a frame to the visitor of a session, if connected. */
+	void deliver(String sessionId, ServerFrame frame) {
+		Connection connection = this.bySession.get(sessionId);
 		if (connection != null) {
-			send(connection, new ServerFrame.Agent(text, staffName));
+			send(connection, frame);
 		}
-		return updated;
 	}
 
 	/** Whether the visitor of this conversation is connected right now. */
 	public boolean isOnline(String sessionId) {
 		return this.bySession.containsKey(sessionId);
-	}
-
-	private void changed(Conversation conversation) {
-		this.live.put(conversation.id(), conversation);
-		this.events.publishEvent(new ConversationChanged(conversation.id()));
-	}
-
-	private Object lock(String conversationId) {
-		return this.conversationLocks[Math.floorMod(conversationId.hashCode(), this.conversationLocks.length)];
 	}
 
 	private void resume(Connection connection, String token) {
@@ -424,7 +381,7 @@ public class ChatService {
 		if (previous != null && previous != connection) {
 			closeQuietly(previous, CloseStatus.NORMAL.withReason(SAY.errors().otherWindow()));
 		}
-		this.live.put(conversation.id(), conversation);
+		this.live.put(conversation);
 		attach(connection, conversation);
 		ConsentPolicy policy = this.consent.policy();
 		List<String> granted = this.consent.latest(conversation.sessionId())
@@ -438,6 +395,10 @@ public class ChatService {
 	private List<ServerFrame.HistoryItem> history(String conversationId) {
 		List<ServerFrame.HistoryItem> items = new ArrayList<>();
 		for (Turn turn : this.conversations.turns(conversationId)) {
+			if (turn.author() == Turn.Author.NOTE || turn.author() == Turn.Author.EMAIL) {
+				// Staff's own notes and e-mails are not part of the chat.
+				continue;
+			}
 			if (turn.visitorText() != null) {
 				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null, null));
 			}
@@ -454,10 +415,6 @@ public class ChatService {
 		connection.sessionId = conversation.sessionId();
 		connection.conversationId = conversation.id();
 		this.bySession.put(conversation.sessionId(), connection);
-	}
-
-	private Conversation conversation(String conversationId) {
-		return this.live.get(conversationId, (id) -> this.conversations.find(id).orElseThrow());
 	}
 
 	private void send(Connection connection, ServerFrame frame) {
@@ -484,7 +441,7 @@ public class ChatService {
 	}
 
 	private Instant now() {
-		return Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
+		return this.live.now();
 	}
 
 	private String newToken() {

@@ -10,7 +10,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /** What the chat says about the conversation itself, from {@code content/chat.yml}. */
-record ChatTexts(Errors errors, Staff staff) {
+record ChatTexts(Errors errors) {
 
 	static final ChatTexts SAY = load();
 
@@ -18,9 +18,6 @@ record ChatTexts(Errors errors, Staff staff) {
 			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noResumeToken,
 			String consentRequired, String rateLimited, String serverError, String alreadyInSession,
 			String resumeFailed, String otherWindow) {
-	}
-
-	record Staff(String joined, String left) {
 	}
 
 	private static ChatTexts load() {

@@ -19,4 +19,8 @@ sealed interface ClientFrame {
 	record Resume(String resumeToken) implements ClientFrame {
 	}
 
+	/** The visitor is typing; passed on to staff at most every {@link ChatService#TYPING_INTERVAL}. */
+	record Typing() implements ClientFrame {
+	}
+
 }

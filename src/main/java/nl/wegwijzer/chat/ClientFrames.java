@@ -50,6 +50,7 @@ class ClientFrames {
 			case "message" -> new ClientFrame.Message(text(frame));
 			case "consent" -> new ClientFrame.Consent(categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
+			case "typing" -> new ClientFrame.Typing();
 			default -> throw new ProtocolException(BAD_REQUEST, SAY.errors().unknownType());
 		};
 	}

@@ -27,6 +27,9 @@ final class Connection {
 	/** When the client last sent anything, a pong included ({@link System#nanoTime()}). */
 	volatile long lastSeen = System.nanoTime();
 
+	/** When the visitor's last {@code typing} frame was passed on to staff (nanoTime), or 0. */
+	long lastTyping;
+
 	Connection(WebSocketSession socket, String userAgent) {
 		this.socket = socket;
 		this.userAgent = userAgent;

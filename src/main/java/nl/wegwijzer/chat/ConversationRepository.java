@@ -3,6 +3,7 @@ package nl.wegwijzer.chat;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ public class ConversationRepository {
 
 	private static final String UPDATE_CONVERSATION = """
 			update conversation set last_active_at = :lastActiveAt, status = :status, state = :state, route = :route,
-			                        analytics = :analytics, dialog = :dialog
+			                        analytics = :analytics, dialog = :dialog, assignee = :assignee, email = :email,
+			                        waiting_since = :waitingSince, first_response_at = :firstResponseAt,
+			                        offered_email_at = :offeredEmailAt, closed_at = :closedAt, close_reason = :closeReason
 			where id = :id
 			""";
 
@@ -74,8 +77,10 @@ public class ConversationRepository {
 	void insert(Conversation conversation, String resumeTokenHash) {
 		this.jdbc.sql("""
 				insert into conversation (id, session_id, resume_token_hash, started_at, last_active_at, status, state,
-				                          route, analytics, dialog)
-				values (:id, :sessionId, :tokenHash, :startedAt, :lastActiveAt, :status, :state, :route, :analytics, :dialog)
+				                          route, analytics, dialog, assignee, email, waiting_since, first_response_at,
+				                          offered_email_at, closed_at, close_reason)
+				values (:id, :sessionId, :tokenHash, :startedAt, :lastActiveAt, :status, :state, :route, :analytics, :dialog,
+				        :assignee, :email, :waitingSince, :firstResponseAt, :offeredEmailAt, :closedAt, :closeReason)
 				""")
 			.paramSource(parameters(conversation).addValue("sessionId", conversation.sessionId())
 				.addValue("tokenHash", resumeTokenHash)
@@ -154,13 +159,21 @@ public class ConversationRepository {
 	}
 
 	private MapSqlParameterSource parameters(Conversation conversation) {
+		Conversation.Handling handling = conversation.handling();
 		return new MapSqlParameterSource().addValue("id", conversation.id())
 			.addValue("lastActiveAt", Timestamp.from(conversation.lastActiveAt()))
 			.addValue("status", conversation.status().name())
 			.addValue("state", conversation.dialog().state().name())
 			.addValue("route", conversation.dialog().route())
 			.addValue("analytics", conversation.analytics())
-			.addValue("dialog", write(conversation.dialog()));
+			.addValue("dialog", write(conversation.dialog()))
+			.addValue("assignee", handling.assignee())
+			.addValue("email", handling.email())
+			.addValue("waitingSince", timestamp(handling.waitingSince()))
+			.addValue("firstResponseAt", timestamp(handling.firstResponseAt()))
+			.addValue("offeredEmailAt", timestamp(handling.offeredEmailAt()))
+			.addValue("closedAt", timestamp(handling.closedAt()))
+			.addValue("closeReason", handling.closeReason());
 	}
 
 	private SqlParameterSource parameters(Conversation conversation, Turn turn) {
@@ -188,6 +201,39 @@ public class ConversationRepository {
 			.optional();
 	}
 
+	/** The ids of the conversations in a status, the longest waiting first. */
+	List<String> idsWithStatus(Conversation.Status status) {
+		return this.jdbc.sql("select id from conversation where status = :status order by waiting_since, last_active_at")
+			.param("status", status.name())
+			.query(String.class)
+			.list();
+	}
+
+	/** How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. */
+	int waitingBefore(Instant since) {
+		return this.jdbc.sql("select count(*) from conversation where status = 'WAITING' and waiting_since < :since")
+			.param("since", Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * How long staff took to first answer in the chat the requests for a person since {@code since}, newest
+	 * first; offline messages, answered by e-mail, are left out.
+	 */
+	List<Duration> recentFirstResponses(Instant since, Instant until, int limit) {
+		return this.jdbc.sql("""
+				select waiting_since, first_response_at from conversation
+				where first_response_at is not null and waiting_since >= :since and first_response_at <= :until
+				  and email is null
+				order by first_response_at desc fetch first %d rows only""".formatted(limit))
+			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> Duration.between(rs.getTimestamp("waiting_since").toInstant(),
+					rs.getTimestamp("first_response_at").toInstant()))
+			.list();
+	}
+
 	public List<Turn> turns(String conversationId) {
 		return this.jdbc.sql("select * from turn where conversation_id = :id order by id")
 			.param("id", conversationId)
@@ -200,7 +246,11 @@ public class ConversationRepository {
 			return new Conversation(rs.getString("id"), rs.getString("session_id"),
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("last_active_at").toInstant(),
 					Conversation.Status.valueOf(rs.getString("status")), rs.getBoolean("analytics"),
-					this.json.readValue(rs.getString("dialog"), DialogContext.class));
+					this.json.readValue(rs.getString("dialog"), DialogContext.class),
+					new Conversation.Handling(rs.getString("assignee"), rs.getString("email"),
+							instant(rs.getTimestamp("waiting_since")), instant(rs.getTimestamp("first_response_at")),
+							instant(rs.getTimestamp("offered_email_at")), instant(rs.getTimestamp("closed_at")),
+							rs.getString("close_reason")));
 		}
 		catch (JacksonException ex) {
 			throw new SQLException("Unreadable dialog of conversation " + rs.getString("id"), ex);

@@ -13,7 +13,7 @@ import nl.wegwijzer.consent.ConsentPolicy;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(ServerFrame.ConsentRequest.class), @JsonSubTypes.Type(ServerFrame.Session.class),
 		@JsonSubTypes.Type(ServerFrame.Bot.class), @JsonSubTypes.Type(ServerFrame.Agent.class),
-		@JsonSubTypes.Type(ServerFrame.Error.class) })
+		@JsonSubTypes.Type(ServerFrame.Typing.class), @JsonSubTypes.Type(ServerFrame.Closed.class), @JsonSubTypes.Type(ServerFrame.Error.class) })
 public sealed interface ServerFrame {
 
 	@JsonTypeName("consent_request")
@@ -63,6 +63,19 @@ public sealed interface ServerFrame {
 
 	@JsonTypeName("agent")
 	record Agent(String text, String name) implements ServerFrame {
+	}
+
+	/** A staff member is typing in the chat; sent at most every two seconds. */
+	@JsonTypeName("typing")
+	record Typing(String name) implements ServerFrame {
+	}
+
+	/**
+	 * Staff closed the conversation: the page shows {@code text} and offers a new conversation. A message
+	 * sent after it opens the same conversation again, with the bot answering.
+	 */
+	@JsonTypeName("closed")
+	record Closed(String text, String reason) implements ServerFrame {
 	}
 
 	@JsonTypeName("error")

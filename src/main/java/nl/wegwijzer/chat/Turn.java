@@ -7,7 +7,9 @@ import java.util.List;
  * One stored exchange of a conversation.
  *
  * @param author {@link Author#BOT} for a reply (with the visitor's text that prompted it, if any),
- * {@link Author#VISITOR} for a message while staff have taken over, {@link Author#AGENT} for staff
+ * {@link Author#VISITOR} for a message while staff have taken over, {@link Author#AGENT} for staff,
+ * {@link Author#NOTE} for a staff note the visitor never sees, {@link Author#EMAIL} for an answer staff
+ * sent by e-mail (the text as sent, signed with the staff member's name)
  * @param receivedAt when the visitor's text arrived, or {@code null}
  * @param sentAt when the reply went out, or {@code null}
  * @param quickReplies the answers the bot offered with its reply, if any
@@ -21,7 +23,7 @@ public record Turn(long id, Author author, String visitorText, String reply, Str
 
 	public enum Author {
 
-		BOT, VISITOR, AGENT
+		BOT, VISITOR, AGENT, NOTE, EMAIL
 
 	}
 

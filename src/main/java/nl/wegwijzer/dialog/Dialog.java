@@ -1,6 +1,8 @@
 package nl.wegwijzer.dialog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,11 +104,42 @@ public class Dialog {
 		return Optional.of(route).filter((r) -> !r.equals(Routing.EDUCATION_UNKNOWN)).map(this.routing::advice);
 	}
 
+	/** The names of the routes, by id: Youth and each education sector, in the order of the content. */
+	public Map<String, String> routeNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put(this.content.youth().id(), this.content.youth().name());
+		this.content.sector().sectors().forEach((sector) -> names.put(sector.id(), sector.name()));
+		return names;
+	}
+
 	/** Staff handed the conversation back. */
 	public DialogTurn released(DialogContext context) {
 		DialogContext next = with(context, DialogEvent.RELEASE);
 		return new DialogTurn(next, new Reply(this.content.phrases().released(), CAPABILITIES, 1.0,
 				intent(CAPABILITIES).quickReplies(), next.state()), false);
+	}
+
+	/** The visitor withdrew a request for a person: the dialog listens again, as after a release. */
+	public DialogContext withoutHandoff(DialogContext context) {
+		return with(context, DialogEvent.RELEASE);
+	}
+
+	/** The answer to a request for a person, as it stands in a reply that asked for one. */
+	public String handoffAnswer() {
+		return intent(HANDOFF).answer();
+	}
+
+	/**
+	 * Whether a reply's intent is knowledge the bot gave, not conversation (a greeting, thanks, a request
+	 * for a person) and not a fallback.
+	 */
+	public static boolean isKnowledge(String intent) {
+		return intent != null && knowledge(intent);
+	}
+
+	/** Whether a reply's intent says the bot did not understand or cannot answer the question. */
+	public static boolean isFallback(String intent) {
+		return Classification.FALLBACK.equals(intent) || OpenNlpIntentClassifier.OUT_OF_SCOPE.equals(intent);
 	}
 
 	/**

@@ -22,7 +22,7 @@ public record Reply(String text, String intent, List<String> intents, double con
 				quickReplies, state);
 	}
 
-	Reply withText(String text) {
+	public Reply withText(String text) {
 		return new Reply(text, this.intent, this.intents, this.confidence, this.quickReplies, this.state);
 	}
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
-import nl.wegwijzer.chat.ChatService;
 import nl.wegwijzer.chat.Conversation;
+import nl.wegwijzer.chat.StaffActions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,23 +40,34 @@ class ConversationController {
 	record Me(String username, String name) {
 	}
 
-	/** A staff message to the visitor. */
+	/** A staff message to the visitor, or a note. */
 	record MessageRequest(String text) {
+	}
+
+	/** Why a conversation is closed: a key of {@code closeReasons} in {@code content/helpdesk.yml}. */
+	record CloseRequest(String reason) {
 	}
 
 	private final Inbox inbox;
 
 	private final InboxEvents events;
 
-	private final ChatService chat;
+	private final StaffActions actions;
 
 	private final StaffAccounts accounts;
 
-	ConversationController(Inbox inbox, InboxEvents events, ChatService chat, StaffAccounts accounts) {
+	private final HelpdeskTexts texts;
+
+	private final EmailReplies email;
+
+	ConversationController(Inbox inbox, InboxEvents events, StaffActions actions, StaffAccounts accounts,
+			HelpdeskTexts texts, EmailReplies email) {
+		this.email = email;
 		this.inbox = inbox;
 		this.events = events;
-		this.chat = chat;
+		this.actions = actions;
 		this.accounts = accounts;
+		this.texts = texts;
 	}
 
 	@GetMapping("/me")
@@ -67,8 +78,10 @@ class ConversationController {
 	@GetMapping("/conversations")
 	List<Inbox.Summary> conversations(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String route, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-		return this.inbox.list(new InboxRepository.Filter(status(status), route(route), query(q), limit(limit)));
+			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(required = false) String view,
+			Authentication authentication) {
+		return this.inbox.list(new InboxRepository.Filter(status(status), route(route), query(q), limit(limit),
+				view(view), authentication.getName()));
 	}
 
 	@GetMapping("/conversations/{id}")
@@ -81,25 +94,112 @@ class ConversationController {
 	ResponseEntity<Void> message(@PathVariable String id, @RequestBody MessageRequest request,
 			Authentication authentication) {
 		String text = validMessage(request == null ? null : request.text());
-		try {
-			this.chat.agentMessage(id, this.accounts.displayName(authentication.getName()), text);
-		}
-		catch (NoSuchElementException ex) {
-			throw notFound(id);
-		}
+		act(id, () -> this.actions.agentMessage(id, authentication.getName(), name(authentication), text));
 		return ResponseEntity.accepted().build();
 	}
 
 	/** Hands the conversation back to the bot. */
 	@PostMapping("/conversations/{id}/release")
 	ResponseEntity<Void> release(@PathVariable String id, Authentication authentication) {
+		act(id, () -> this.actions.release(id, name(authentication)));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Tells the visitor the caller is typing; calls within two seconds of the last are dropped. */
+	@PostMapping("/conversations/{id}/typing")
+	ResponseEntity<Void> typing(@PathVariable String id, Authentication authentication) {
+		act(id, () -> this.actions.typing(id, name(authentication)));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Makes the caller the owner of the conversation. */
+	@PostMapping("/conversations/{id}/assign")
+	ResponseEntity<Void> assign(@PathVariable String id, Authentication authentication) {
+		act(id, () -> this.actions.assign(id, canonical(authentication)));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Leaves the conversation without an owner; one taken over goes back to the queue. */
+	@PostMapping("/conversations/{id}/unassign")
+	ResponseEntity<Void> unassign(@PathVariable String id, Authentication authentication) {
+		act(id, () -> this.actions.unassign(id, name(authentication)));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/conversations/{id}/close")
+	ResponseEntity<Void> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request) {
+		String reason = (request == null || request.reason() == null) ? "" : request.reason().strip();
+		List<String> reasons = this.texts.closeReasons()
+			.keySet()
+			.stream()
+			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE))
+			.toList();
+		if (!reasons.contains(reason)) {
+			throw StaffApiException.badRequest("Kies een reden om af te sluiten: " + String.join(", ", reasons) + ".");
+		}
+		act(id, () -> this.actions.close(id, reason));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/conversations/{id}/reopen")
+	ResponseEntity<Void> reopen(@PathVariable String id) {
+		act(id, () -> this.actions.reopen(id));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** An internal note, for staff only. */
+	@PostMapping("/conversations/{id}/notes")
+	ResponseEntity<Void> note(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
+		act(id, () -> this.actions.note(id, name(authentication), text));
+		return ResponseEntity.status(HttpStatus.CREATED).build();
+	}
+
+	/** The e-mail an answer would be, for a preview or, without mail set up, to copy. */
+	@PostMapping("/conversations/{id}/email-draft")
+	EmailReplies.Draft emailDraft(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
 		try {
-			this.chat.release(id, this.accounts.displayName(authentication.getName()));
+			return this.email.draft(id, text, name(authentication));
 		}
 		catch (NoSuchElementException ex) {
 			throw notFound(id);
 		}
-		return ResponseEntity.noContent().build();
+	}
+
+	/** Sends the answer to the address the visitor left, with their question quoted. */
+	@PostMapping("/conversations/{id}/reply-by-email")
+	EmailReplies.Draft replyByEmail(@PathVariable String id, @RequestBody MessageRequest request,
+			Authentication authentication) {
+		String text = validMessage(request == null ? null : request.text());
+		try {
+			return this.email.send(id, text, name(authentication));
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
+	}
+
+	private String name(Authentication authentication) {
+		return this.accounts.displayName(authentication.getName());
+	}
+
+	/** The user name as configured, whatever case it was typed in at login. */
+	private String canonical(Authentication authentication) {
+		return this.accounts.find(authentication.getName())
+			.map(StaffAccounts.Account::username)
+			.orElse(authentication.getName());
+	}
+
+	private static void act(String id, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (NoSuchElementException ex) {
+			throw notFound(id);
+		}
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -116,7 +216,19 @@ class ConversationController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Onbekende status. Kies BOT, WAITING, TAKEN_OVER of CLOSED.");
+					"Onbekende status. Kies BOT, WAITING, TAKEN_OVER, OFFLINE_MESSAGE of CLOSED.");
+		}
+	}
+
+	private static InboxRepository.View view(String view) {
+		if (view == null || view.isBlank()) {
+			return null;
+		}
+		try {
+			return InboxRepository.View.valueOf(view.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw StaffApiException.badRequest("Onbekende weergave. Kies mine, unassigned, waiting, offline of closed.");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,18 +25,25 @@ class Inbox {
 	/**
 	 * A conversation in the inbox.
 	 *
-	 * @param flagged whether it needs attention: the visitor waits for staff, or the last bot reply was a
+	 * @param flagged whether it needs attention: the visitor waits for staff or an e-mail, or the last bot reply was a
 	 * fallback or barely confident
 	 * @param online whether the visitor is connected now
+	 * @param assignee the user name of the staff member who owns it, or {@code null}
+	 * @param email the address the visitor left for an answer, or {@code null}
+	 * @param waitingSince when the visitor last asked for a person or left an address
+	 * @param firstResponseSeconds how long staff took to answer that, once they did
 	 */
 	record Summary(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt,
-			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online) {
+			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online,
+			String assignee, String email, Instant waitingSince, Long firstResponseSeconds, Instant closedAt,
+			String closeReason) {
 	}
 
 	/** A conversation with everything that was said and every consent the visitor gave. */
 	record Detail(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt,
 			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online,
-			List<TranscriptEntry> transcript, List<SessionConsent> consents) {
+			String assignee, String email, Instant waitingSince, Long firstResponseSeconds, Instant closedAt,
+			String closeReason, List<TranscriptEntry> transcript, List<SessionConsent> consents) {
 
 		Detail {
 			transcript = List.copyOf(transcript);
@@ -44,7 +52,8 @@ class Inbox {
 
 		Detail(Summary s, List<TranscriptEntry> transcript, List<SessionConsent> consents) {
 			this(s.id(), s.sessionId(), s.status(), s.startedAt(), s.lastActiveAt(), s.lastIntent(), s.lastConfidence(),
-					s.route(), s.flagged(), s.turns(), s.online(), transcript, consents);
+					s.route(), s.flagged(), s.turns(), s.online(), s.assignee(), s.email(), s.waitingSince(),
+					s.firstResponseSeconds(), s.closedAt(), s.closeReason(), transcript, consents);
 		}
 
 	}
@@ -110,11 +119,14 @@ class Inbox {
 	}
 
 	private Summary summary(InboxRepository.Row row) {
-		boolean flagged = "WAITING".equals(row.status()) || Classification.FALLBACK.equals(row.lastIntent())
+		boolean flagged = "WAITING".equals(row.status()) || "OFFLINE_MESSAGE".equals(row.status()) || Classification.FALLBACK.equals(row.lastIntent())
 				|| (row.lastConfidence() != null && row.lastConfidence() < this.flagBelow);
+		Long firstResponse = (row.waitingSince() != null && row.firstResponseAt() != null)
+				? Duration.between(row.waitingSince(), row.firstResponseAt()).toSeconds() : null;
 		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
 				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
-				this.chat.isOnline(row.sessionId()));
+				this.chat.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
+				row.closedAt(), row.closeReason());
 	}
 
 }

@@ -20,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.chat.ConversationChanged;
+import nl.wegwijzer.chat.VisitorTyping;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -39,6 +40,8 @@ class InboxEvents {
 
 	static final String EVENT = "conversation";
 
+	static final String TYPING = "typing";
+
 	/** Browsers reconnect after this; well inside any proxy's idle timeout thanks to the heartbeat. */
 	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
@@ -46,12 +49,17 @@ class InboxEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxEvents.class);
 
-	/** What to send: a summary as JSON, or a comment. */
-	private record Event(String data, String comment) {
+	/** What to send: an event with its name and JSON data, or a comment. */
+	private record Event(String name, String data, String comment) {
+
+		static Event comment(String comment) {
+			return new Event(null, null, comment);
+		}
 
 		SseEmitter.SseEventBuilder build() {
 			// A builder can be sent only once: every subscriber gets its own.
-			return (this.data != null) ? SseEmitter.event().name(EVENT).data(this.data) : SseEmitter.event().comment(this.comment);
+			return (this.data != null) ? SseEmitter.event().name(this.name).data(this.data)
+					: SseEmitter.event().comment(this.comment);
 		}
 
 	}
@@ -82,7 +90,7 @@ class InboxEvents {
 		});
 		this.subscribers.add(subscriber);
 		// Sent at once, so the browser knows the stream is open before the first change.
-		subscriber.offer(new Event(null, "verbonden"));
+		subscriber.offer(Event.comment("verbonden"));
 		return emitter;
 	}
 
@@ -98,6 +106,15 @@ class InboxEvents {
 		}
 	}
 
+	/** A visitor is typing: a {@code typing} event with the conversation's id, nothing read from the database. */
+	@EventListener
+	void on(VisitorTyping typing) {
+		if (!this.subscribers.isEmpty()) {
+			String data = "{\"conversationId\":\"" + typing.conversationId() + "\"}";
+			this.reader.execute(() -> this.subscribers.forEach((s) -> s.offer(new Event(TYPING, data, null))));
+		}
+	}
+
 	private void broadcast(String conversationId) {
 		try {
 			this.inbox.summary(conversationId).ifPresent((summary) -> {
@@ -108,7 +125,7 @@ class InboxEvents {
 				catch (JacksonException ex) {
 					throw new IllegalStateException(ex);
 				}
-				this.subscribers.forEach((s) -> s.offer(new Event(data, null)));
+				this.subscribers.forEach((s) -> s.offer(new Event(EVENT, data, null)));
 			});
 		}
 		catch (RuntimeException ex) {
@@ -118,7 +135,7 @@ class InboxEvents {
 
 	@Scheduled(fixedRate = 20, initialDelay = 20, timeUnit = TimeUnit.SECONDS)
 	void heartbeat() {
-		this.subscribers.forEach((s) -> s.offer(new Event(null, "heartbeat")));
+		this.subscribers.forEach((s) -> s.offer(Event.comment("heartbeat")));
 	}
 
 	/** Ends the streams before the server's graceful shutdown would wait for them. */

@@ -31,7 +31,28 @@ class InboxRepository {
 	 * @param turns how many turns it has, of every author
 	 */
 	record Row(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt, String lastIntent,
-			Double lastConfidence, String route, long turns) {
+			Double lastConfidence, String route, long turns, String assignee, String email, Instant waitingSince,
+			Instant firstResponseAt, Instant closedAt, String closeReason) {
+	}
+
+	/** The inbox's views, as a helpdesk employee works through them. */
+	enum View {
+
+		/** Open conversations assigned to the caller. */
+		MINE("c.assignee = :me and c.status <> 'CLOSED'"),
+		/** Conversations that need a colleague and have none yet. */
+		UNASSIGNED("c.assignee is null and c.status in ('WAITING', 'TAKEN_OVER', 'OFFLINE_MESSAGE')"),
+		WAITING("c.status = 'WAITING'"),
+		/** Visitors who left an e-mail address for an answer. */
+		OFFLINE("c.status = 'OFFLINE_MESSAGE'"),
+		CLOSED("c.status = 'CLOSED'");
+
+		final String condition;
+
+		View(String condition) {
+			this.condition = condition;
+		}
+
 	}
 
 	/**
@@ -40,11 +61,17 @@ class InboxRepository {
 	 * @param route a route id, or {@link #NO_ROUTE}
 	 * @param text words to find in visitor texts and replies, any case
 	 */
-	record Filter(String status, String route, String text, int limit) {
+	record Filter(String status, String route, String text, int limit, View view, String me) {
+
+		Filter(String status, String route, String text, int limit) {
+			this(status, route, text, limit, null, null);
+		}
+
 	}
 
 	private static final String SELECT = """
-			select c.id, c.session_id, c.status, c.started_at, c.last_active_at, c.route,
+			select c.id, c.session_id, c.status, c.started_at, c.last_active_at, c.route, c.assignee, c.email,
+			       c.waiting_since, c.first_response_at, c.closed_at, c.close_reason,
 			       (select count(*) from turn n where n.conversation_id = c.id) as turns,
 			       b.intent as last_intent, b.confidence as last_confidence
 			from conversation c
@@ -67,6 +94,12 @@ class InboxRepository {
 		if (filter.status() != null) {
 			conditions.add("c.status = :status");
 			params.put("status", filter.status());
+		}
+		if (filter.view() != null) {
+			conditions.add(filter.view().condition);
+			if (filter.view() == View.MINE) {
+				params.put("me", filter.me());
+			}
 		}
 		if (NO_ROUTE.equals(filter.route())) {
 			conditions.add("c.route is null");
@@ -101,7 +134,13 @@ class InboxRepository {
 		return new Row(rs.getString("id"), rs.getString("session_id"), rs.getString("status"),
 				rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("last_active_at").toInstant(),
 				rs.getString("last_intent"), rs.getObject("last_confidence", Double.class), rs.getString("route"),
-				rs.getLong("turns"));
+				rs.getLong("turns"), rs.getString("assignee"), rs.getString("email"), instant(rs, "waiting_since"),
+				instant(rs, "first_response_at"), instant(rs, "closed_at"), rs.getString("close_reason"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		java.sql.Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package nl.wegwijzer.helpdesk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,15 +29,23 @@ class StatisticsController {
 	 * @param conversationsPerDay every day of the period, days without conversations included
 	 * @param fallbackRate the share of replies to visitors that were fallbacks
 	 * @param handoffRate the share of conversations that were ever handed to staff
+	 * @param medianFirstResponseSeconds how long a visitor who asked for a person typically waited for the
+	 * first answer, in the chat or by e-mail; {@code null} without any answered request
+	 * @param missedHandoffs requests for a person that nobody answered within
+	 * {@code wegwijzer.helpdesk.missed-after}
+	 * @param offlineMessages conversations in which the visitor left an e-mail address for an answer
+	 * @param closes closed conversations by reason
 	 */
 	record Statistics(List<StatisticsRepository.DayCount> conversationsPerDay,
 			List<StatisticsRepository.IntentCount> topIntents, double fallbackRate, double handoffRate,
-			List<StatisticsRepository.RouteCount> routes, long conversations) {
+			List<StatisticsRepository.RouteCount> routes, long conversations, Long medianFirstResponseSeconds,
+			long missedHandoffs, long offlineMessages, List<StatisticsRepository.ReasonCount> closes) {
 
 		Statistics {
 			conversationsPerDay = List.copyOf(conversationsPerDay);
 			topIntents = List.copyOf(topIntents);
 			routes = List.copyOf(routes);
+			closes = List.copyOf(closes);
 		}
 
 	}
@@ -45,9 +54,12 @@ class StatisticsController {
 
 	private final Clock clock;
 
-	StatisticsController(StatisticsRepository repository, Clock clock) {
+	private final Duration missedAfter;
+
+	StatisticsController(StatisticsRepository repository, Clock clock, HelpdeskSettings settings) {
 		this.repository = repository;
 		this.clock = clock;
+		this.missedAfter = settings.missedAfter();
 	}
 
 	@GetMapping("/api/staff/statistics")
@@ -60,10 +72,40 @@ class StatisticsController {
 		Instant end = range.end();
 		long conversations = this.repository.conversations(start, end);
 		StatisticsRepository.Replies replies = this.repository.replies(start, end);
+		List<StatisticsRepository.Handoff> handoffs = this.repository.handoffs(start, end);
 		return new Statistics(everyDay(range, this.repository.perDay(start, end)),
 				this.repository.topIntents(start, end, TOP_INTENTS), share(replies.fallbacks(), replies.replies()),
 				share(this.repository.handedOff(start, end), conversations), this.repository.routes(start, end),
-				conversations);
+				conversations, medianFirstResponse(handoffs), missed(handoffs), this.repository.offlineMessages(start, end),
+				this.repository.closes(start, end));
+	}
+
+	private static Long medianFirstResponse(List<StatisticsRepository.Handoff> handoffs) {
+		List<Long> seconds = handoffs.stream()
+			.filter((h) -> h.firstResponseAt() != null)
+			.map((h) -> Duration.between(h.waitingSince(), h.firstResponseAt()).toSeconds())
+			.sorted()
+			.toList();
+		return seconds.isEmpty() ? null : seconds.get(seconds.size() / 2);
+	}
+
+	/**
+	 * Requests for a person nobody answered in time: the bot had to tell the visitor nobody could come,
+	 * or staff answered later than the limit, or the limit passed without an answer. An offline message
+	 * is answered by e-mail, on another clock: not a missed handoff.
+	 */
+	private long missed(List<StatisticsRepository.Handoff> handoffs) {
+		Instant now = this.clock.instant();
+		return handoffs.stream().filter((h) -> {
+			if (h.offeredEmailAt() != null) {
+				return true;
+			}
+			if (h.offline()) {
+				return false;
+			}
+			Instant deadline = h.waitingSince().plus(this.missedAfter);
+			return (h.firstResponseAt() != null) ? h.firstResponseAt().isAfter(deadline) : !now.isBefore(deadline);
+		}).count();
 	}
 
 	private static List<StatisticsRepository.DayCount> everyDay(DateRange range,

@@ -30,6 +30,16 @@ class StatisticsRepository {
 	record RouteCount(String route, long count) {
 	}
 
+	record ReasonCount(String reason, long count) {
+	}
+
+	/**
+	 * One request for a person, or an offline message: when it was made, when staff first answered, when
+	 * the bot had to say nobody could come, and whether the visitor left an e-mail address.
+	 */
+	record Handoff(Instant waitingSince, Instant firstResponseAt, Instant offeredEmailAt, boolean offline) {
+	}
+
 	/** Replies in the period and how many of them were fallbacks. */
 	record Replies(long replies, long fallbacks) {
 	}
@@ -108,6 +118,43 @@ class StatisticsRepository {
 			.params(period(from, to))
 			.query((rs, row) -> new RouteCount(rs.getString("route"), rs.getLong("n")))
 			.list();
+	}
+
+	/** Every request for a person that was not withdrawn, with its first response. */
+	List<Handoff> handoffs(Instant from, Instant to) {
+		return this.jdbc
+			.sql("""
+					select c.waiting_since, c.first_response_at, c.offered_email_at, c.email from conversation c
+					where %s and c.waiting_since is not null""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new Handoff(rs.getTimestamp("waiting_since").toInstant(),
+					instant(rs.getTimestamp("first_response_at")), instant(rs.getTimestamp("offered_email_at")),
+					rs.getString("email") != null))
+			.list();
+	}
+
+	/** Conversations in which the visitor left an e-mail address for an answer. */
+	long offlineMessages(Instant from, Instant to) {
+		return this.jdbc.sql("select count(*) from conversation c where %s and c.email is not null".formatted(COUNTED))
+			.params(period(from, to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Closed conversations by the reason they were closed for, most frequent first. */
+	List<ReasonCount> closes(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select c.close_reason, count(*) as n from conversation c
+				where %s and c.status = 'CLOSED' and c.close_reason is not null
+				group by c.close_reason
+				order by n desc, c.close_reason""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new ReasonCount(rs.getString("close_reason"), rs.getLong("n")))
+			.list();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private static Map<String, Object> period(Instant from, Instant to) {

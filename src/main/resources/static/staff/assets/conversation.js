@@ -2,8 +2,8 @@
 // records, and retraining the model. Refreshed whenever the event stream reports a change to it.
 
 import {
-  api, browserName, categoryList, create, initHeader, liveEvents, METHODS, number, percent, routeName, showLiveState,
-  showNotice, STATES, STATUS, text, timeElement,
+  api, browserName, categoryList, CLOSE_REASONS, create, initHeader, labelsReady, liveEvents, METHODS, number, percent,
+  routeName, showLiveState, showNotice, startPresence, STATES, STATUS, text, timeElement,
 } from './staff.js';
 
 const NEAR_END_PX = 80;
@@ -36,6 +36,27 @@ const el = {
   retrainMessage: document.getElementById('retrain-message'),
   retrainRows: document.getElementById('retrain-rows'),
   live: document.getElementById('live'),
+  owner: document.getElementById('owner'),
+  assign: document.getElementById('assign'),
+  unassign: document.getElementById('unassign'),
+  closeForm: document.getElementById('close-form'),
+  closeReason: document.getElementById('close-reason'),
+  reopen: document.getElementById('reopen'),
+  emailCard: document.getElementById('email-card'),
+  emailTo: document.getElementById('email-to'),
+  mailOff: document.getElementById('mail-off'),
+  emailForm: document.getElementById('email-form'),
+  emailText: document.getElementById('email-text'),
+  emailPreview: document.getElementById('email-preview'),
+  emailSend: document.getElementById('email-send'),
+  emailDraftBox: document.getElementById('email-draft-box'),
+  emailDraft: document.getElementById('email-draft'),
+  emailCopy: document.getElementById('email-copy'),
+  noteForm: document.getElementById('note-form'),
+  noteText: document.getElementById('note-text'),
+  visitorTyping: document.getElementById('visitor-typing'),
+  cannedQ: document.getElementById('canned-q'),
+  cannedResults: document.getElementById('canned-results'),
 };
 
 const id = new URLSearchParams(location.search).get('id');
@@ -100,6 +121,7 @@ function render(detail) {
   renderTurns(Array.isArray(detail.transcript) ? detail.transcript : []);
   renderConsents(Array.isArray(detail.consents) ? detail.consents : []);
   renderComposer(detail);
+  renderHandling(detail);
   if (!state.rendered) {
     // Announce what is said from now on, not the whole transcript on opening.
     requestAnimationFrame(() => el.turns.setAttribute('aria-live', 'polite'));
@@ -122,6 +144,11 @@ function renderDetails(summary) {
   const rows = [
     ['Status', STATUS[summary.status] || text(summary.status)],
     ['Route', routeName(summary.route)],
+    ['Medewerker', text(summary.assignee) || 'niemand'],
+    ['Wacht sinds', summary.waitingSince ? timeElement(summary.waitingSince, { withYear: true }) : '—'],
+    ['Eerste reactie', typeof summary.firstResponseSeconds === 'number' ? duration(summary.firstResponseSeconds) : '—'],
+    ['E-mailadres', text(summary.email) || '—'],
+    ['Afgesloten', summary.closeReason ? (CLOSE_REASONS[summary.closeReason] || summary.closeReason) : '—'],
     ['Laatste intent', summary.lastIntent
       ? `${summary.lastIntent} (${percent(summary.lastConfidence)})` : '—'],
     ['Let op', summary.flagged ? 'Ja: lage zekerheid, niet begrepen of wacht op een medewerker' : 'Nee'],
@@ -195,6 +222,12 @@ function buildTurn(turn, signature) {
   }
   if (turn.author === 'AGENT') {
     item.append(message('agent', `${text(turn.agentName) || 'Medewerker'} (helpdesk)`, text(turn.reply), turn.sentAt));
+  } else if (turn.author === 'NOTE') {
+    item.append(message('note', `Notitie van ${text(turn.agentName) || 'een medewerker'} · alleen voor medewerkers`,
+      text(turn.reply), turn.sentAt));
+  } else if (turn.author === 'EMAIL') {
+    item.append(message('email', `E-mail van ${text(turn.agentName) || 'de helpdesk'} aan de bezoeker`,
+      text(turn.reply), turn.sentAt));
   } else if (turn.author === 'BOT' && turn.reply) {
     const bot = message('bot', 'Wegwijzer', turn.reply, turn.sentAt);
     const facts = create('div', 'msg__facts');
@@ -370,6 +403,159 @@ async function release() {
   }
 }
 
+// ---------------------------------------------------------------- assignment, closing, notes, e-mail
+
+function duration(seconds) {
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} u ${minutes % 60} min`;
+}
+
+function renderHandling(detail) {
+  const mine = state.me && detail.assignee && detail.assignee.toLowerCase() === text(state.me.username).toLowerCase();
+  el.owner.textContent = detail.assignee
+    ? (mine ? 'Dit gesprek is aan jou toegewezen.' : `Toegewezen aan ${detail.assignee}.`)
+    : 'Nog aan niemand toegewezen.';
+  el.assign.hidden = Boolean(mine);
+  el.unassign.hidden = !detail.assignee;
+  const closed = detail.status === 'CLOSED';
+  el.closeForm.hidden = closed;
+  el.reopen.hidden = !closed;
+  el.emailCard.hidden = !detail.email;
+  el.emailTo.textContent = text(detail.email);
+}
+
+async function act(action, body, done) {
+  try {
+    await api(`/api/staff/conversations/${encodeURIComponent(id)}/${action}`, { method: 'POST', json: body || {} });
+    if (done) {
+      showNotice(done, 'info');
+    }
+    await load();
+  } catch (error) {
+    showNotice(`Dat lukte niet. ${error.message}`);
+  }
+}
+
+async function emailDraft() {
+  const message = el.emailText.value.trim();
+  if (!message) {
+    el.emailText.focus();
+    return null;
+  }
+  try {
+    const draft = await api(`/api/staff/conversations/${encodeURIComponent(id)}/email-draft`, {
+      method: 'POST', json: { text: message },
+    });
+    el.emailDraft.value = text(draft.body);
+    el.emailDraftBox.hidden = false;
+    el.mailOff.hidden = draft.mailConfigured;
+    el.mailOff.textContent = draft.mailConfigured ? ''
+      : `E-mail is nog niet ingesteld op deze server. Kopieer het concept en stuur het zelf naar ${text(draft.to)}.`;
+    el.emailSend.hidden = !draft.mailConfigured;
+    return draft;
+  } catch (error) {
+    showNotice(`Het concept kon niet worden gemaakt. ${error.message}`);
+    return null;
+  }
+}
+
+async function emailSend() {
+  const message = el.emailText.value.trim();
+  if (!message) {
+    el.emailText.focus();
+    return;
+  }
+  el.emailSend.disabled = true;
+  try {
+    const sent = await api(`/api/staff/conversations/${encodeURIComponent(id)}/reply-by-email`, {
+      method: 'POST', json: { text: message },
+    });
+    el.emailText.value = '';
+    el.emailDraftBox.hidden = true;
+    showNotice(`De e-mail is verstuurd naar ${text(sent && sent.to)}.`, 'info');
+    await load();
+  } catch (error) {
+    if (error.status === 503) {
+      await emailDraft();
+    }
+    showNotice(`De e-mail is niet verstuurd. ${error.message}`);
+  } finally {
+    el.emailSend.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- typing, both ways
+
+const TYPING_SHOWN_MS = 4000;
+const TYPING_EVERY_MS = 3000;
+let typingTimer = 0;
+let typingSentAt = 0;
+
+function visitorTyping() {
+  el.visitorTyping.textContent = 'De bezoeker typt…';
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    el.visitorTyping.textContent = '';
+  }, TYPING_SHOWN_MS);
+}
+
+/** Tells a visitor who talks with staff that someone is typing; not before the conversation is taken over. */
+function staffTyping() {
+  if (!state.detail || state.detail.status !== 'TAKEN_OVER' || Date.now() - typingSentAt < TYPING_EVERY_MS) {
+    return;
+  }
+  typingSentAt = Date.now();
+  api(`/api/staff/conversations/${encodeURIComponent(id)}/typing`, { method: 'POST' }).catch(() => {});
+}
+
+// ---------------------------------------------------------------- canned replies
+
+let cannedTimer = 0;
+let cannedActive = -1;
+
+async function searchCanned() {
+  try {
+    const list = await api(`/api/staff/canned?q=${encodeURIComponent(el.cannedQ.value.trim())}`);
+    const replies = Array.isArray(list) ? list : [];
+    cannedActive = replies.length > 0 ? 0 : -1;
+    el.cannedResults.replaceChildren(...replies.map((reply, index) => {
+      const item = create('li', 'canned__item');
+      item.id = `canned-${index}`;
+      item.setAttribute('role', 'option');
+      item.reply = text(reply.text);
+      item.append(create('strong', null, text(reply.label)), create('span', 'small muted', ` ${text(reply.text).slice(0, 90)}…`));
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        insertCanned(item.reply);
+      });
+      return item;
+    }));
+    el.cannedResults.hidden = replies.length === 0;
+    el.cannedQ.setAttribute('aria-expanded', String(replies.length > 0));
+    markCanned();
+  } catch (error) {
+    showNotice(`Standaardantwoorden konden niet worden gezocht. ${error.message}`);
+  }
+}
+
+function markCanned() {
+  [...el.cannedResults.children].forEach((item, index) => item.setAttribute('aria-selected', String(index === cannedActive)));
+  el.cannedQ.setAttribute('aria-activedescendant', cannedActive >= 0 ? `canned-${cannedActive}` : '');
+}
+
+function insertCanned(reply) {
+  const box = el.reply;
+  const start = box.selectionStart ?? box.value.length;
+  box.value = `${box.value.slice(0, start)}${reply}${box.value.slice(box.selectionEnd ?? start)}`;
+  el.cannedResults.hidden = true;
+  el.cannedQ.setAttribute('aria-expanded', 'false');
+  box.focus();
+  box.selectionStart = box.selectionEnd = start + reply.length;
+}
+
 // ---------------------------------------------------------------- retraining
 
 const MEASURES = [
@@ -445,6 +631,72 @@ el.reply.addEventListener('keydown', (event) => {
   }
 });
 el.release.addEventListener('click', release);
+el.assign.addEventListener('click', () => act('assign', null, 'Het gesprek is aan jou toegewezen.'));
+el.unassign.addEventListener('click', () => act('unassign', null, 'Het gesprek is vrijgegeven.'));
+el.reopen.addEventListener('click', () => act('reopen', null, 'Het gesprek is heropend.'));
+el.closeForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!el.closeReason.value) {
+    el.closeReason.focus();
+    return;
+  }
+  act('close', { reason: el.closeReason.value }, 'Het gesprek is afgesloten.');
+});
+el.noteForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const note = el.noteText.value.trim();
+  if (!note) {
+    el.noteText.focus();
+    return;
+  }
+  await act('notes', { text: note }, 'De notitie is opgeslagen.');
+  el.noteText.value = '';
+});
+el.emailPreview.addEventListener('click', emailDraft);
+el.emailForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  emailSend();
+});
+el.emailCopy.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(el.emailDraft.value);
+    showNotice('Het concept is gekopieerd.', 'info');
+  } catch {
+    el.emailDraft.select();
+  }
+});
+el.cannedQ.addEventListener('input', () => {
+  clearTimeout(cannedTimer);
+  cannedTimer = setTimeout(searchCanned, 200);
+});
+el.cannedQ.addEventListener('keydown', (event) => {
+  const count = el.cannedResults.children.length;
+  if (event.key === 'ArrowDown' && count > 0) {
+    event.preventDefault();
+    cannedActive = (cannedActive + 1) % count;
+    markCanned();
+  } else if (event.key === 'ArrowUp' && count > 0) {
+    event.preventDefault();
+    cannedActive = (cannedActive - 1 + count) % count;
+    markCanned();
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    const item = el.cannedResults.children[cannedActive];
+    if (item && !el.cannedResults.hidden) {
+      insertCanned(item.reply);
+    }
+  } else if (event.key === 'Escape') {
+    el.cannedResults.hidden = true;
+    el.reply.focus();
+  }
+});
+el.reply.addEventListener('input', staffTyping);
+el.reply.addEventListener('keydown', (event) => {
+  if (event.altKey && event.key === '/') {
+    event.preventDefault();
+    el.cannedQ.focus();
+  }
+});
 el.retrain.addEventListener('click', retrain);
 
 async function start() {
@@ -457,6 +709,11 @@ async function start() {
     // Back to the inbox as it was left, filters and all.
     document.getElementById('back').href = `/staff${backFilters.search}`;
   }
+  await labelsReady;
+  el.closeReason.append(...Object.entries(CLOSE_REASONS)
+    .filter(([key]) => key !== 'goodbye')
+    .map(([key, label]) => new Option(label, key)));
+  startPresence();
   try {
     state.me = await initHeader();
   } catch (error) {
@@ -467,7 +724,13 @@ async function start() {
   liveEvents({
     onConversation: (summary) => {
       if (summary.id === id) {
+        el.visitorTyping.textContent = '';
         load();
+      }
+    },
+    onTyping: (conversationId) => {
+      if (conversationId === id) {
+        visitorTyping();
       }
     },
     onState: (live) => showLiveState(el.live, live),

@@ -1,8 +1,8 @@
 // The live inbox: the conversation list from the API, kept up to date by the staff event stream.
 
 import {
-  api, clearNotices, create, initHeader, liveEvents, percent, query, routeName, showLiveState, showNotice,
-  STATUS, text, timeElement,
+  api, clearNotices, create, initHeader, labelsReady, liveEvents, notificationButton, notify, percent, query, ROUTES,
+  routeName, showLiveState, showNotice, startPresence, STATUS, text, timeElement, VIEWS,
 } from './staff.js';
 
 const SEARCH_DELAY_MS = 300;
@@ -10,6 +10,7 @@ const HIGHLIGHT_MS = 4000;
 
 const el = {
   filters: document.getElementById('filters'),
+  views: document.getElementById('views'),
   status: document.getElementById('status'),
   route: document.getElementById('route'),
   q: document.getElementById('q'),
@@ -26,15 +27,40 @@ let pending = null;
 let loadSeq = 0;
 let searchTimer = 0;
 let refetchTimer = 0;
+/** The inbox view: '' for all conversations, or one of the server's views (mine, waiting, …). */
+let view = '';
+let me = null;
 
 // ---------------------------------------------------------------- filters
 
 function filters() {
-  return { status: el.status.value, route: el.route.value, q: el.q.value.trim() };
+  return { view, status: el.status.value, route: el.route.value, q: el.q.value.trim() };
+}
+
+/** The same views as the server's, for the changes the event stream brings. */
+function inView(summary) {
+  const assignee = summary.assignee || null;
+  switch (view) {
+    case 'mine':
+      return me !== null && assignee !== null && assignee.toLowerCase() === me.toLowerCase() && summary.status !== 'CLOSED';
+    case 'unassigned':
+      return assignee === null && ['WAITING', 'TAKEN_OVER', 'OFFLINE_MESSAGE'].includes(summary.status);
+    case 'waiting':
+      return summary.status === 'WAITING';
+    case 'offline':
+      return summary.status === 'OFFLINE_MESSAGE';
+    case 'closed':
+      return summary.status === 'CLOSED';
+    default:
+      return true;
+  }
 }
 
 function matches(summary) {
   const { status, route } = filters();
+  if (!inView(summary)) {
+    return false;
+  }
   if (status && summary.status !== status) {
     return false;
   }
@@ -51,6 +77,7 @@ function rememberFilters() {
 
 function restoreFilters() {
   const params = new URLSearchParams(location.search);
+  view = VIEWS[params.get('view')] ? params.get('view') : '';
   for (const name of ['status', 'route', 'q']) {
     const value = params.get(name);
     if (value !== null) {
@@ -95,8 +122,9 @@ async function load() {
 function updateEmpty() {
   const { status, route, q } = filters();
   el.empty.hidden = shown.size > 0;
+  renderViews();
   el.caption.textContent = `${shown.size} ${shown.size === 1 ? 'gesprek' : 'gesprekken'}, laatst actief bovenaan`;
-  el.empty.textContent = status || route || q
+  el.empty.textContent = status || route || q || view
     ? 'Geen gesprekken die bij je filters passen.'
     : 'Nog geen gesprekken. Nieuwe gesprekken verschijnen hier vanzelf.';
   const waiting = [...el.rows.querySelectorAll('tr.is-waiting')].length;
@@ -111,6 +139,10 @@ function onConversation(summary, late) {
     return;
   }
   const existing = shown.get(summary.id);
+  if (!late && summary.status === 'WAITING' && (!existing || existing.summary.status !== 'WAITING')) {
+    notify('Een bezoeker wacht op een medewerker', 'Open het gesprek in de inbox van Wegwijzer.',
+      `/staff/conversation${query({ id: summary.id })}`);
+  }
   if (late && existing && existing.summary.lastActiveAt > summary.lastActiveAt) {
     return;
   }
@@ -158,6 +190,9 @@ function flagReason(summary) {
   if (summary.status === 'WAITING') {
     return 'Let op';
   }
+  if (summary.status === 'OFFLINE_MESSAGE') {
+    return 'Antwoord per e-mail';
+  }
   if (summary.lastIntent === 'fallback') {
     return 'Niet begrepen';
   }
@@ -191,6 +226,19 @@ function buildRow(summary) {
     badges.append(flag);
   }
   status.append(badges);
+
+  const owner = create('td', 'nowrap');
+  if (summary.assignee) {
+    owner.textContent = summary.assignee;
+  } else {
+    owner.append(create('span', 'muted', '—'));
+  }
+  if (summary.status === 'WAITING' && summary.waitingSince) {
+    owner.append(create('br'), create('span', 'small muted', 'wacht sinds '), timeElement(summary.waitingSince));
+  }
+  if (summary.email) {
+    owner.append(create('br'), create('span', 'small', summary.email));
+  }
 
   const intent = create('td', 'nowrap intent');
   if (summary.lastIntent) {
@@ -227,7 +275,7 @@ function buildRow(summary) {
   link.setAttribute('aria-label', `Gesprek openen: ${STATUS[summary.status] || ''}, gestart ${started.textContent}`);
   open.append(link);
 
-  row.append(status, intent, route, started, active, turns, online, open);
+  row.append(status, owner, intent, route, started, active, turns, online, open);
   row.addEventListener('click', (event) => {
     if (event.target.closest('a') || getSelection().toString()) {
       return;
@@ -239,6 +287,32 @@ function buildRow(summary) {
     }
   });
   return row;
+}
+
+// ---------------------------------------------------------------- views and choices
+
+function renderViews() {
+  const choices = [['', 'Alle gesprekken'], ...Object.entries(VIEWS)];
+  el.views.replaceChildren(...choices.map(([key, label]) => {
+    const button = create('button', 'view', label);
+    button.type = 'button';
+    button.setAttribute('aria-pressed', String(key === view));
+    button.addEventListener('click', () => {
+      view = key;
+      rememberFilters();
+      load();
+    });
+    return button;
+  }));
+}
+
+function fillChoices() {
+  const status = new URLSearchParams(location.search).get('status') || el.status.value;
+  const route = new URLSearchParams(location.search).get('route') || el.route.value;
+  el.status.append(...Object.entries(STATUS).map(([key, label]) => new Option(label, key)));
+  el.route.append(...Object.entries(ROUTES).map(([key, label]) => new Option(label, key)));
+  el.status.value = status;
+  el.route.value = route;
 }
 
 // ---------------------------------------------------------------- wiring
@@ -273,11 +347,25 @@ el.filters.addEventListener('reset', () => {
   });
 });
 
-restoreFilters();
-initHeader().catch((error) => showNotice(`Je gegevens konden niet worden geladen. ${error.message}`));
-load();
-liveEvents({
-  onConversation,
-  onState: (state) => showLiveState(el.live, state),
-  onReconnected: load,
-});
+async function start() {
+  await labelsReady;
+  fillChoices();
+  restoreFilters();
+  renderViews();
+  startPresence();
+  notificationButton();
+  try {
+    const who = await initHeader();
+    me = who ? text(who.username) : null;
+  } catch (error) {
+    showNotice(`Je gegevens konden niet worden geladen. ${error.message}`);
+  }
+  load();
+  liveEvents({
+    onConversation,
+    onState: (state) => showLiveState(el.live, state),
+    onReconnected: load,
+  });
+}
+
+start();

@@ -95,6 +95,7 @@ export async function request(path, options = {}) {
 /** GET or POST and parse the JSON answer; null for an empty answer (202, 204). */
 export async function api(path, options) {
   const response = await request(path, options);
+  await labelsReady;
   if (response.status === 204 || response.status === 202) {
     return null;
   }
@@ -141,7 +142,7 @@ export function query(params) {
  * gives up (the server answered with an error, for instance 401 after the session expired) this checks the
  * login and starts a new one after a pause.
  */
-export function liveEvents({ onConversation, onState, onReconnected }) {
+export function liveEvents({ onConversation, onTyping, onState, onReconnected }) {
   let source = null;
   let retryTimer = 0;
   let everOpen = false;
@@ -168,6 +169,16 @@ export function liveEvents({ onConversation, onState, onReconnected }) {
       }
       if (summary && typeof summary === 'object' && typeof summary.id === 'string') {
         onConversation(summary);
+      }
+    });
+    source.addEventListener('typing', (event) => {
+      try {
+        const typing = JSON.parse(event.data);
+        if (onTyping && typing && typeof typing.conversationId === 'string') {
+          onTyping(typing.conversationId);
+        }
+      } catch {
+        // Not for us.
       }
     });
     source.addEventListener('error', async () => {
@@ -214,6 +225,37 @@ export function showLiveState(element, state) {
 }
 
 // ---------------------------------------------------------------- header
+
+/** The staff pages, defined once: every page's navigation is built from this list. */
+const PAGES = [
+  ['/staff', 'Inbox'],
+  ['/staff/triage', 'Triage'],
+  ['/staff/consents', 'Toestemmingen'],
+  ['/staff/statistics', 'Statistieken'],
+];
+
+function renderNav() {
+  const list = document.getElementById('nav-list');
+  if (!list) {
+    return;
+  }
+  // The conversation page belongs to the inbox.
+  const here = location.pathname === '/staff/conversation' ? '/staff' : location.pathname.replace(/\/$/, '') || '/staff';
+  list.replaceChildren(...PAGES.map(([href, label]) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.className = 'nav__link';
+    link.href = href;
+    link.textContent = label;
+    if (href === here) {
+      link.setAttribute('aria-current', 'page');
+    }
+    item.append(link);
+    return item;
+  }));
+}
+
+renderNav();
 
 /** Fills in the staff member's name and wires the logout button; resolves to GET /api/staff/me. */
 export async function initHeader() {
@@ -267,43 +309,36 @@ export function clearNotices() {
 
 // ---------------------------------------------------------------- words and numbers
 
-export const STATUS = {
-  BOT: 'Bot',
-  WAITING: 'Wacht op medewerker',
-  TAKEN_OVER: 'Overgenomen',
-  CLOSED: 'Gesloten',
-};
+// The words for the API's codes come from the server (GET /api/staff/labels), filled in before any other
+// API answer is handed to a page, so every page shows the same words as the content files define.
+export const STATUS = {};
+export const ROUTES = {};
+export const CATEGORIES = {};
+export const STATES = {};
+export const CLOSE_REASONS = {};
+export const VIEWS = {};
 
-export const ROUTES = {
-  jeugd: 'Jeugd',
-  schoolonderwijs: 'Schoolonderwijs (po/vo)',
-  mbo: 'Mbo',
-  hoger_onderwijs: 'Hoger onderwijs',
-  volwasseneneducatie: 'Volwasseneneducatie',
-  onderwijs: 'Onderwijs, sector onbekend',
-  none: 'Geen route',
-};
+async function loadLabels() {
+  try {
+    const response = await request('/api/staff/labels');
+    const labels = await response.json();
+    Object.assign(STATUS, labels.statuses);
+    Object.assign(ROUTES, labels.routes);
+    Object.assign(CATEGORIES, labels.cookieCategories);
+    Object.assign(STATES, labels.dialogStates);
+    Object.assign(CLOSE_REASONS, labels.closeReasons);
+    Object.assign(VIEWS, labels.views);
+  } catch {
+    // Without labels the pages show the codes themselves; the page's own request reports the problem.
+  }
+}
 
-export const CATEGORIES = {
-  necessary: 'Noodzakelijk',
-  analytics: 'Analytisch',
-  social: 'Social media',
-};
+export const labelsReady = location.pathname.startsWith(LOGIN) ? Promise.resolve() : loadLabels();
 
 export const METHODS = {
   ACCEPT_ALL: 'Alles geaccepteerd',
   NECESSARY_ONLY: 'Alleen noodzakelijk',
   CUSTOM: 'Eigen keuze',
-};
-
-export const STATES = {
-  OPEN: 'open',
-  ASK_IMPACT: 'vraagt naar impact',
-  ASK_SECTOR: 'vraagt naar sector',
-  CLARIFY: 'vraagt om verduidelijking',
-  ASK_CONSORTIUM: 'vraagt naar consortium',
-  HANDOFF: 'doorverwezen naar medewerker',
-  CLOSED: 'gesloten',
 };
 
 export function text(value) {
@@ -430,4 +465,114 @@ export function browserName(userAgent) {
     parts.push(system[1]);
   }
   return parts.length > 0 ? parts.join(' · ') : (ua || '—');
+}
+
+// ---------------------------------------------------------------- presence
+
+const PRESENCE_EVERY_MS = 30000;
+const AWAY_KEY = 'wegwijzer.staff.away';
+
+/**
+ * Keeps the staff member available for chats while a live page is open, unless they switched to
+ * "afwezig": the server forgets a claim 90 seconds after the last one, so a closed laptop strands nobody,
+ * and going from the inbox to a conversation never makes them unavailable for a moment.
+ * Shows how many colleagues are available and whether it is office hours.
+ */
+export function startPresence() {
+  const user = document.querySelector('.user');
+  if (!user) {
+    return;
+  }
+  const box = create('label', 'presence');
+  const toggle = create('input');
+  toggle.type = 'checkbox';
+  toggle.id = 'available';
+  const label = create('span', 'presence__label', 'Beschikbaar');
+  const team = create('span', 'presence__team small');
+  team.id = 'presence-team';
+  team.setAttribute('role', 'status');
+  box.append(toggle, label);
+  user.prepend(box, team);
+  let away = false;
+  try {
+    away = localStorage.getItem(AWAY_KEY) === '1';
+  } catch {
+    // No storage: available by default.
+  }
+  toggle.checked = !away;
+
+  async function report() {
+    try {
+      const status = await api('/api/staff/presence', { method: 'POST', json: { available: toggle.checked } });
+      const count = status && typeof status.available === 'number' ? status.available : 0;
+      const colleagues = `${count} ${count === 1 ? 'collega' : 'collega\u2019s'} beschikbaar`;
+      team.textContent = status && status.officeHours ? colleagues : `${colleagues} · buiten kantooruren`;
+      team.dataset.officeHours = String(Boolean(status && status.officeHours));
+    } catch {
+      team.textContent = 'Beschikbaarheid onbekend';
+    }
+  }
+
+  toggle.addEventListener('change', () => {
+    try {
+      localStorage.setItem(AWAY_KEY, toggle.checked ? '0' : '1');
+    } catch {
+      // Remembered for this page only.
+    }
+    report();
+  });
+  report();
+  setInterval(report, PRESENCE_EVERY_MS);
+}
+
+// ---------------------------------------------------------------- notifications
+
+let audio = null;
+
+/**
+ * A button that asks the browser's permission for desktop notifications; once given, {@link notify} shows
+ * one with a short sound. The sound needs the click on this button too: browsers allow audio only after one.
+ */
+export function notificationButton() {
+  const user = document.querySelector('.user');
+  if (!user || !('Notification' in window)) {
+    return;
+  }
+  const button = create('button', 'header-button', 'Meldingen aanzetten');
+  button.type = 'button';
+  button.id = 'notifications';
+  button.hidden = Notification.permission === 'granted' || Notification.permission === 'denied';
+  button.addEventListener('click', async () => {
+    audio = audio || new AudioContext();
+    const permission = await Notification.requestPermission();
+    button.hidden = permission !== 'default';
+    if (permission === 'denied') {
+      showNotice('Je browser staat geen meldingen toe voor deze site. Je kunt dat in de instellingen van de browser wijzigen.', 'info');
+    }
+  });
+  document.addEventListener('click', () => {
+    audio = audio || new AudioContext();
+  }, { once: true });
+  user.prepend(button);
+}
+
+/** A desktop notification and a short tone, if the staff member allowed them. */
+export function notify(title, body, href) {
+  if (audio) {
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.4);
+  }
+  if ('Notification' in window && Notification.permission === 'granted') {
+    const notification = new Notification(title, { body, tag: href });
+    notification.addEventListener('click', () => {
+      window.focus();
+      location.assign(href);
+    });
+  }
 }

@@ -18,9 +18,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.wegwijzer.HeadlessChromium;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +42,12 @@ class ChatPageBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private StaffActions staff;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private HeadlessChromium chromium;
 
@@ -146,6 +154,53 @@ class ChatPageBrowserTests {
 		ask(QUESTION);
 		waitForBotBubbles(before + 1);
 		assertThat(lastBotText()).contains("2 of 3 jaar");
+	}
+
+	@Test
+	void shouldMarkARefusedMessageAsNotSentAndSendItAgain() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		// The consent and five messages use up the burst of five frames: the last is refused.
+		WebElement input = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
+		for (int i = 1; i <= 6; i++) {
+			input.sendKeys("Hoe lang duurt een project " + i + "?", Keys.ENTER);
+		}
+		WebElement failed = this.wait.until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .bubble.visitor.is-failed")));
+		assertThat(failed.getText()).contains("Niet verstuurd").contains("Opnieuw versturen");
+
+		// The bucket refills one frame every three seconds; until then a retry is refused and marked again.
+		this.wait.withTimeout(Duration.ofSeconds(60)).until((browser) -> {
+			List<WebElement> retry = browser.findElements(By.cssSelector("#messages .bubble.is-failed .bubble__retry"));
+			if (!retry.isEmpty()) {
+				retry.get(0).click();
+			}
+			return browser.findElements(By.cssSelector("#messages .bubble.is-failed")).isEmpty()
+					&& texts(".bubble.visitor").stream().filter((t) -> t.contains("project 6")).count() == 1
+					&& lastBotText().contains("2 of 3 jaar");
+		});
+	}
+
+	@Test
+	void shouldShowACloseByStaffAndStartANewConversation() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
+		this.staff.close(id, "answered");
+
+		WebElement notice = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice--closed")));
+		assertThat(notice.getText()).contains("afgesloten");
+		notice.findElement(By.cssSelector(".notice__action")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all"))).click();
+		waitForBotBubbles(1);
+		assertThat(botBubbles()).hasSize(1);
+		assertThat(this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single()).isNotEqualTo(id);
 	}
 
 	@Test

@@ -115,6 +115,44 @@ abstract class StorageContractTests {
 	}
 
 	@Test
+	void shouldStoreHowTheHelpdeskHandlesAConversation() {
+		Conversation conversation = conversation("h-" + System.nanoTime());
+		this.conversations.insert(conversation, "hash-" + conversation.id());
+		Instant asked = NOW.plusSeconds(600_000);
+		Conversation.Handling handling = new Conversation.Handling("anna", "sanne@example.nl", asked,
+				asked.plusSeconds(90), asked.plusSeconds(30), asked.plusSeconds(120), "answered");
+		Conversation closed = conversation.with(Conversation.Status.CLOSED, conversation.dialog(), asked.plusSeconds(120))
+			.with(handling);
+		this.conversations.save(closed, new Turn(0, Turn.Author.NOTE, null, "Teruggebeld", "Anna", null, null, "OPEN",
+				null, asked.plusSeconds(100), List.of()));
+
+		assertThat(this.conversations.find(conversation.id())).contains(closed);
+		assertThat(this.conversations.turns(conversation.id())).singleElement()
+			.satisfies((turn) -> assertThat(turn.author()).isEqualTo(Turn.Author.NOTE));
+		// An offline message is answered by e-mail: no measure of the wait in the chat.
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(90), 5)).isEmpty();
+		this.conversations.update(closed.with(handling.withEmail(null)));
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(90), 5))
+			.containsExactly(java.time.Duration.ofSeconds(90));
+		assertThat(this.conversations.recentFirstResponses(asked, asked.plusSeconds(89), 5)).isEmpty();
+	}
+
+	@Test
+	void shouldCountTheVisitorsWaitingBeforeANewOne() {
+		Instant base = NOW.plusSeconds(900_000);
+		int before = this.conversations.waitingBefore(base.plusSeconds(10));
+		for (int i = 0; i < 3; i++) {
+			Conversation conversation = conversation("w-" + i + "-" + System.nanoTime());
+			this.conversations.insert(conversation, "hash-" + conversation.id());
+			this.conversations.update(conversation.with(i == 2 ? Conversation.Status.BOT : Conversation.Status.WAITING,
+					conversation.dialog(), base).with(Conversation.Handling.NONE.waitingFrom(base.plusSeconds(i))));
+		}
+		assertThat(this.conversations.waitingBefore(base.plusSeconds(10))).isEqualTo(before + 2);
+		assertThat(this.conversations.waitingBefore(base.plusSeconds(1))).isEqualTo(before + 1);
+		assertThat(this.conversations.idsWithStatus(Conversation.Status.WAITING)).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
 	void shouldStoreConcurrentSavesInOrderAndFailOnlyTheBadOnes() throws Exception {
 		int writers = 8;
 		int turns = 40;
@@ -197,7 +235,7 @@ abstract class StorageContractTests {
 
 	private static Conversation conversation(String id) {
 		return new Conversation(id, "session-" + id, NOW, NOW, Conversation.Status.BOT, true,
-				new DialogContext(DialogState.OPEN, null, List.of(), 0, 0, null, null));
+				new DialogContext(DialogState.OPEN, null, List.of(), 0, 0, null, null), null);
 	}
 
 }

@@ -19,7 +19,7 @@ class TakeoverTests {
 	int port;
 
 	@Autowired
-	ChatService chat;
+	StaffActions staff;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -36,7 +36,7 @@ class TakeoverTests {
 				.query(String.class)
 				.single();
 
-			this.chat.agentMessage(conversationId, "Anna", "Hoi, ik ben Anna. Waarmee kan ik helpen?");
+			this.staff.agentMessage(conversationId, "anna", "Anna", "Hoi, ik ben Anna. Waarmee kan ik helpen?");
 			JsonNode joined = visitor.expect("agent");
 			assertThat(joined.path("name").asString()).isEqualTo("Anna");
 			assertThat(joined.path("text").asString()).contains("neemt het gesprek over");
@@ -45,7 +45,7 @@ class TakeoverTests {
 			visitor.message("Hoe lang duurt een project?");
 			assertThat(visitor.nothingWithin(500)).as("the bot stays silent").isTrue();
 
-			this.chat.release(conversationId, "Anna");
+			this.staff.release(conversationId, "Anna");
 			assertThat(visitor.expect("agent").path("text").asString()).contains("verlaten");
 			assertThat(visitor.expect("bot").path("state").asString()).isEqualTo("OPEN");
 			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asString()).contains("2 of 3 jaar");

@@ -76,6 +76,8 @@ class ConversationApiTests {
 			JsonNode routed = youth.ask("vooral buitenschools met jongeren");
 			assertThat(routed.path("text").asString()).contains("Jeugd");
 			plain.ask("Hoe lang duurt een strategisch partnerschap?");
+			// A colleague is available (and the test's office hours are always), so the visitor waits.
+			staff().postJson("/api/staff/presence", Map.of("available", true));
 			waiting.ask("Ik wil een medewerker spreken");
 
 			assertThat(sessions("?route=jeugd")).contains(youth.sessionId).doesNotContain(plain.sessionId);

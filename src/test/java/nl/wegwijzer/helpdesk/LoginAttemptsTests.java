@@ -1,10 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,31 +83,6 @@ class LoginAttemptsTests {
 
 	private static Authentication login(String password) {
 		return UsernamePasswordAuthenticationToken.unauthenticated("anna", password);
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T09:00:00Z");
-
-		void move(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -22,6 +22,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:staffbrowser;DB_CLOSE_DELAY=-1",
 			"wegwijzer.staff.username=staff", "wegwijzer.staff.password=geheim", "wegwijzer.staff.name=Sanne",
+			"wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00",
 			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
 			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
 class StaffInboxBrowserTests {
@@ -180,6 +182,110 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "uitgelogd"));
 		this.browser.get(url("/staff"));
 		this.wait.until(ExpectedConditions.urlContains("/staff/login"));
+	}
+
+	@Test
+	void shouldNotifyOfANewlyWaitingVisitorOnceAllowed() throws Exception {
+		logIn();
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+		// The page's own heartbeat makes Sanne available; the browser's notifications are recorded, as the
+		// desktop would show them, once the button gave permission.
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		this.browser.executeScript("""
+				window.shown = [];
+				window.Notification = class {
+				  static permission = 'default';
+				  static requestPermission() { window.Notification.permission = 'granted'; return Promise.resolve('granted'); }
+				  constructor(title, options) { window.shown.push(title + ' | ' + options.tag); }
+				  addEventListener() {}
+				};""");
+		this.browser.findElement(By.id("notifications")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications")));
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.expect("session");
+			visitor.expect("bot");
+			visitor.send(Map.of("type", "message", "text", "Ik wil een medewerker spreken"));
+			assertThat(visitor.expect("bot").path("text").asString()).contains("als eerste aan de beurt");
+			this.wait.until((browser) -> ((List<?>) this.browser.executeScript("return window.shown;")).size() == 1);
+			assertThat(this.browser.executeScript("return window.shown[0];").toString())
+				.startsWith("Een bezoeker wacht op een medewerker | /staff/conversation?id=");
+			visitor.send(Map.of("type", "message", "text", "hallo?"));
+			visitor.expect("bot");
+			this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#rows tr.is-waiting td.num"), "3"));
+			assertThat((List<?>) this.browser.executeScript("return window.shown;")).as("once per wait").hasSize(1);
+		}
+	}
+
+	@Test
+	void shouldAssignInsertACannedReplyByKeyboardNoteAndClose() throws Exception {
+		logIn();
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String sessionId = visitor.expect("session").path("sessionId").asString();
+			visitor.expect("bot");
+			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
+			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+			this.browser.get(url("/staff/conversation?id=" + id));
+
+			this.wait.until(ExpectedConditions.elementToBeClickable(By.id("assign"))).click();
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("owner"), "aan jou toegewezen"));
+
+			WebElement reply = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("reply-text")));
+			reply.sendKeys(Keys.chord(Keys.ALT, "/"));
+			this.wait.until((browser) -> "canned-q".equals(browser.switchTo().activeElement().getAttribute("id")));
+			this.browser.switchTo().activeElement().sendKeys("looptijd");
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#canned-results [aria-selected='true']")));
+			this.browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+			this.wait.until((browser) -> browser.findElement(By.id("reply-text")).getDomProperty("value").contains("2 of 3 jaar"));
+			assertThat(this.browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+
+			this.browser.findElement(By.id("note-text")).sendKeys("Belt morgen terug over de begroting.");
+			this.browser.findElement(By.cssSelector("#note-form button[type='submit']")).click();
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), "Belt morgen terug"));
+			assertThat(this.browser.findElement(By.id("turns")).getText()).contains("Notitie van Sanne");
+
+			new Select(this.browser.findElement(By.id("close-reason"))).selectByValue("answered");
+			this.browser.findElement(By.id("close")).click();
+			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Gesloten"));
+			assertThat(visitor.expect("closed").path("reason").asString()).isEqualTo("answered");
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reopen")));
+		}
+	}
+
+	@Test
+	void shouldFitEveryStaffPageInAPhoneWithTheSameNavigationAndTheServersLabels() throws Exception {
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		logIn();
+		String conversation;
+		try (Visitor visitor = Visitor.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String sessionId = visitor.expect("session").path("sessionId").asString();
+			visitor.expect("bot");
+			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
+			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+		}
+		assertThat(this.browser.findElement(By.cssSelector("#status option[value='OFFLINE_MESSAGE']")).getAttribute("textContent"))
+			.isEqualTo("Offline bericht");
+		assertThat(this.browser.findElements(By.cssSelector("#views .view"))).hasSize(6);
+		Map<String, String> pages = Map.of("/staff", "Inbox", "/staff/conversation?id=" + conversation, "Inbox",
+				"/staff/triage", "Triage", "/staff/consents", "Toestemmingen", "/staff/statistics", "Statistieken");
+		for (Map.Entry<String, String> page : pages.entrySet()) {
+			this.browser.get(url(page.getKey()));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "Sanne"));
+			List<WebElement> links = this.browser.findElements(By.cssSelector("#nav-list .nav__link"));
+			assertThat(links).extracting(WebElement::getText)
+				.containsExactly("Inbox", "Triage", "Toestemmingen", "Statistieken");
+			assertThat(this.browser.findElement(By.cssSelector("#nav-list [aria-current='page']")).getText())
+				.as(page.getKey()).isEqualTo(page.getValue());
+			Object width = this.browser.executeScript("return document.documentElement.scrollWidth;");
+			assertThat(((Number) width).intValue()).as("width of %s", page.getKey()).isLessThanOrEqualTo(390);
+			screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
+		}
 	}
 
 	private void logIn() {

@@ -1,0 +1,94 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+/** What the chat tells a visitor about the helpdesk, from {@code content/handoff.yml}. */
+record HandoffTexts(String waiting, String queueFirst, String queueOne, String queueMany, String estimateSoon,
+		String estimateMinutes, String estimateUnknown, String stillWaiting, String keptForStaff,
+		List<String> cancelPhrases, List<String> smallTalkPhrases, String cancelled, String offline, String gaveUp,
+		String privacy, String notUnderstood, String emailReceived, String joined, String joinedUnnamed, String left,
+		String leftUnnamed, String leftForColleague, String closed) {
+
+	HandoffTexts {
+		cancelPhrases = List.copyOf(cancelPhrases);
+		smallTalkPhrases = List.copyOf(smallTalkPhrases);
+	}
+
+	static HandoffTexts load() {
+		try (InputStream in = new ClassPathResource("content/handoff.yml").getInputStream()) {
+			return YAMLMapper.builder()
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.build()
+				.readValue(in, HandoffTexts.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read content/handoff.yml", ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read content/handoff.yml", ex);
+		}
+	}
+
+	/** Where the visitor stands: {@code ahead} visitors asked before them. */
+	String queue(int ahead) {
+		return switch (ahead) {
+			case 0 -> this.queueFirst;
+			case 1 -> this.queueOne;
+			default -> this.queueMany.replace("{ahead}", Integer.toString(ahead));
+		};
+	}
+
+	/** An estimate of the wait, or that there is none to give. */
+	String estimate(Duration wait) {
+		if (wait == null) {
+			return this.estimateUnknown;
+		}
+		long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+		return (minutes == 1) ? this.estimateSoon : this.estimateMinutes.replace("{minutes}", Long.toString(minutes));
+	}
+
+	String waiting(int ahead, Duration wait) {
+		return this.waiting.replace("{queue}", queue(ahead)).replace("{estimate}", estimate(wait));
+	}
+
+	String offline(int keptDays) {
+		return this.offline.replace("{privacy}", privacy(keptDays));
+	}
+
+	String gaveUp(int keptDays) {
+		return this.gaveUp.replace("{privacy}", privacy(keptDays));
+	}
+
+	private String privacy(int keptDays) {
+		return this.privacy.replace("{days}", Integer.toString(keptDays));
+	}
+
+	String joined(String name) {
+		return named(name) ? this.joined.replace("{name}", name) : this.joinedUnnamed;
+	}
+
+	String left(String name) {
+		return named(name) ? this.left.replace("{name}", name) : this.leftUnnamed;
+	}
+
+	String leftForColleague(String name) {
+		return this.leftForColleague.replace("{name}", named(name) ? name : "De collega");
+	}
+
+	/** "Helpdesk van de helpdesk" reads oddly: a display name that is only the helpdesk's is no name. */
+	static boolean named(String name) {
+		return name != null && !name.isBlank() && !name.strip().toLowerCase(Locale.ROOT).equals("helpdesk");
+	}
+
+}

@@ -1,0 +1,87 @@
+package nl.wegwijzer.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conversations being changed: each change happens under the conversation's lock, is stored, kept in a
+ * cache of live conversations and announced with {@link ConversationChanged}. The database stays the
+ * source of truth, so a cache miss simply reloads.
+ */
+@Component
+class LiveConversations {
+
+	private final ConversationRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Cache<String, Conversation> live;
+
+	/** Striped locks: every change to one conversation, by visitor or staff, happens under its lock. */
+	private final Object[] locks = new Object[256];
+
+	LiveConversations(ConversationRepository repository, ChatSettings settings, ApplicationEventPublisher events,
+			Clock clock) {
+		this.repository = repository;
+		this.events = events;
+		this.clock = clock;
+		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
+		Arrays.setAll(this.locks, (i) -> new Object());
+	}
+
+	/**
+	 * Runs {@code change} on the conversation under its lock.
+	 * @throws java.util.NoSuchElementException when there is no such conversation
+	 */
+	<T> T change(String conversationId, Function<Conversation, T> change) {
+		synchronized (lock(conversationId)) {
+			return change.apply(get(conversationId));
+		}
+	}
+
+	Object lock(String conversationId) {
+		return this.locks[Math.floorMod(conversationId.hashCode(), this.locks.length)];
+	}
+
+	/** @throws java.util.NoSuchElementException when there is no such conversation */
+	Conversation get(String conversationId) {
+		return this.live.get(conversationId, (id) -> this.repository.find(id).orElseThrow());
+	}
+
+	void put(Conversation conversation) {
+		this.live.put(conversation.id(), conversation);
+	}
+
+	/** Stores a turn with the conversation as it is after it; the caller holds the lock. */
+	void save(Conversation conversation, Turn turn) {
+		this.repository.save(conversation, turn);
+		changed(conversation);
+	}
+
+	/** Stores a change without a turn; the caller holds the lock. */
+	void update(Conversation conversation) {
+		this.repository.update(conversation);
+		changed(conversation);
+	}
+
+	private void changed(Conversation conversation) {
+		put(conversation);
+		this.events.publishEvent(new ConversationChanged(conversation.id()));
+	}
+
+	Instant now() {
+		return Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

@@ -1,0 +1,88 @@
+package nl.wegwijzer.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Never leaves a visitor waiting for nobody: when no colleague is available any more, or nobody answered
+ * within {@code wegwijzer.helpdesk.missed-after}, the bot says so and offers to answer by e-mail, once.
+ * The visitor stays in the queue, so a colleague who comes after all still finds them.
+ */
+@Component
+public class WaitingWatch {
+
+	private static final Logger log = LoggerFactory.getLogger(WaitingWatch.class);
+
+	private final ConversationRepository conversations;
+
+	private final LiveConversations live;
+
+	private final ChatService chat;
+
+	private final Staffing staffing;
+
+	private final HandoffTexts texts;
+
+	private final int keptDays;
+
+	private final Duration missedAfter;
+
+	WaitingWatch(ConversationRepository conversations, LiveConversations live, ChatService chat, Staffing staffing,
+			Reception reception, @Value("${wegwijzer.helpdesk.missed-after:5m}") Duration missedAfter) {
+		this.conversations = conversations;
+		this.live = live;
+		this.chat = chat;
+		this.staffing = staffing;
+		this.texts = reception.texts();
+		this.keptDays = reception.keptDays();
+		this.missedAfter = missedAfter;
+	}
+
+	/** Runs every 15 seconds; public so that tests with a clock of their own can run it at once. */
+	@Scheduled(fixedDelay = 15, initialDelay = 15, timeUnit = TimeUnit.SECONDS)
+	public void check() {
+		List<String> waiting = this.conversations.idsWithStatus(Conversation.Status.WAITING);
+		if (waiting.isEmpty()) {
+			return;
+		}
+		boolean nobody = this.staffing.available() == 0;
+		for (String id : waiting) {
+			try {
+				this.live.change(id, (conversation) -> {
+					Instant now = this.live.now();
+					Conversation.Handling handling = conversation.handling();
+					boolean missed = handling.waitingSince() == null
+							|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
+					if (conversation.status() == Conversation.Status.WAITING && handling.offeredEmailAt() == null
+							&& (nobody || missed)) {
+						offerEmail(conversation, now);
+					}
+					return conversation;
+				});
+			}
+			catch (RuntimeException ex) {
+				// One conversation that cannot be read or stored must not keep the others waiting.
+				log.warn("Could not check waiting conversation {}: {}", id, ex.toString());
+			}
+		}
+	}
+
+	private void offerEmail(Conversation conversation, Instant now) {
+		String text = this.texts.gaveUp(this.keptDays);
+		Conversation updated = conversation.with(conversation.status(), conversation.dialog(), now)
+			.with(conversation.handling().emailOfferedAt(now));
+		String state = updated.dialog().state().name();
+		this.live.save(updated, new Turn(0, Turn.Author.BOT, null, text, null, null, null, state, null, now, List.of()));
+		this.chat.deliver(updated.sessionId(), new ServerFrame.Bot(text, null, List.of(), 1.0, List.of(), state));
+	}
+
+}

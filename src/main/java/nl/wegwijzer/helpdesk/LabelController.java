@@ -1,0 +1,44 @@
+package nl.wegwijzer.helpdesk;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import nl.wegwijzer.consent.ConsentPolicy;
+import nl.wegwijzer.consent.ConsentService;
+import nl.wegwijzer.dialog.Dialog;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The words staff pages show for the codes of the API, from the content files that define them, so no
+ * page keeps a copy that drifts: statuses, dialog states, routes, cookie categories, close reasons and
+ * the inbox's views.
+ */
+@RestController
+class LabelController {
+
+	/** Each map is code → label, in the order to show them. */
+	record Labels(Map<String, String> statuses, Map<String, String> dialogStates, Map<String, String> routes,
+			Map<String, String> cookieCategories, Map<String, String> closeReasons, Map<String, String> views) {
+	}
+
+	private final Labels labels;
+
+	LabelController(HelpdeskTexts texts, Dialog dialog, ConsentService consent) {
+		Map<String, String> routes = new LinkedHashMap<>(dialog.routeNames());
+		routes.putAll(texts.routes());
+		Map<String, String> categories = new LinkedHashMap<>();
+		for (ConsentPolicy.Category category : consent.policy().categories()) {
+			categories.put(category.id(), category.label());
+		}
+		this.labels = new Labels(texts.statuses(), texts.dialogStates(), routes, categories, texts.closeReasons(),
+				texts.views());
+	}
+
+	@GetMapping("/api/staff/labels")
+	Labels labels() {
+		return this.labels;
+	}
+
+}

@@ -1,0 +1,35 @@
+package nl.wegwijzer.helpdesk;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Canned replies are the intents' answers, found by a word or by the visitor's own question. */
+@HelpdeskTest
+class CannedReplyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void shouldFindAnswersByWordsAndByAQuestion() throws Exception {
+		StaffHttp staff = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		JsonNode byWord = json(staff.get("/api/staff/canned?q=looptijd"));
+		assertThat(byWord.valueStream().map((c) -> c.path("intent").asString())).contains("duur");
+		assertThat(byWord.valueStream().filter((c) -> c.path("intent").asString().equals("duur")).findFirst())
+			.hasValueSatisfying((c) -> assertThat(c.path("text").asString()).contains("2 of 3 jaar"));
+
+		JsonNode byQuestion = json(staff.get("/api/staff/canned?q=hoe%20lang%20mag%20ons%20project%20duren"));
+		assertThat(byQuestion.get(0).path("intent").asString()).isEqualTo("duur");
+
+		JsonNode all = json(staff.get("/api/staff/canned"));
+		assertThat(all.size()).isEqualTo(CannedReplyController.MAX_RESULTS);
+		assertThat(json(staff.get("/api/staff/canned?q=zzzqqq")).size()).isZero();
+		assertThat(staff.get("/api/staff/canned?q=" + "a".repeat(201)).statusCode()).isEqualTo(400);
+	}
+
+}
