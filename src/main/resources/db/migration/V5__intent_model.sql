@@ -4,6 +4,6 @@
 create table intent_model (
     model_key varchar(64) primary key,
     model bytea,
-    claimed_at timestamp not null,
-    trained_at timestamp
+    claimed_at timestamp with time zone not null,
+    trained_at timestamp with time zone
 );

@@ -15,8 +15,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The names of the countries in {@code content/countries.yml}, the list the eligibility check reads,
- * normalised as visitor text is: one list of countries for the whole bot.
+ * The names and aliases of the countries in {@code content/countries.yml}, the list the eligibility
+ * check reads, normalised as visitor text is: one list of countries for the whole bot. Read here
+ * rather than through the dialog's {@code Countries}, because the dialog depends on the classifier,
+ * not the other way round; only the words are needed, not which list a country is on.
  */
 final class CountryNames {
 
