@@ -126,8 +126,9 @@ class SecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(API, PAGES, METRICS))
 			.authenticationManager(authenticationManager(accounts, attempts))
 			.authorizeHttpRequests((authorize) -> authorize
-				// A forward comes from the app itself, after the original request was let through.
-				.dispatcherTypeMatchers(DispatcherType.FORWARD)
+				// A forward comes from the app itself, and an async dispatch continues the inbox's event
+				// stream, both after the original request was let through.
+				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ASYNC)
 				.permitAll()
 				.requestMatchers(PATHS.matcher(LOGIN), PATHS.matcher("/staff/assets/**"))
 				.permitAll()
