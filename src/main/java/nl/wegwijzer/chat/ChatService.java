@@ -88,6 +88,8 @@ public class ChatService {
 
 	private final RateLimiter rateLimiter;
 
+	private final ConversationLimiter conversationLimiter;
+
 	private final ChatMetrics metrics;
 
 	private final ObjectMapper json;
@@ -115,7 +117,8 @@ public class ChatService {
 	private final ApplicationEventPublisher events;
 
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
-			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json,
+			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ConversationLimiter conversationLimiter,
+			ChatMetrics metrics, ObjectMapper json,
 			Clock clock, ApplicationEventPublisher events) {
 		this.frames = frames;
 		this.consent = consent;
@@ -124,6 +127,7 @@ public class ChatService {
 		this.settings = settings;
 		this.limits = limits;
 		this.rateLimiter = rateLimiter;
+		this.conversationLimiter = conversationLimiter;
 		this.metrics = metrics;
 		metrics.watch(this.bySocket);
 		this.json = json;
@@ -154,6 +158,7 @@ public class ChatService {
 			return;
 		}
 		connection.lastSeen = System.nanoTime();
+		connection.lastFrame = connection.lastSeen;
 		synchronized (connection) {
 			MDC.put(SESSION_ID, connection.sessionId);
 			try {
@@ -209,13 +214,20 @@ public class ChatService {
 
 	/**
 	 * Pings every connection, and closes those that answered nothing for two intervals: a half-open
-	 * socket would otherwise hold its resources until the idle timeout.
+	 * socket would otherwise hold its resources until the idle timeout. Closes too those whose client
+	 * sent nothing but pongs for the idle timeout: answering pings is not using the chat.
 	 */
 	private void ping() {
-		long silentSince = System.nanoTime() - 2 * this.limits.pingInterval().toNanos();
+		long now = System.nanoTime();
+		long silentSince = now - 2 * this.limits.pingInterval().toNanos();
+		long idleSince = now - this.limits.idleTimeout().toNanos();
 		for (Connection connection : this.bySocket.values()) {
 			if (connection.lastSeen < silentSince) {
 				closeQuietly(connection, CloseStatus.SESSION_NOT_RELIABLE);
+				continue;
+			}
+			if (connection.lastFrame < idleSince) {
+				closeQuietly(connection, CloseStatus.GOING_AWAY);
 				continue;
 			}
 			try {
@@ -263,6 +275,10 @@ public class ChatService {
 
 	private void consent(Connection connection, List<String> categories) {
 		boolean newSession = !connection.inSession();
+		if (newSession && !this.conversationLimiter.tryStart(connection.socket)) {
+			send(connection, new ServerFrame.Error(RATE_LIMITED, SAY.errors().tooManyConversations()));
+			return;
+		}
 		String sessionId = newSession ? UUID.randomUUID().toString() : connection.sessionId;
 		ConsentRecord record;
 		try {

@@ -16,7 +16,7 @@ record ChatTexts(Errors errors, Staff staff) {
 
 	record Errors(String notJson, String notAnObject, String noType, String unknownType, String noText, String empty,
 			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noResumeToken,
-			String consentRequired, String rateLimited, String serverError, String alreadyInSession,
+			String consentRequired, String rateLimited, String tooManyConversations, String serverError, String alreadyInSession,
 			String resumeFailed, String otherWindow) {
 	}
 

@@ -27,6 +27,9 @@ final class Connection {
 	/** When the client last sent anything, a pong included ({@link System#nanoTime()}). */
 	volatile long lastSeen = System.nanoTime();
 
+	/** When the client last sent a frame of its own, pongs not included: the idle timeout counts from here. */
+	volatile long lastFrame = System.nanoTime();
+
 	Connection(WebSocketSession socket, String userAgent) {
 		this.socket = socket;
 		this.userAgent = userAgent;

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
+import nl.wegwijzer.chat.ClientAddresses;
 import nl.wegwijzer.system.WebSettings;
 
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -98,7 +100,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffSecurity(HttpSecurity http, StaffAccounts accounts, LoginAttempts attempts,
-			ObjectMapper json) throws Exception {
+			ClientAddresses addresses, ObjectMapper json) throws Exception {
+		// Failed logins count per name and client address, found the way the chat finds it.
+		AuthenticationDetailsSource<HttpServletRequest, LoginAttempts.LoginDetails> loginDetails = (
+				request) -> new LoginAttempts.LoginDetails(addresses.of(request));
 		AuthenticationEntryPoint apiEntryPoint = new ApiEntryPoint(json);
 		AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
 			.addEntryPointFor(apiEntryPoint, API)
@@ -133,8 +138,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole(StaffAccounts.ROLE))
-			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM).authenticationEntryPoint(apiEntryPoint))
+			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM)
+				.authenticationEntryPoint(apiEntryPoint)
+				.authenticationDetailsSource(loginDetails))
 			.formLogin((form) -> form.loginPage(LOGIN)
+				.authenticationDetailsSource(loginDetails)
 				.loginProcessingUrl(LOGIN)
 				.successHandler(success)
 				.failureHandler(failure)
@@ -209,9 +217,9 @@ class SecurityConfiguration {
 			if (ex instanceof LoginAttempts.TooManyLoginAttemptsException locked) {
 				long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-				new ApiError("too_many_attempts",
-						"Te veel mislukte inlogpogingen. Probeer het over " + LoginAttempts.LOCK.toMinutes()
-								+ " minuten opnieuw.")
+				long minutes = (seconds + 59) / 60;
+				new ApiError("too_many_attempts", "Te veel mislukte inlogpogingen. Probeer het over " + minutes
+						+ (minutes == 1 ? " minuut" : " minuten") + " opnieuw.")
 					.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), this.json);
 				return;
 			}

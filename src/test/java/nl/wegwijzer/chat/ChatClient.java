@@ -32,11 +32,14 @@ final class ChatClient implements AutoCloseable {
 
 	private final WebSocketSession session;
 
-	private ChatClient(URI uri, String origin) throws Exception {
+	private ChatClient(URI uri, String origin, String forwardedFor) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "ChatClient/1.0 (test)");
 		if (origin != null) {
 			headers.setOrigin(origin);
+		}
+		if (forwardedFor != null) {
+			headers.add("X-Forwarded-For", forwardedFor);
 		}
 		StandardWebSocketClient client = new StandardWebSocketClient();
 		this.session = client.execute(new TextWebSocketHandler() {
@@ -59,7 +62,12 @@ final class ChatClient implements AutoCloseable {
 
 	/** Connects as a browser page from {@code origin} would. */
 	static ChatClient connect(int port, String origin) throws Exception {
-		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin);
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin, null);
+	}
+
+	/** Connects as if from {@code address}, behind a proxy the server trusts. */
+	static ChatClient connectFrom(int port, String address) throws Exception {
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), null, address);
 	}
 
 	boolean isOpen() {

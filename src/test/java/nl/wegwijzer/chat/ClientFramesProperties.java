@@ -21,7 +21,7 @@ class ClientFramesProperties {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final ClientFrames frames = new ClientFrames(JSON,
-			new LimitSettings(1000, 8192, 20, 5, 20, null, Duration.ofMinutes(10),
+			new LimitSettings(1000, 8192, 20, 5, 20, 30, null, Duration.ofMinutes(10),
 					Duration.ofSeconds(30)));
 
 	@Property(tries = 500)

@@ -56,8 +56,9 @@ abstract class StorageContractTests {
 	}
 
 	private void connect() {
-		JdbcClient jdbc = JdbcClient.create(dataSource());
-		this.consents = new ConsentRepository(jdbc, new DataSourceTransactionManager(dataSource()));
+		// One data source for both: the transaction must hold the connection the queries use.
+		DataSource dataSource = dataSource();
+		this.consents = new ConsentRepository(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
 		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
 				new DataSourceTransactionManager(dataSource()),
 				new ObjectMapper());

@@ -156,7 +156,9 @@ abstract class HelpdeskQueriesContractTests {
 		// Started long ago, but active recently: kept.
 		String recent = this.rows.conversation(NOW.minus(Duration.ofDays(400)), recentActivity, "BOT", null, true);
 		this.rows.reply(recent, "recente vraag", "duur", 0.9, "OPEN", recentActivity);
-		ConsentRepository consents = new ConsentRepository(this.jdbc, new DataSourceTransactionManager(dataSource()));
+		DataSource dataSource = dataSource();
+		ConsentRepository consents = new ConsentRepository(JdbcClient.create(dataSource),
+				new DataSourceTransactionManager(dataSource));
 		String oldConsent = consent(consents, NOW.minus(Duration.ofDays(1826)));
 		String keptConsent = consent(consents, NOW.minus(Duration.ofDays(1824)));
 

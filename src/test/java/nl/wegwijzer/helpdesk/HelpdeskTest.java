@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The whole app on a random port with known staff accounts, shared by the helpdesk's tests so they
  * start it once: {@code staff} (display name Anna), {@code bert} (a {@code {bcrypt}} password) and
  * {@code slot}, kept for the lockout test. The retention job's schedule is off; tests run it by hand. Both
- * optional cookie categories are offered, as on a site whose own scripts follow the choice.
+ * optional cookie categories are offered, as on a site whose own scripts follow the choice. The tests'
+ * own address counts as a trusted proxy, so a test can log in "from" another address with
+ * {@code X-Forwarded-For}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password={bcrypt}" + HelpdeskTest.BERT_HASH,
 				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[1].username=slot",
 				"wegwijzer.staff.users[1].password=" + HelpdeskTest.SLOT_PASSWORD, "wegwijzer.retention.cron=-",
-				"wegwijzer.consent.categories=analytics,social" })
+				"wegwijzer.consent.categories=analytics,social", "wegwijzer.limits.trusted-proxies=127.0.0.1" })
 @interface HelpdeskTest {
 
 	String PASSWORD = "geheim-voor-de-tests";

@@ -32,6 +32,9 @@ final class StaffHttp {
 
 	private final CookieManager cookies = new CookieManager();
 
+	/** Sent as {@code X-Forwarded-For}, as a trusted proxy would, when set. */
+	private String forwardedFor;
+
 	private final HttpClient client;
 
 	private StaffHttp(int port, String authorization) {
@@ -64,6 +67,12 @@ final class StaffHttp {
 		return browser;
 	}
 
+	/** Requests as if from {@code address}, behind the trusted proxy the tests run as. */
+	StaffHttp from(String address) {
+		this.forwardedFor = address;
+		return this;
+	}
+
 	HttpResponse<String> login(String username, String password) throws Exception {
 		get("/staff/login");
 		return postForm("/staff/login", Map.of("username", username, "password", password, "_csrf", csrfToken()));
@@ -77,6 +86,9 @@ final class StaffHttp {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
+		}
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
 		}
 		return request;
 	}
