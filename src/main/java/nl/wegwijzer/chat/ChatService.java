@@ -188,7 +188,7 @@ public class ChatService {
 		settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
 		try {
 			if (frame instanceof ClientFrame.Consent c) {
-				consent(connection, c.categories());
+				consent(connection, c.policyVersion(), c.categories());
 			}
 			else if (frame instanceof ClientFrame.Message m) {
 				message(connection, m.text());
@@ -273,7 +273,7 @@ public class ChatService {
 		send(connection, new ServerFrame.ConsentRequest(policy.version(), policy.text(), policy.categories()));
 	}
 
-	private void consent(Connection connection, List<String> categories) {
+	private void consent(Connection connection, String policyVersion, List<String> categories) {
 		boolean newSession = !connection.inSession();
 		if (newSession && !this.conversationLimiter.tryStart(connection.socket)) {
 			send(connection, new ServerFrame.Error(RATE_LIMITED, SAY.errors().tooManyConversations()));
@@ -282,7 +282,11 @@ public class ChatService {
 		String sessionId = newSession ? UUID.randomUUID().toString() : connection.sessionId;
 		ConsentRecord record;
 		try {
-			record = this.consent.record(sessionId, categories, connection.userAgent);
+			record = this.consent.record(sessionId, policyVersion, categories, connection.userAgent);
+		}
+		catch (ConsentService.OutdatedPolicyException ex) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().outdatedPolicy()));
+			return;
 		}
 		catch (IllegalArgumentException ex) {
 			String offered = String.join(", ",

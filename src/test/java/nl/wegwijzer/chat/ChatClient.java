@@ -32,6 +32,9 @@ final class ChatClient implements AutoCloseable {
 
 	private final WebSocketSession session;
 
+	/** The version of the policy last shown, which a consent names, as the chat page does. */
+	private volatile String policyVersion;
+
 	private ChatClient(URI uri, String origin, String forwardedFor) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "ChatClient/1.0 (test)");
@@ -45,7 +48,9 @@ final class ChatClient implements AutoCloseable {
 		this.session = client.execute(new TextWebSocketHandler() {
 			@Override
 			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-				ChatClient.this.frames.add(JSON.readTree(message.getPayload()));
+				JsonNode frame = JSON.readTree(message.getPayload());
+				remember(frame);
+				ChatClient.this.frames.add(frame);
 			}
 
 			@Override
@@ -92,7 +97,11 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	void consent(String... categories) throws IOException {
-		send(Map.of("type", "consent", "categories", List.of(categories)));
+		send(Map.of("type", "consent", "policyVersion", this.policyVersion, "categories", List.of(categories)));
+	}
+
+	String policyVersion() {
+		return this.policyVersion;
 	}
 
 	void message(String text) throws IOException {
@@ -123,6 +132,13 @@ final class ChatClient implements AutoCloseable {
 
 	CloseStatus awaitClose() throws Exception {
 		return this.closed.get(10, TimeUnit.SECONDS);
+	}
+
+	private void remember(JsonNode frame) {
+		JsonNode shown = "session".equals(frame.path("type").asString()) ? frame.path("consent") : frame;
+		if (shown.path("policyVersion").isString()) {
+			this.policyVersion = shown.path("policyVersion").asString();
+		}
 	}
 
 	@Override
