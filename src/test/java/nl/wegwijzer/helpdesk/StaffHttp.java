@@ -2,6 +2,7 @@ package nl.wegwijzer.helpdesk;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.CookieStore;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -126,6 +127,16 @@ final class StaffHttp {
 	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
 			throws IOException, InterruptedException {
 		return this.client.send(request, handler);
+	}
+
+	/** Sets a cookie as another site or an attacker's script could, replacing the one of that name. */
+	void plantCookie(String name, String value) {
+		CookieStore store = this.cookies.getCookieStore();
+		store.getCookies().stream().filter((c) -> c.getName().equals(name)).toList().forEach((c) -> store.remove(null, c));
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		store.add(uri("/"), cookie);
 	}
 
 	String csrfToken() {

@@ -135,6 +135,28 @@ class StaffSecurityTests {
 	}
 
 	@Test
+	void shouldAcceptOnlyTheCsrfTokenOfTheSessionItself() throws Exception {
+		StaffHttp anna = StaffHttp.loggedIn(this.port, "staff", HelpdeskTest.PASSWORD);
+		StaffHttp bert = StaffHttp.loggedIn(this.port, "bert", HelpdeskTest.BERT_PASSWORD);
+		// The login rotates the token; the next page hands out the new one.
+		anna.get("/staff");
+		bert.get("/staff");
+		String bertsToken = bert.csrfToken();
+		assertThat(bertsToken).isNotEmpty().isNotEqualTo(anna.csrfToken());
+
+		assertThat(anna.postForm("/staff/logout", Map.of("_csrf", bertsToken)).statusCode())
+			.as("another session's token").isEqualTo(403);
+		// Double submit with a planted cookie: cookie and header agree, but not with the session.
+		anna.plantCookie("XSRF-TOKEN", bertsToken);
+		assertThat(anna.csrfToken()).isEqualTo(bertsToken);
+		assertThat(anna.postForm("/staff/logout", Map.of("_csrf", bertsToken)).statusCode()).isEqualTo(403);
+		assertThat(anna.get("/api/staff/me").statusCode()).as("still logged in").isEqualTo(200);
+
+		HttpResponse<String> logout = bert.postForm("/staff/logout", Map.of("_csrf", bertsToken));
+		assertThat(logout.statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	void shouldHoldUpANameOnlyFromTheAddressThatFailedForBasicAndForm() throws Exception {
 		for (int i = 0; i < LoginAttempts.FREE_FAILURES; i++) {
 			assertThat(StaffHttp.basic(this.port, "slot", "fout-" + i).from("203.0.113.7").get("/api/staff/me").statusCode())
