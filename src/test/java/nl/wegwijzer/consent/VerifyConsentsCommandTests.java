@@ -1,16 +1,21 @@
 package nl.wegwijzer.consent;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Reader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import nl.wegwijzer.system.H2Credentials;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +30,7 @@ class VerifyConsentsCommandTests {
 	Path folder;
 
 	@Test
-	void shouldPassAnIntactLogAndNameTheFirstRecordAlteredWithSql() {
+	void shouldPassAnIntactLogAndNameTheFirstRecordAlteredWithSql() throws Exception {
 		String url = "jdbc:h2:file:" + this.folder.resolve("wegwijzer");
 		try (HikariDataSource dataSource = dataSource(url)) {
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -40,7 +45,17 @@ class VerifyConsentsCommandTests {
 		assertThat(intact.status()).isZero();
 		assertThat(intact.output()).startsWith("Consent log intact: 3 records checked");
 
-		try (HikariDataSource dataSource = dataSource(url)) {
+		// Like the server, the command moved the database to generated credentials, kept next to it.
+		Properties credentials = new Properties();
+		try (Reader in = Files.newBufferedReader(this.folder.resolve("wegwijzer" + H2Credentials.SUFFIX))) {
+			credentials.load(in);
+		}
+		try (HikariDataSource dataSource = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(url)
+			.username(credentials.getProperty("username"))
+			.password(credentials.getProperty("password"))
+			.build()) {
 			JdbcClient.create(dataSource)
 				.sql("update consent_record set given_at = given_at + interval '1' day where id in ('second', 'third')")
 				.update();
