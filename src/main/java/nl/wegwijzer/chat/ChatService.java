@@ -118,8 +118,7 @@ public class ChatService {
 
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, ConversationRepository conversations,
 			ChatSettings settings, LimitSettings limits, RateLimiter rateLimiter, ConversationLimiter conversationLimiter,
-			ChatMetrics metrics, ObjectMapper json,
-			Clock clock, ApplicationEventPublisher events) {
+			ChatMetrics metrics, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.frames = frames;
 		this.consent = consent;
 		this.dialog = dialog;
