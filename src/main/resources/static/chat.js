@@ -594,7 +594,9 @@ function choose(which) {
   if (!categories.includes('necessary')) {
     categories.unshift('necessary');
   }
-  if (!send({ type: 'consent', categories })) {
+  // The server records the choice only for the policy version it was made on.
+  const policyVersion = state.policy ? state.policy.policyVersion : null;
+  if (!send({ type: 'consent', policyVersion, categories })) {
     showNotice('Je keuze is niet opgeslagen: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error');
     return;
   }

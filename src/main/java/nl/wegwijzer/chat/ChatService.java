@@ -89,6 +89,8 @@ public class ChatService {
 
 	private final RateLimiter rateLimiter;
 
+	private final ConversationLimiter conversationLimiter;
+
 	private final ChatMetrics metrics;
 
 	private final ObjectMapper json;
@@ -109,7 +111,8 @@ public class ChatService {
 
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
 			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
-			RateLimiter rateLimiter, ChatMetrics metrics, ObjectMapper json, ApplicationEventPublisher events) {
+			RateLimiter rateLimiter, ConversationLimiter conversationLimiter, ChatMetrics metrics, ObjectMapper json,
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.frames = frames;
 		this.consent = consent;
@@ -120,6 +123,7 @@ public class ChatService {
 		this.settings = settings;
 		this.limits = limits;
 		this.rateLimiter = rateLimiter;
+		this.conversationLimiter = conversationLimiter;
 		this.metrics = metrics;
 		metrics.watch(this.bySocket);
 		this.json = json;
@@ -146,6 +150,7 @@ public class ChatService {
 			return;
 		}
 		connection.lastSeen = System.nanoTime();
+		connection.lastFrame = connection.lastSeen;
 		synchronized (connection) {
 			MDC.put(SESSION_ID, connection.sessionId);
 			try {
@@ -185,7 +190,7 @@ public class ChatService {
 		settleFirstFrame(connection, frame instanceof ClientFrame.Resume);
 		try {
 			if (frame instanceof ClientFrame.Consent c) {
-				consent(connection, c.categories());
+				consent(connection, c.policyVersion(), c.categories());
 			}
 			else if (frame instanceof ClientFrame.Message m) {
 				message(connection, m.text());
@@ -221,13 +226,20 @@ public class ChatService {
 
 	/**
 	 * Pings every connection, and closes those that answered nothing for two intervals: a half-open
-	 * socket would otherwise hold its resources until the idle timeout.
+	 * socket would otherwise hold its resources until the idle timeout. Closes too those whose client
+	 * sent nothing but pongs for the idle timeout: answering pings is not using the chat.
 	 */
 	private void ping() {
-		long silentSince = System.nanoTime() - 2 * this.limits.pingInterval().toNanos();
+		long now = System.nanoTime();
+		long silentSince = now - 2 * this.limits.pingInterval().toNanos();
+		long idleSince = now - this.limits.idleTimeout().toNanos();
 		for (Connection connection : this.bySocket.values()) {
 			if (connection.lastSeen < silentSince) {
 				closeQuietly(connection, CloseStatus.SESSION_NOT_RELIABLE);
+				continue;
+			}
+			if (connection.lastFrame < idleSince) {
+				closeQuietly(connection, CloseStatus.GOING_AWAY);
 				continue;
 			}
 			try {
@@ -273,12 +285,20 @@ public class ChatService {
 		send(connection, new ServerFrame.ConsentRequest(policy.version(), policy.text(), policy.categories()));
 	}
 
-	private void consent(Connection connection, List<String> categories) {
+	private void consent(Connection connection, String policyVersion, List<String> categories) {
 		boolean newSession = !connection.inSession();
+		if (newSession && !this.conversationLimiter.tryStart(connection.socket)) {
+			send(connection, new ServerFrame.Error(RATE_LIMITED, SAY.errors().tooManyConversations()));
+			return;
+		}
 		String sessionId = newSession ? UUID.randomUUID().toString() : connection.sessionId;
 		ConsentRecord record;
 		try {
-			record = this.consent.record(sessionId, categories, connection.userAgent);
+			record = this.consent.record(sessionId, policyVersion, categories, connection.userAgent);
+		}
+		catch (ConsentService.OutdatedPolicyException ex) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().outdatedPolicy()));
+			return;
 		}
 		catch (IllegalArgumentException ex) {
 			String offered = String.join(", ",

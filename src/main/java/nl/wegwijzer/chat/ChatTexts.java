@@ -15,8 +15,8 @@ record ChatTexts(Errors errors) {
 	static final ChatTexts SAY = load();
 
 	record Errors(String notJson, String notAnObject, String noType, String unknownType, String noText, String empty,
-			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noResumeToken,
-			String consentRequired, String rateLimited, String serverError, String alreadyInSession,
+			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noPolicyVersion, String outdatedPolicy, String noResumeToken,
+			String consentRequired, String rateLimited, String tooManyConversations, String serverError, String alreadyInSession,
 			String resumeFailed, String otherWindow) {
 	}
 

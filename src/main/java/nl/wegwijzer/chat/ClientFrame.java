@@ -5,7 +5,8 @@ import java.util.List;
 /** A frame the visitor's client sends. */
 sealed interface ClientFrame {
 
-	record Consent(List<String> categories) implements ClientFrame {
+	/** A cookie choice, naming the version of the policy it answers. */
+	record Consent(String policyVersion, List<String> categories) implements ClientFrame {
 
 		public Consent {
 			categories = List.copyOf(categories);

@@ -48,7 +48,7 @@ class ClientFrames {
 		}
 		return switch (type.asString()) {
 			case "message" -> new ClientFrame.Message(text(frame));
-			case "consent" -> new ClientFrame.Consent(categories(frame));
+			case "consent" -> new ClientFrame.Consent(policyVersion(frame), categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
 			case "typing" -> new ClientFrame.Typing();
 			default -> throw new ProtocolException(BAD_REQUEST, SAY.errors().unknownType());
@@ -107,6 +107,14 @@ class ClientFrames {
 			categories.add(category.asString());
 		}
 		return categories;
+	}
+
+	private static String policyVersion(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("policyVersion");
+		if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 64) {
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().noPolicyVersion());
+		}
+		return node.asString();
 	}
 
 	private static String resumeToken(JsonNode frame) throws ProtocolException {

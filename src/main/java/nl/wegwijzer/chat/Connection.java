@@ -30,6 +30,9 @@ final class Connection {
 	/** When the visitor's last {@code typing} frame was passed on to staff (nanoTime), or 0. */
 	long lastTyping;
 
+	/** When the client last sent a frame of its own, pongs not included: the idle timeout counts from here. */
+	volatile long lastFrame = System.nanoTime();
+
 	Connection(WebSocketSession socket, String userAgent) {
 		this.socket = socket;
 		this.userAgent = userAgent;

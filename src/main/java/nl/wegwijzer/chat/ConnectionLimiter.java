@@ -15,8 +15,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 /**
  * Refuses a WebSocket handshake (HTTP 429) when one client address already holds the maximum number of
  * open chat connections. Handshakes in flight at the same moment can exceed it by a few: it is a guard
- * against one client hoarding connections, not an exact quota. The address is the peer's, or the first {@code X-Forwarded-For} hop when the
- * peer is a trusted proxy.
+ * against one client hoarding connections, not an exact quota. The address is the one
+ * {@link ClientAddresses} finds.
  */
 @Component
 class ConnectionLimiter implements HandshakeInterceptor {
@@ -25,10 +25,13 @@ class ConnectionLimiter implements HandshakeInterceptor {
 
 	private final LimitSettings limits;
 
+	private final ClientAddresses addresses;
+
 	private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-	ConnectionLimiter(LimitSettings limits) {
+	ConnectionLimiter(LimitSettings limits, ClientAddresses addresses) {
 		this.limits = limits;
+		this.addresses = addresses;
 	}
 
 	@Override
@@ -73,12 +76,8 @@ class ConnectionLimiter implements HandshakeInterceptor {
 
 	private String clientAddress(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		String peer = remote == null ? "unknown" : remote.getAddress().getHostAddress();
-		String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-		if (forwarded != null && this.limits.trustedProxies().contains(peer)) {
-			return forwarded.split(",")[0].strip();
-		}
-		return peer;
+		return this.addresses.of(remote == null ? null : remote.getAddress().getHostAddress(),
+				request.getHeaders().getFirst("X-Forwarded-For"));
 	}
 
 }

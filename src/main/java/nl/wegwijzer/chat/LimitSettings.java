@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code rate_limited}
  * @param burst frames a session may send at once before the per-minute rate applies
  * @param connectionsPerIp open chat connections allowed from one client address
+ * @param conversationsPerMinute new conversations one client address may start per minute (at once, then
+ * at this rate); more get {@code rate_limited} and store nothing
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
- * @param idleTimeout a connection without any frame for this long is closed
+ * @param idleTimeout a connection whose client sent no frame (pongs do not count) for this long is closed
  * @param pingInterval how often the server pings; a client that answered no ping for two intervals is
  * closed
  */
 @ConfigurationProperties("wegwijzer.limits")
 public record LimitSettings(int maxMessageChars, int maxFrameBytes, int messagesPerMinute, int burst,
-		int connectionsPerIp, List<String> trustedProxies, Duration idleTimeout, Duration pingInterval) {
+		int connectionsPerIp, int conversationsPerMinute, List<String> trustedProxies, Duration idleTimeout, Duration pingInterval) {
 
 	public LimitSettings {
 		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);

@@ -5,11 +5,13 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per chat session (or per connection before there is a session): {@code burst} frames
- * at once, refilled at {@code messagesPerMinute}. Buckets of sessions that went quiet are forgotten.
+ * A token bucket per key: {@code burst} at once, refilled at a rate per minute. Buckets that went quiet are
+ * forgotten. The chat's own one is keyed by session (or by connection before there is a session) and
+ * limits frames.
  */
 @Component
 class RateLimiter {
@@ -23,9 +25,14 @@ class RateLimiter {
 		.maximumSize(1_000_000)
 		.build();
 
+	@Autowired
 	RateLimiter(LimitSettings limits) {
-		this.capacity = limits.burst();
-		this.tokensPerNano = limits.messagesPerMinute() / (double) Duration.ofMinutes(1).toNanos();
+		this(limits.burst(), limits.messagesPerMinute());
+	}
+
+	RateLimiter(int burst, int perMinute) {
+		this.capacity = burst;
+		this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
 	}
 
 	/** Takes one token for {@code key}; {@code false} when the bucket is empty. */

@@ -4,27 +4,90 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Append-only storage of consent records: rows are inserted and read, never updated. */
+/**
+ * Append-only storage of consent records: rows are inserted and read, never updated. Every row is a link
+ * of the {@link ConsentChain}.
+ */
 @Repository
 public class ConsentRepository {
 
 	private final JdbcClient jdbc;
 
-	public ConsentRepository(JdbcClient jdbc) {
+	private final TransactionTemplate transaction;
+
+	public ConsentRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	public void insert(ConsentRecord record) {
+	/**
+	 * Appends a record to the chain. The head row stays locked until the commit, so concurrent appends,
+	 * also from other instances, take their turn and each links to the one before.
+	 */
+	public void insert(ConsentRecord given) {
+		// Stored as microseconds on both databases: hash exactly what is read back.
+		ConsentRecord record = new ConsentRecord(given.id(), given.sessionId(),
+				given.givenAt().truncatedTo(ChronoUnit.MICROS), given.policyVersion(), given.granted(),
+				given.refused(), given.method(), given.userAgent());
+		this.transaction.executeWithoutResult((status) -> {
+			Head head = this.jdbc.sql("select seq, hash from consent_chain where id = 1 for update")
+				.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+				.single();
+			long seq = head.seq() + 1;
+			String hash = ConsentChain.hash(head.hash(), record);
+			insert(record, seq, head.hash(), hash);
+			this.jdbc.sql("update consent_chain set seq = :seq, hash = :hash where id = 1")
+				.param("seq", seq)
+				.param("hash", hash)
+				.update();
+		});
+	}
+
+	/**
+	 * Checks every record against the chain, oldest first. The head is read first and only the records
+	 * up to it are checked, so appends made meanwhile are left for the next check.
+	 */
+	public ConsentChain.Report verify() {
+		// Without a head row, nothing can match it: the check reports the newest record.
+		Head head = this.jdbc.sql("select seq, hash from consent_chain where id = 1")
+			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+			.optional()
+			.orElse(new Head(Long.MAX_VALUE, ""));
+		ConsentChain.Verifier verifier = new ConsentChain.Verifier();
 		this.jdbc.sql("""
-				insert into consent_record (id, session_id, given_at, policy_version, granted, refused, method, user_agent)
-				values (:id, :sessionId, :givenAt, :policyVersion, :granted, :refused, :method, :userAgent)
+				select seq, prev_hash, hash, id, session_id, given_at, policy_version, granted, refused, method, user_agent
+				from consent_record where seq <= :seq
+				union all
+				select seq, null, hash, null, null, null, null, null, null, null, null from consent_pruned where seq <= :seq
+				order by seq""")
+			.param("seq", head.seq())
+			.query((rs) -> {
+				if (rs.getString("id") == null) {
+					verifier.pruned(rs.getLong("seq"), rs.getString("hash"));
+				}
+				else {
+					verifier.accept(rs.getLong("seq"), rs.getString("prev_hash"), rs.getString("hash"), map(rs, 0));
+				}
+			});
+		return verifier.finish(head.seq(), head.hash());
+	}
+
+	private void insert(ConsentRecord record, long seq, String prevHash, String hash) {
+		this.jdbc.sql("""
+				insert into consent_record (id, session_id, given_at, policy_version, granted, refused, method, user_agent,
+				    seq, prev_hash, hash)
+				values (:id, :sessionId, :givenAt, :policyVersion, :granted, :refused, :method, :userAgent,
+				    :seq, :prevHash, :hash)
 				""")
 			.param("id", record.id())
 			.param("sessionId", record.sessionId())
@@ -34,6 +97,9 @@ public class ConsentRepository {
 			.param("refused", String.join(",", record.refused()))
 			.param("method", record.method().name())
 			.param("userAgent", record.userAgent())
+			.param("seq", seq)
+			.param("prevHash", prevHash)
+			.param("hash", hash)
 			.update();
 	}
 
@@ -63,10 +129,35 @@ public class ConsentRepository {
 			.list();
 	}
 
+	/**
+	 * Deletes the records given before {@code before}, keeping only the sequence number and hash of each so
+	 * the chain over the records after them still checks.
+	 * @return how many records were deleted
+	 */
+	public long deleteGivenBefore(Instant before) {
+		return this.transaction.execute((status) -> {
+			this.jdbc.sql("insert into consent_pruned (seq, hash) select seq, hash from consent_record where given_at < :before")
+				.param("before", Timestamp.from(before))
+				.update();
+			return (long) this.jdbc.sql("delete from consent_record where given_at < :before")
+				.param("before", Timestamp.from(before))
+				.update();
+		});
+	}
+
+	/** The record in the current row of a {@code consent_record} query. */
+	public static ConsentRecord read(ResultSet rs) throws SQLException {
+		return map(rs, 0);
+	}
+
 	private static ConsentRecord map(ResultSet rs, int row) throws SQLException {
 		return new ConsentRecord(rs.getString("id"), rs.getString("session_id"), rs.getTimestamp("given_at").toInstant(),
 				rs.getString("policy_version"), split(rs.getString("granted")), split(rs.getString("refused")),
 				ConsentRecord.Method.valueOf(rs.getString("method")), rs.getString("user_agent"));
+	}
+
+	/** The newest link of the chain: its sequence number and hash. */
+	private record Head(long seq, String hash) {
 	}
 
 	private static List<String> split(String joined) {

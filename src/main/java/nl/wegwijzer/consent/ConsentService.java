@@ -34,11 +34,17 @@ public class ConsentService {
 	}
 
 	/**
-	 * Records a choice. Required categories are always granted; every other category of the policy
-	 * is granted if requested and refused otherwise.
+	 * Records a choice made on the policy of {@code policyVersion}. Required categories are always
+	 * granted; every other category of the policy is granted if requested and refused otherwise.
+	 * @throws OutdatedPolicyException when {@code policyVersion} is not the current policy's: the visitor
+	 * chose on a text that is no longer shown, so the choice proves nothing
 	 * @throws IllegalArgumentException for a category the policy does not have
 	 */
-	public ConsentRecord record(String sessionId, Collection<String> requested, String userAgent) {
+	public ConsentRecord record(String sessionId, String policyVersion, Collection<String> requested,
+			String userAgent) {
+		if (!this.policy.version().equals(policyVersion)) {
+			throw new OutdatedPolicyException(policyVersion);
+		}
 		for (String category : requested) {
 			if (!this.policy.knows(category)) {
 				throw new IllegalArgumentException("Unknown cookie category: " + category);
@@ -65,6 +71,15 @@ public class ConsentService {
 
 	private boolean required(String categoryId) {
 		return this.policy.categories().stream().anyMatch((c) -> c.id().equals(categoryId) && c.required());
+	}
+
+	/** A choice made on another version of the policy than the current one. */
+	public static class OutdatedPolicyException extends IllegalArgumentException {
+
+		OutdatedPolicyException(String version) {
+			super("Consent for policy version " + version + ", which is not the current one");
+		}
+
 	}
 
 	private static String truncate(String userAgent) {

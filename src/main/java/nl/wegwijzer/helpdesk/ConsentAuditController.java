@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.wegwijzer.consent.ConsentChain;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 
@@ -42,6 +43,15 @@ class ConsentAuditController {
 
 	}
 
+	/** The outcome of a chain check; {@code breaks} lists the first broken record first. */
+	record ChainReport(boolean intact, long checked, String headHash, List<ConsentChain.Break> breaks) {
+
+		ChainReport {
+			breaks = List.copyOf(breaks);
+		}
+
+	}
+
 	private final ConsentRepository consents;
 
 	private final Clock clock;
@@ -49,6 +59,13 @@ class ConsentAuditController {
 	ConsentAuditController(ConsentRepository consents, Clock clock) {
 		this.consents = consents;
 		this.clock = clock;
+	}
+
+	/** Checks the hash chain over the whole consent log and names the records that break it. */
+	@GetMapping("/api/staff/consents/chain")
+	ChainReport chain() {
+		ConsentChain.Report report = this.consents.verify();
+		return new ChainReport(report.intact(), report.checked(), report.headHash(), report.breaks());
 	}
 
 	@GetMapping("/api/staff/consents")

@@ -3,8 +3,6 @@ package nl.wegwijzer.helpdesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,28 +16,37 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Failed logins per user name, for form login and HTTP Basic alike: after {@value #MAX_FAILURES}
- * failures within {@link #WINDOW}, every attempt for that name is refused for {@link #LOCK}, even with
- * the right password. Unknown names count too, so the lock tells nothing about which names exist.
+ * Failed logins per user name <em>and</em> client address, for form login and HTTP Basic alike. After
+ * {@value #FREE_FAILURES} failures that pair is refused for {@link #FIRST_DELAY}, and every further failure
+ * doubles the delay, up to {@link #MAX_DELAY}; while refused, even the right password is. Only the pair is
+ * held up: a colleague logging in from elsewhere is not, so nobody can lock someone else out. Failures are
+ * forgotten {@link #MEMORY} after the last one, or at a successful login from that address. Unknown names
+ * count too, so a refusal tells nothing about which names exist.
  */
 class LoginAttempts {
 
-	static final int MAX_FAILURES = 5;
+	static final int FREE_FAILURES = 5;
 
-	static final Duration WINDOW = Duration.ofMinutes(15);
+	static final Duration FIRST_DELAY = Duration.ofMinutes(1);
 
-	static final Duration LOCK = Duration.ofMinutes(15);
+	static final Duration MAX_DELAY = Duration.ofHours(1);
+
+	static final Duration MEMORY = Duration.ofHours(24);
 
 	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
-	/** Recent failures of one name, and the end of its lock if it has one. */
-	private record Failures(List<Instant> times, Instant lockedUntil) {
+	/** Failures of one name from one address, and until when that pair is refused. */
+	private record Failures(int count, Instant refusedUntil) {
 	}
 
-	/** Bounded, so a flood of made-up names cannot exhaust memory. */
-	private final Cache<String, Failures> failures = Caffeine.newBuilder()
+	/** Who tries to log in: the name typed and the client address. */
+	private record Key(String username, String address) {
+	}
+
+	/** Bounded, so a flood of made-up names or addresses cannot exhaust memory. */
+	private final Cache<Key, Failures> failures = Caffeine.newBuilder()
 		.maximumSize(100_000)
-		.expireAfterWrite(WINDOW.plus(LOCK))
+		.expireAfterWrite(MEMORY)
 		.build();
 
 	private final Clock clock;
@@ -48,54 +55,61 @@ class LoginAttempts {
 		this.clock = clock;
 	}
 
-	/** When the lock on this name ends, if it is locked now. */
-	Optional<Instant> lockedUntil(String username) {
-		Failures found = this.failures.getIfPresent(StaffAccounts.key(username));
+	/** When the refusal of this name from this address ends, if it is refused now. */
+	Optional<Instant> lockedUntil(String username, String address) {
+		Failures found = this.failures.getIfPresent(key(username, address));
 		Instant now = this.clock.instant();
-		return Optional.ofNullable(found).map(Failures::lockedUntil).filter(now::isBefore);
+		return Optional.ofNullable(found).map(Failures::refusedUntil).filter(now::isBefore);
 	}
 
-	void failed(String username) {
+	void failed(String username, String address) {
 		Instant now = this.clock.instant();
-		Failures after = this.failures.asMap().compute(StaffAccounts.key(username), (key, before) -> {
-			List<Instant> recent = new ArrayList<>();
-			if (before != null) {
-				before.times().stream().filter((t) -> t.isAfter(now.minus(WINDOW))).forEach(recent::add);
-			}
-			recent.add(now);
-			return recent.size() >= MAX_FAILURES ? new Failures(List.of(), now.plus(LOCK))
-					: new Failures(List.copyOf(recent), null);
+		Failures after = this.failures.asMap().compute(key(username, address), (key, before) -> {
+			int count = (before == null ? 0 : before.count()) + 1;
+			return new Failures(count, count < FREE_FAILURES ? null : now.plus(delay(count)));
 		});
-		if (after.lockedUntil() != null) {
-			log.warn("Staff login '{}' locked until {} after {} failed attempts", printable(username),
-					after.lockedUntil(), MAX_FAILURES);
+		if (after.refusedUntil() != null) {
+			log.warn("Staff login '{}' from {} refused until {} after {} failed attempts", printable(username),
+					printable(address), after.refusedUntil(), after.count());
 		}
 	}
 
-	void succeeded(String username) {
-		this.failures.invalidate(StaffAccounts.key(username));
+	void succeeded(String username, String address) {
+		this.failures.invalidate(key(username, address));
 	}
 
-	/** Wraps the real check: refuses locked names before it, counts its failures after it. */
+	/** {@link #FIRST_DELAY} at the first failure past the free ones, doubled at each one after it. */
+	static Duration delay(int failures) {
+		int doublings = Math.min(failures - FREE_FAILURES, 20);
+		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+		return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+	}
+
+	/**
+	 * Wraps the real check: refuses held-up pairs before it, counts its failures after it. The address
+	 * comes from the {@link LoginDetails} the login filters attach.
+	 */
 	AuthenticationProvider guarding(AuthenticationProvider delegate) {
 		return new AuthenticationProvider() {
 
 			@Override
 			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 				String username = authentication.getName();
-				Optional<Instant> locked = lockedUntil(username);
+				String address = (authentication.getDetails() instanceof LoginDetails details) ? details.clientAddress()
+						: "unknown";
+				Optional<Instant> locked = lockedUntil(username, address);
 				if (locked.isPresent()) {
 					throw new TooManyLoginAttemptsException(locked.get());
 				}
 				try {
 					Authentication result = delegate.authenticate(authentication);
 					if (result != null) {
-						succeeded(username);
+						succeeded(username, address);
 					}
 					return result;
 				}
 				catch (BadCredentialsException ex) {
-					failed(username);
+					failed(username, address);
 					throw ex;
 				}
 			}
@@ -108,13 +122,21 @@ class LoginAttempts {
 		};
 	}
 
+	private static Key key(String username, String address) {
+		return new Key(StaffAccounts.key(username), address);
+	}
+
 	/** A user name as typed, safe to log on one line. */
 	private static String printable(String username) {
 		String cut = username.length() > 64 ? username.substring(0, 64) + "…" : username;
 		return cut.replaceAll("\\p{Cntrl}", "?");
 	}
 
-	/** An attempt refused because its user name is locked. */
+	/** What the login filters know of an attempt besides the name and password. */
+	record LoginDetails(String clientAddress) {
+	}
+
+	/** An attempt refused because its name and address are held up. */
 	static class TooManyLoginAttemptsException extends AuthenticationException {
 
 		private final transient Instant lockedUntil;

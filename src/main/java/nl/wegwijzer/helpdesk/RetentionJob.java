@@ -8,6 +8,8 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.wegwijzer.consent.ConsentRepository;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -29,12 +31,15 @@ class RetentionJob implements SchedulingConfigurer {
 
 	private final JdbcClient jdbc;
 
+	private final ConsentRepository consents;
+
 	private final RetentionSettings settings;
 
 	private final Clock clock;
 
-	RetentionJob(JdbcClient jdbc, RetentionSettings settings, Clock clock) {
+	RetentionJob(JdbcClient jdbc, ConsentRepository consents, RetentionSettings settings, Clock clock) {
 		this.jdbc = jdbc;
+		this.consents = consents;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -54,9 +59,7 @@ class RetentionJob implements SchedulingConfigurer {
 		long conversations = this.jdbc.sql("delete from conversation where last_active_at < :before")
 			.param("before", Timestamp.from(transcriptsBefore))
 			.update();
-		long consents = this.jdbc.sql("delete from consent_record where given_at < :before")
-			.param("before", Timestamp.from(consentsBefore))
-			.update();
+		long consents = this.consents.deleteGivenBefore(consentsBefore);
 		log.info("Retention: deleted {} conversations (with their turns) last active before {} and {} consent records "
 				+ "given before {}", conversations, transcriptsBefore, consents, consentsBefore);
 		return new Deleted(conversations, consents);

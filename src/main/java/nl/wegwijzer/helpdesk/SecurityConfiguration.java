@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
+import nl.wegwijzer.chat.ClientAddresses;
 import nl.wegwijzer.system.WebSettings;
 
 import org.springframework.context.annotation.Bean;
@@ -21,11 +22,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,8 +44,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -79,6 +82,9 @@ class SecurityConfiguration {
 	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "browsing-topics=()";
+
 	/** Requests that authenticate themselves on every call: no cookie, so no cross-site forgery. */
 	private static final RequestMatcher BASIC_AUTH = (request) -> {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -98,7 +104,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffSecurity(HttpSecurity http, StaffAccounts accounts, LoginAttempts attempts,
-			ObjectMapper json) throws Exception {
+			ClientAddresses addresses, ObjectMapper json) throws Exception {
+		// Failed logins count per name and client address, found the way the chat finds it.
+		AuthenticationDetailsSource<HttpServletRequest, LoginAttempts.LoginDetails> loginDetails = (
+				request) -> new LoginAttempts.LoginDetails(addresses.of(request));
 		AuthenticationEntryPoint apiEntryPoint = new ApiEntryPoint(json);
 		AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
 			.addEntryPointFor(apiEntryPoint, API)
@@ -134,8 +143,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole(StaffAccounts.ROLE))
-			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM).authenticationEntryPoint(apiEntryPoint))
+			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM)
+				.authenticationEntryPoint(apiEntryPoint)
+				.authenticationDetailsSource(loginDetails))
 			.formLogin((form) -> form.loginPage(LOGIN)
+				.authenticationDetailsSource(loginDetails)
 				.loginProcessingUrl(LOGIN)
 				.successHandler(success)
 				.failureHandler(failure)
@@ -146,11 +158,11 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
-			// The plain handler takes the cookie's value as it is, so pages send it back unchanged.
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			// The token is the session's; the plain handler takes it as the pages send it back.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokenRepository())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.ignoringRequestMatchers(BASIC_AUTH))
-			.headers((headers) -> headers
+			.headers((headers) -> privacyHeaders(headers)
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'")))
 			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
 		return http.build();
@@ -167,10 +179,20 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
-			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+			.headers((headers) -> privacyHeaders(headers).frameOptions((frame) -> frame.disable())
 				.cacheControl((cache) -> cache.disable())
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors " + frameAncestors)));
 		return http.build();
+	}
+
+	/**
+	 * No page address leaves the site in a {@code Referer}, no page may use the camera, microphone or
+	 * location, and HSTS (Spring's default, one year) goes out on every secure request: behind a TLS proxy
+	 * that needs {@code server.forward-headers-strategy=native}, so the request is known to be secure.
+	 */
+	private static HeadersConfigurer<HttpSecurity> privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
 	}
 
 	private static LogoutSuccessHandler loggedOut() {
@@ -210,9 +232,9 @@ class SecurityConfiguration {
 			if (ex instanceof LoginAttempts.TooManyLoginAttemptsException locked) {
 				long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-				new ApiError("too_many_attempts",
-						"Te veel mislukte inlogpogingen. Probeer het over " + LoginAttempts.LOCK.toMinutes()
-								+ " minuten opnieuw.")
+				long minutes = (seconds + 59) / 60;
+				new ApiError("too_many_attempts", "Te veel mislukte inlogpogingen. Probeer het over " + minutes
+						+ (minutes == 1 ? " minuut" : " minuten") + " opnieuw.")
 					.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), this.json);
 				return;
 			}

@@ -32,17 +32,25 @@ final class ChatClient implements AutoCloseable {
 
 	private final WebSocketSession session;
 
-	private ChatClient(URI uri, String origin) throws Exception {
+	/** The version of the policy last shown, which a consent names, as the chat page does. */
+	private volatile String policyVersion;
+
+	private ChatClient(URI uri, String origin, String forwardedFor) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "ChatClient/1.0 (test)");
 		if (origin != null) {
 			headers.setOrigin(origin);
 		}
+		if (forwardedFor != null) {
+			headers.add("X-Forwarded-For", forwardedFor);
+		}
 		StandardWebSocketClient client = new StandardWebSocketClient();
 		this.session = client.execute(new TextWebSocketHandler() {
 			@Override
 			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-				ChatClient.this.frames.add(JSON.readTree(message.getPayload()));
+				JsonNode frame = JSON.readTree(message.getPayload());
+				remember(frame);
+				ChatClient.this.frames.add(frame);
 			}
 
 			@Override
@@ -59,7 +67,12 @@ final class ChatClient implements AutoCloseable {
 
 	/** Connects as a browser page from {@code origin} would. */
 	static ChatClient connect(int port, String origin) throws Exception {
-		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin);
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin, null);
+	}
+
+	/** Connects as if from {@code address}, behind a proxy the server trusts. */
+	static ChatClient connectFrom(int port, String address) throws Exception {
+		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), null, address);
 	}
 
 	boolean isOpen() {
@@ -84,7 +97,11 @@ final class ChatClient implements AutoCloseable {
 	}
 
 	void consent(String... categories) throws IOException {
-		send(Map.of("type", "consent", "categories", List.of(categories)));
+		send(Map.of("type", "consent", "policyVersion", this.policyVersion, "categories", List.of(categories)));
+	}
+
+	String policyVersion() {
+		return this.policyVersion;
 	}
 
 	void message(String text) throws IOException {
@@ -115,6 +132,13 @@ final class ChatClient implements AutoCloseable {
 
 	CloseStatus awaitClose() throws Exception {
 		return this.closed.get(10, TimeUnit.SECONDS);
+	}
+
+	private void remember(JsonNode frame) {
+		JsonNode shown = "session".equals(frame.path("type").asString()) ? frame.path("consent") : frame;
+		if (shown.path("policyVersion").isString()) {
+			this.policyVersion = shown.path("policyVersion").asString();
+		}
 	}
 
 	@Override

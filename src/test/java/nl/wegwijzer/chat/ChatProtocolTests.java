@@ -1,6 +1,7 @@
 package nl.wegwijzer.chat;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,8 @@ class ChatProtocolTests {
 					"{\"type\":\"message\",\"text\":42}", "bad_request", "{\"type\":\"message\",\"text\":\"   \"}",
 					"bad_request", "{\"type\":\"message\",\"text\":\"hoi\\u0000\"}", "bad_request",
 					"{\"type\":\"message\",\"text\":\"" + "a".repeat(1001) + "\"}", "too_large",
-					"{\"type\":\"consent\",\"categories\":[\"tracking\"]}", "bad_request");
+					"{\"type\":\"consent\",\"policyVersion\":\"" + client.policyVersion() + "\",\"categories\":[\"tracking\"]}",
+					"bad_request");
 			for (Map.Entry<String, String> frame : bad.entrySet()) {
 				client.send(frame.getKey());
 				JsonNode error = client.expect("error");
@@ -111,6 +113,30 @@ class ChatProtocolTests {
 			assertThat(error.path("message").asString()).contains("necessary, analytics").doesNotContain("social");
 			client.message("Hallo?");
 			assertThat(client.expect("error").path("code").asString()).isEqualTo("consent_required");
+		}
+	}
+
+	@Test
+	void shouldRecordNoConsentWithoutTheVersionOfThePolicyItAnswers() throws Exception {
+		try (ChatClient client = ChatClient.connect(this.port)) {
+			String shown = client.expect("consent_request").path("policyVersion").asString();
+			long consentsBefore = count("consent_record");
+			client.send(Map.of("type", "consent", "categories", List.of("analytics")));
+			JsonNode missing = client.expect("error");
+			assertThat(missing.path("code").asString()).isEqualTo("bad_request");
+			assertThat(missing.path("message").asString()).contains("versie van het cookiebeleid");
+			client.send(Map.of("type", "consent", "policyVersion", "0" + shown.substring(1).replace('0', '1'),
+					"categories", List.of("analytics")));
+			JsonNode other = client.expect("error");
+			assertThat(other.path("code").asString()).isEqualTo("bad_request");
+			assertThat(other.path("message").asString()).contains("gewijzigd");
+			assertThat(count("consent_record")).isEqualTo(consentsBefore);
+			client.message("Hallo?");
+			assertThat(client.expect("error").path("code").asString()).isEqualTo("consent_required");
+
+			client.send(Map.of("type", "consent", "policyVersion", shown, "categories", List.of("analytics")));
+			client.expect("session");
+			assertThat(count("consent_record")).isEqualTo(consentsBefore + 1);
 		}
 	}
 

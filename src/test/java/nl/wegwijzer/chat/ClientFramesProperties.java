@@ -21,7 +21,7 @@ class ClientFramesProperties {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final ClientFrames frames = new ClientFrames(JSON,
-			new LimitSettings(1000, 8192, 20, 5, 20, null, Duration.ofMinutes(10),
+			new LimitSettings(1000, 8192, 20, 5, 20, 30, null, Duration.ofMinutes(10),
 					Duration.ofSeconds(30)));
 
 	@Property(tries = 500)
@@ -57,7 +57,7 @@ class ClientFramesProperties {
 		Arbitrary<String> nesting = Arbitraries.integers().between(1, 5000).map((d) -> "[".repeat(d) + "]".repeat(d));
 		Arbitrary<String> deepObjects = Arbitraries.integers()
 			.between(1, 3000)
-			.map((d) -> "{\"type\":\"consent\",\"categories\":" + "[".repeat(d) + "]".repeat(d) + "}");
+			.map((d) -> "{\"type\":\"consent\",\"policyVersion\":\"abc123\",\"categories\":" + "[".repeat(d) + "]".repeat(d) + "}");
 		Arbitrary<String> hugeNumbers = Arbitraries.strings()
 			.numeric()
 			.ofMinLength(1)
@@ -67,8 +67,8 @@ class ClientFramesProperties {
 			.between(990, 100_000)
 			.map((n) -> "{\"type\":\"message\",\"text\":\"" + "é".repeat(n) + "\"}");
 		Arbitrary<String> odd = Arbitraries.of("", "null", "true", "42", "\"text\"", "{}", "{\"type\":null}",
-				"{\"type\":\"resume\",\"resumeToken\":\"\"}", "{\"type\":\"consent\",\"categories\":\"all\"}",
-				"{\"type\":\"consent\",\"categories\":[1,2]}", "{\"type\":\"message\",\"text\":\"hoi\"", "\uD800");
+				"{\"type\":\"resume\",\"resumeToken\":\"\"}", "{\"type\":\"consent\",\"policyVersion\":\"abc123\",\"categories\":\"all\"}",
+				"{\"type\":\"consent\",\"policyVersion\":\"abc123\",\"categories\":[1,2]}", "{\"type\":\"message\",\"text\":\"hoi\"", "\uD800");
 		return Arbitraries.oneOf(anyText, messages, escapedSurrogates, controls, zeroWidth, nesting, deepObjects,
 				hugeNumbers, longTexts, odd);
 	}

@@ -1,8 +1,10 @@
 package nl.wegwijzer.chat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.WegwijzerApplication;
+import nl.wegwijzer.system.H2Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +57,13 @@ class CrashSafetyTests {
 			this.server.destroyForcibly().waitFor();
 		}
 
-		try (Connection db = DriverManager.getConnection(url(), "sa", "");
+		// The server generated the database's credentials and keeps them next to it.
+		Properties credentials = new Properties();
+		try (Reader in = Files.newBufferedReader(this.data.resolve("wegwijzer" + H2Credentials.SUFFIX))) {
+			credentials.load(in);
+		}
+		try (Connection db = DriverManager.getConnection(url(), credentials.getProperty("username"),
+				credentials.getProperty("password"));
 				Statement query = db.createStatement()) {
 			ResultSet consents = query.executeQuery("select count(*) from consent_record");
 			consents.next();

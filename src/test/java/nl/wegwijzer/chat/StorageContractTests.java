@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
+import nl.wegwijzer.consent.ConsentChain;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 import nl.wegwijzer.dialog.DialogContext;
@@ -55,8 +56,9 @@ abstract class StorageContractTests {
 	}
 
 	private void connect() {
-		JdbcClient jdbc = JdbcClient.create(dataSource());
-		this.consents = new ConsentRepository(jdbc);
+		// One data source for both: the transaction must hold the connection the queries use.
+		DataSource dataSource = dataSource();
+		this.consents = new ConsentRepository(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
 		this.conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource()),
 				new DataSourceTransactionManager(dataSource()),
 				new ObjectMapper());
@@ -90,6 +92,89 @@ abstract class StorageContractTests {
 		assertThat(this.consents.between(NOW.minusSeconds(1), NOW.plusSeconds(60)))
 			.filteredOn((r) -> r.sessionId().equals(session))
 			.containsExactly(first, second);
+	}
+
+	@Test
+	void shouldChainConcurrentConsents() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> appends = new ArrayList<>();
+			for (int i = 0; i < 80; i++) {
+				String session = "c-" + i + "-" + System.nanoTime();
+				appends.add(pool.submit(() -> this.consents
+					.insert(consent(session, NOW, List.of("necessary"), List.of("analytics", "social")))));
+			}
+			for (Future<?> append : appends) {
+				append.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		ConsentChain.Report report = this.consents.verify();
+		assertThat(report.breaks()).isEmpty();
+		assertThat(report.checked()).isGreaterThanOrEqualTo(80);
+	}
+
+	@Test
+	void shouldReportAConsentAlteredWithSql() {
+		String session = "t-" + System.nanoTime();
+		ConsentRecord before = consent(session, NOW, List.of("necessary"), List.of("analytics", "social"));
+		ConsentRecord altered = consent(session, NOW.plusSeconds(1), List.of("necessary"), List.of("analytics", "social"));
+		this.consents.insert(before);
+		this.consents.insert(altered);
+		this.consents.insert(consent(session, NOW.plusSeconds(2), List.of("necessary"), List.of("analytics", "social")));
+		JdbcClient jdbc = JdbcClient.create(dataSource());
+		jdbc.sql("update consent_record set granted = 'necessary,analytics', refused = 'social' where id = :id")
+			.param("id", altered.id())
+			.update();
+		try {
+			assertThat(this.consents.verify().breaks())
+				.containsExactly(new ConsentChain.Break(seq(altered), altered.id(), ConsentChain.Problem.ALTERED));
+
+			jdbc.sql("delete from consent_record where id = :id").param("id", before.id()).update();
+			assertThat(this.consents.verify().breaks()).extracting(ConsentChain.Break::problem)
+				.containsExactly(ConsentChain.Problem.MISSING_BEFORE, ConsentChain.Problem.ALTERED);
+		}
+		finally {
+			jdbc.sql("delete from consent_record where session_id = :session").param("session", session).update();
+			jdbc.sql("update consent_chain set seq = (select max(seq) from consent_record), "
+					+ "hash = (select hash from consent_record where seq = (select max(seq) from consent_record))")
+				.update();
+		}
+	}
+
+	@Test
+	void shouldChainTheConsentsAlreadyThereWhenMigrating() {
+		String name = "v5_" + System.nanoTime();
+		// Quoted: Flyway creates the schema with its name as written, on both databases.
+		String schema = '"' + name + '"';
+		Flyway.configure().dataSource(dataSource()).schemas(name).locations("classpath:db/migration").target("5").load().migrate();
+		JdbcClient jdbc = JdbcClient.create(dataSource());
+		for (int i = 0; i < 3; i++) {
+			jdbc.sql("insert into " + schema + ".consent_record (id, session_id, given_at, policy_version, granted, refused, method, user_agent) "
+					+ "values (:id, 's', :at, 'abc123', 'necessary', 'analytics', 'NECESSARY_ONLY', null)")
+				.param("id", "old-" + i)
+				.param("at", java.sql.Timestamp.from(NOW.minusSeconds(10 - i)))
+				.update();
+		}
+		Flyway.configure().dataSource(dataSource()).schemas(name).locations("classpath:db/migration").load().migrate();
+		List<Long> seqs = jdbc.sql("select seq from " + schema + ".consent_record order by given_at").query(Long.class).list();
+		assertThat(seqs).containsExactly(1L, 2L, 3L);
+		String head = jdbc.sql("select hash from " + schema + ".consent_chain").query(String.class).single();
+		String last = jdbc.sql("select hash from " + schema + ".consent_record where id = 'old-2'").query(String.class).single();
+		assertThat(head).isEqualTo(last);
+		ConsentRecord first = new ConsentRecord("old-0", "s", NOW.minusSeconds(10), "abc123", List.of("necessary"),
+				List.of("analytics"), ConsentRecord.Method.NECESSARY_ONLY, null);
+		assertThat(jdbc.sql("select hash from " + schema + ".consent_record where id = 'old-0'").query(String.class).single())
+			.isEqualTo(ConsentChain.hash(ConsentChain.GENESIS, first));
+	}
+
+	private long seq(ConsentRecord record) {
+		return JdbcClient.create(dataSource()).sql("select seq from consent_record where id = :id")
+			.param("id", record.id())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import nl.wegwijzer.consent.ConsentRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ class ConsentAuditApiTests {
 
 	@Autowired
 	ConsentRepository consents;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void shouldListTheRecordsOfThePeriodWithBothDaysIncluded() throws Exception {
@@ -73,6 +77,31 @@ class ConsentAuditApiTests {
 		String old = insert(session, Instant.now().minusSeconds(40L * 24 * 3600).toString(), List.of("necessary"), "Old");
 		JsonNode records = json(staff().get("/api/staff/consents"));
 		assertThat(records).extracting((r) -> r.path("id").asString()).contains(recent).doesNotContain(old);
+	}
+
+	@Test
+	void shouldReportAConsentAlteredWithSqlUntilItIsPutBack() throws Exception {
+		String session = UUID.randomUUID().toString();
+		String id = insert(session, Instant.now().toString(), List.of("necessary"), "Mozilla/5.0");
+		assertThat(json(staff().get("/api/staff/consents/chain")).path("intact").asBoolean()).isTrue();
+
+		this.jdbc.sql("update consent_record set granted = 'necessary,analytics' where id = :id").param("id", id).update();
+		try {
+			JsonNode report = json(staff().get("/api/staff/consents/chain"));
+			assertThat(report.path("intact").asBoolean()).isFalse();
+			assertThat(report.path("breaks")).hasSize(1);
+			assertThat(report.path("breaks").get(0).path("id").asString()).isEqualTo(id);
+			assertThat(report.path("breaks").get(0).path("problem").asString()).isEqualTo("ALTERED");
+		}
+		finally {
+			this.jdbc.sql("update consent_record set granted = 'necessary' where id = :id").param("id", id).update();
+		}
+		assertThat(json(staff().get("/api/staff/consents/chain")).path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void shouldKeepTheChainCheckForStaff() throws Exception {
+		assertThat(StaffHttp.anonymous(this.port).get("/api/staff/consents/chain").statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -106,7 +106,7 @@ class ConversationApiTests {
 	void shouldShowTheTranscriptAndEveryConsentOfTheSession() throws Exception {
 		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
-			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.consent();
 			visitor.expect("session");
 			String id = find(visitor.sessionId).path("id").asString();
 

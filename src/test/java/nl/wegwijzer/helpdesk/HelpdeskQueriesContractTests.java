@@ -19,6 +19,7 @@ import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,7 +156,9 @@ abstract class HelpdeskQueriesContractTests {
 		// Started long ago, but active recently: kept.
 		String recent = this.rows.conversation(NOW.minus(Duration.ofDays(400)), recentActivity, "BOT", null, true);
 		this.rows.reply(recent, "recente vraag", "duur", 0.9, "OPEN", recentActivity);
-		ConsentRepository consents = new ConsentRepository(this.jdbc);
+		DataSource dataSource = dataSource();
+		ConsentRepository consents = new ConsentRepository(JdbcClient.create(dataSource),
+				new DataSourceTransactionManager(dataSource));
 		String oldConsent = consent(consents, NOW.minus(Duration.ofDays(1826)));
 		String keptConsent = consent(consents, NOW.minus(Duration.ofDays(1824)));
 
@@ -169,7 +172,7 @@ abstract class HelpdeskQueriesContractTests {
 			.param("at", Timestamp.from(NOW))
 			.update();
 
-		RetentionJob job = new RetentionJob(this.jdbc, new RetentionSettings("-", 90, 1825),
+		RetentionJob job = new RetentionJob(this.jdbc, consents, new RetentionSettings("-", 90, 1825),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		RetentionJob.Deleted deleted = job.run();
 
@@ -185,6 +188,7 @@ abstract class HelpdeskQueriesContractTests {
 		assertThat(exists("consent_record", oldConsent)).isFalse();
 		assertThat(exists("consent_record", keptConsent)).isTrue();
 		assertThat(job.run()).as("a second run finds nothing more").isEqualTo(new RetentionJob.Deleted(0, 0));
+		assertThat(consents.verify().breaks()).as("the chain still checks without the deleted records").isEmpty();
 	}
 
 	private String consent(ConsentRepository consents, Instant givenAt) {

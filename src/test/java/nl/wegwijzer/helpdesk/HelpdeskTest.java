@@ -13,7 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * start it once: {@code staff} (display name Anna), {@code bert} (a {@code {bcrypt}} password) and
  * {@code slot}, kept for the lockout test. The retention job's schedule is off; tests run it by hand. Both
  * optional cookie categories are offered, as on a site whose own scripts follow the choice. The helpdesk
- * is open around the clock, so a handoff depends only on who is available.
+ * is open around the clock, so a handoff depends only on who is available. The tests' own address counts
+ * as a trusted proxy, so a test can log in "from" another address with {@code X-Forwarded-For}, and
+ * "behind HTTPS" with {@code X-Forwarded-Proto}, as behind a TLS proxy.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password={bcrypt}" + HelpdeskTest.BERT_HASH,
 				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[1].username=slot",
 				"wegwijzer.staff.users[1].password=" + HelpdeskTest.SLOT_PASSWORD, "wegwijzer.retention.cron=-",
-				"wegwijzer.consent.categories=analytics,social", "wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00" })
+				"wegwijzer.consent.categories=analytics,social", "wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00",
+				"wegwijzer.limits.trusted-proxies=127.0.0.1", "server.forward-headers-strategy=native" })
 @interface HelpdeskTest {
 
 	String PASSWORD = "geheim-voor-de-tests";

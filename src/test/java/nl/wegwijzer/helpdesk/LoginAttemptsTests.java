@@ -13,47 +13,55 @@ import org.springframework.security.core.Authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The lockout rule on a clock the test moves. */
+/** The rule for failed logins on a clock the test moves. */
 class LoginAttemptsTests {
+
+	private static final String HOME = "192.0.2.10";
+
+	private static final String ELSEWHERE = "203.0.113.7";
 
 	private final MovableClock clock = new MovableClock();
 
 	private final LoginAttempts attempts = new LoginAttempts(this.clock);
 
 	@Test
-	void shouldLockAfterFiveFailuresWithinFifteenMinutes() {
+	void shouldHoldUpANameFromOneAddressAfterFiveFailuresAndNotFromAnother() {
 		for (int i = 0; i < 4; i++) {
-			this.attempts.failed("anna");
-			this.clock.move(Duration.ofMinutes(3));
+			this.attempts.failed("anna", ELSEWHERE);
 		}
-		assertThat(this.attempts.lockedUntil("anna")).isEmpty();
-		this.attempts.failed("Anna");
-		assertThat(this.attempts.lockedUntil("ANNA")).contains(this.clock.instant().plus(LoginAttempts.LOCK));
-		assertThat(this.attempts.lockedUntil("bert")).isEmpty();
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).isEmpty();
+		this.attempts.failed("Anna", ELSEWHERE);
+		assertThat(this.attempts.lockedUntil("ANNA", ELSEWHERE)).contains(this.clock.instant().plus(Duration.ofMinutes(1)));
+		assertThat(this.attempts.lockedUntil("anna", HOME)).as("a colleague's own address").isEmpty();
+		assertThat(this.attempts.lockedUntil("bert", ELSEWHERE)).isEmpty();
 	}
 
 	@Test
-	void shouldForgetFailuresOlderThanTheWindow() {
-		for (int i = 0; i < 10; i++) {
-			this.attempts.failed("anna");
-			this.clock.move(Duration.ofMinutes(4));
-		}
-		assertThat(this.attempts.lockedUntil("anna")).isEmpty();
-	}
-
-	@Test
-	void shouldUnlockAfterFifteenMinutes() {
+	void shouldDoubleTheDelayWithEveryFurtherFailureUpToAnHour() {
 		for (int i = 0; i < 5; i++) {
-			this.attempts.failed("anna");
+			this.attempts.failed("anna", ELSEWHERE);
 		}
-		this.clock.move(Duration.ofMinutes(14));
-		assertThat(this.attempts.lockedUntil("anna")).isPresent();
-		this.clock.move(Duration.ofMinutes(1));
-		assertThat(this.attempts.lockedUntil("anna")).isEmpty();
+		for (int minutes : new int[] { 2, 4, 8, 16, 32, 60, 60 }) {
+			this.clock.move(Duration.ofHours(1));
+			this.attempts.failed("anna", ELSEWHERE);
+			assertThat(this.attempts.lockedUntil("anna", ELSEWHERE))
+				.contains(this.clock.instant().plus(Duration.ofMinutes(minutes)));
+		}
 	}
 
 	@Test
-	void shouldRefuseLockedNamesBeforeCheckingAndCountOnlyFailures() {
+	void shouldReleaseWhenTheDelayIsOver() {
+		for (int i = 0; i < 6; i++) {
+			this.attempts.failed("anna", ELSEWHERE);
+		}
+		this.clock.move(Duration.ofSeconds(119));
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).isPresent();
+		this.clock.move(Duration.ofSeconds(1));
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseHeldUpPairsBeforeCheckingAndCountOnlyFailures() {
 		AuthenticationProvider check = this.attempts.guarding(new AuthenticationProvider() {
 			@Override
 			public Authentication authenticate(Authentication authentication) {
@@ -69,20 +77,23 @@ class LoginAttemptsTests {
 			}
 		});
 		for (int i = 0; i < 4; i++) {
-			assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout")));
+			assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout", ELSEWHERE)));
 		}
-		assertThat(check.authenticate(login("goed"))).isNotNull();
+		assertThat(check.authenticate(login("goed", ELSEWHERE))).isNotNull();
 		for (int i = 0; i < 4; i++) {
-			assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout")));
+			assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout", ELSEWHERE)));
 		}
-		assertThat(this.attempts.lockedUntil("anna")).as("a success starts the count again").isEmpty();
-		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout")));
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).as("a success starts the count again").isEmpty();
+		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> check.authenticate(login("fout", ELSEWHERE)));
 		assertThatExceptionOfType(LoginAttempts.TooManyLoginAttemptsException.class)
-			.isThrownBy(() -> check.authenticate(login("goed")));
+			.isThrownBy(() -> check.authenticate(login("goed", ELSEWHERE)));
+		assertThat(check.authenticate(login("goed", HOME))).as("the same name from another address").isNotNull();
 	}
 
-	private static Authentication login(String password) {
-		return UsernamePasswordAuthenticationToken.unauthenticated("anna", password);
+	private static Authentication login(String password, String address) {
+		UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.unauthenticated("anna", password);
+		login.setDetails(new LoginAttempts.LoginDetails(address));
+		return login;
 	}
 
 }

@@ -1,20 +1,30 @@
 package nl.wegwijzer.helpdesk;
 
+import java.net.http.HttpResponse;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every page gets a strict Content-Security-Policy; only the visitor's page may be embedded. */
+/**
+ * Every page gets a strict Content-Security-Policy, a Referrer-Policy and a Permissions-Policy; only the
+ * visitor's page may be embedded; HSTS goes out behind HTTPS; every cookie says SameSite.
+ */
 @HelpdeskTest
 class SecurityHeadersTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void shouldServeTheChatPageWithAStrictPolicyThatAllowsConfiguredEmbedding() {
@@ -25,6 +35,37 @@ class SecurityHeadersTests {
 		assertThat(policy).doesNotContain("unsafe-inline");
 		assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(page.getHeaders().getFirst("X-Frame-Options")).isNull();
+	}
+
+	@Test
+	void shouldSendNoReferrerAcrossSitesAndAllowNoDeviceFeatures() throws Exception {
+		for (String path : new String[] { "/", "/staff/login" }) {
+			HttpResponse<String> page = StaffHttp.anonymous(this.port).get(path);
+			assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+			assertThat(page.headers().firstValue("Permissions-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()"));
+		}
+	}
+
+	@Test
+	void shouldSendHstsOnlyBehindHttps() throws Exception {
+		StaffHttp client = StaffHttp.anonymous(this.port);
+		HttpResponse<String> plain = client.get("/staff/login");
+		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		HttpResponse<String> secure = client.send(client.request("/staff/login").header("X-Forwarded-Proto", "https").GET());
+		assertThat(secure.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000"));
+		HttpResponse<String> chat = client.send(client.request("/").header("X-Forwarded-Proto", "https").GET());
+		assertThat(chat.headers().firstValue("Strict-Transport-Security")).isPresent();
+	}
+
+	@Test
+	void shouldSetSameSiteOnEveryCookie() throws Exception {
+		HttpResponse<String> login = StaffHttp.anonymous(this.port).get("/staff/login");
+		List<String> cookies = login.headers().allValues("Set-Cookie");
+		assertThat(cookies).extracting((c) -> c.substring(0, c.indexOf('=')))
+			.contains("JSESSIONID", "XSRF-TOKEN");
+		assertThat(cookies).allSatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("SameSite="));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package nl.wegwijzer.helpdesk;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.CookieStore;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +32,9 @@ final class StaffHttp {
 	private final String authorization;
 
 	private final CookieManager cookies = new CookieManager();
+
+	/** Sent as {@code X-Forwarded-For}, as a trusted proxy would, when set. */
+	private String forwardedFor;
 
 	private final HttpClient client;
 
@@ -64,6 +68,12 @@ final class StaffHttp {
 		return browser;
 	}
 
+	/** Requests as if from {@code address}, behind the trusted proxy the tests run as. */
+	StaffHttp from(String address) {
+		this.forwardedFor = address;
+		return this;
+	}
+
 	HttpResponse<String> login(String username, String password) throws Exception {
 		get("/staff/login");
 		return postForm("/staff/login", Map.of("username", username, "password", password, "_csrf", csrfToken()));
@@ -77,6 +87,9 @@ final class StaffHttp {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
+		}
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
 		}
 		return request;
 	}
@@ -114,6 +127,16 @@ final class StaffHttp {
 	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
 			throws IOException, InterruptedException {
 		return this.client.send(request, handler);
+	}
+
+	/** Sets a cookie as another site or an attacker's script could, replacing the one of that name. */
+	void plantCookie(String name, String value) {
+		CookieStore store = this.cookies.getCookieStore();
+		store.getCookies().stream().filter((c) -> c.getName().equals(name)).toList().forEach((c) -> store.remove(null, c));
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		store.add(uri("/"), cookie);
 	}
 
 	String csrfToken() {

@@ -98,8 +98,8 @@ class StaffInboxBrowserTests {
 		this.browser.executeScript("window.stillTheSamePage = true;");
 
 		try (Visitor visitor = Visitor.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			String policyVersion = visitor.expect("consent_request").path("policyVersion").asString();
+			visitor.send(Map.of("type", "consent", "policyVersion", policyVersion, "categories", List.of()));
 			String sessionId = visitor.expect("session").path("sessionId").asString();
 			visitor.expect("bot");
 			visitor.send(Map.of("type", "message", "text", QUESTION));
@@ -129,8 +129,8 @@ class StaffInboxBrowserTests {
 	@Test
 	void shouldChartTheConversationsOfVisitorsWhoAllowedAnalytics() throws Exception {
 		try (Visitor visitor = Visitor.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.send(Map.of("type", "consent", "categories", List.of("analytics")));
+			String policyVersion = visitor.expect("consent_request").path("policyVersion").asString();
+			visitor.send(Map.of("type", "consent", "policyVersion", policyVersion, "categories", List.of("analytics")));
 			visitor.expect("session");
 			visitor.expect("bot");
 			for (String question : List.of(QUESTION, "Welke landen mogen meedoen?", "wat is de hoofdstad van Peru")) {

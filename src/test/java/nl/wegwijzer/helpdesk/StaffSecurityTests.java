@@ -135,23 +135,54 @@ class StaffSecurityTests {
 	}
 
 	@Test
-	void shouldLockANameAfterFiveFailuresForBasicAndForm() throws Exception {
-		for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
-			assertThat(StaffHttp.basic(this.port, "slot", "fout-" + i).get("/api/staff/me").statusCode()).isEqualTo(401);
+	void shouldAcceptOnlyTheCsrfTokenOfTheSessionItself() throws Exception {
+		StaffHttp anna = StaffHttp.loggedIn(this.port, "staff", HelpdeskTest.PASSWORD);
+		StaffHttp bert = StaffHttp.loggedIn(this.port, "bert", HelpdeskTest.BERT_PASSWORD);
+		// The login rotates the token; the next page hands out the new one.
+		anna.get("/staff");
+		bert.get("/staff");
+		String bertsToken = bert.csrfToken();
+		assertThat(bertsToken).isNotEmpty().isNotEqualTo(anna.csrfToken());
+
+		assertThat(anna.postForm("/staff/logout", Map.of("_csrf", bertsToken)).statusCode())
+			.as("another session's token").isEqualTo(403);
+		// Double submit with a planted cookie: cookie and header agree, but not with the session.
+		anna.plantCookie("XSRF-TOKEN", bertsToken);
+		assertThat(anna.csrfToken()).isEqualTo(bertsToken);
+		assertThat(anna.postForm("/staff/logout", Map.of("_csrf", bertsToken)).statusCode()).isEqualTo(403);
+		assertThat(anna.get("/api/staff/me").statusCode()).as("still logged in").isEqualTo(200);
+
+		HttpResponse<String> logout = bert.postForm("/staff/logout", Map.of("_csrf", bertsToken));
+		assertThat(logout.statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void shouldHoldUpANameOnlyFromTheAddressThatFailedForBasicAndForm() throws Exception {
+		for (int i = 0; i < LoginAttempts.FREE_FAILURES; i++) {
+			assertThat(StaffHttp.basic(this.port, "slot", "fout-" + i).from("203.0.113.7").get("/api/staff/me").statusCode())
+				.isEqualTo(401);
 		}
-		HttpResponse<String> locked = StaffHttp.basic(this.port, "slot", HelpdeskTest.SLOT_PASSWORD).get("/api/staff/me");
+		HttpResponse<String> locked = StaffHttp.basic(this.port, "slot", HelpdeskTest.SLOT_PASSWORD)
+			.from("203.0.113.7")
+			.get("/api/staff/me");
 		assertThat(locked.statusCode()).as("even the right password is refused").isEqualTo(429);
 		assertThat(json(locked).path("error").asString()).isEqualTo("too_many_attempts");
-		assertThat(json(locked).path("message").asString()).contains("15 minuten");
-		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+		assertThat(json(locked).path("message").asString()).contains("1 minuut");
+		assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, LoginAttempts.FIRST_DELAY.toSeconds()));
 
-		HttpResponse<String> form = StaffHttp.anonymous(this.port).login("slot", HelpdeskTest.SLOT_PASSWORD);
+		HttpResponse<String> form = StaffHttp.anonymous(this.port).from("203.0.113.7").login("slot", HelpdeskTest.SLOT_PASSWORD);
 		assertThat(form.statusCode()).isEqualTo(302);
 		assertThat(form.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/staff/login?locked"));
 
-		assertThat(StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD).get("/api/staff/me").statusCode())
-			.as("other names are not affected")
-			.isEqualTo(200);
+		assertThat(StaffHttp.basic(this.port, "slot", HelpdeskTest.SLOT_PASSWORD).from("198.51.100.9").get("/api/staff/me")
+			.statusCode()).as("the same name from elsewhere is not held up").isEqualTo(200);
+		assertThat(StaffHttp.basic(this.port, "slot", HelpdeskTest.SLOT_PASSWORD)
+			.from("203.0.113.7, 198.51.100.9")
+			.get("/api/staff/me")
+			.statusCode()).as("a made-up hop left of the proxy's does not count").isEqualTo(200);
+		assertThat(StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD).from("203.0.113.7").get("/api/staff/me")
+			.statusCode()).as("other names are not affected").isEqualTo(200);
 	}
 
 }

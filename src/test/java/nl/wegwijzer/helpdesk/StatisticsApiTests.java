@@ -61,7 +61,7 @@ class StatisticsApiTests {
 				Visitor withdraws = Visitor.chatting(this.port, "analytics")) {
 			allows.ask("Hoe lang duurt een strategisch partnerschap?");
 			refuses.ask("Hoe lang duurt een strategisch partnerschap?");
-			withdraws.send(Map.of("type", "consent", "categories", List.of()));
+			withdraws.consent();
 			withdraws.expect("session");
 			JsonNode after = json(staff().get(path));
 			assertThat(after.path("conversations").asLong()).isEqualTo(before + 1);

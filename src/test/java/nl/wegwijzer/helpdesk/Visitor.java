@@ -31,6 +31,9 @@ final class Visitor implements AutoCloseable {
 
 	private final WebSocketSession session;
 
+	/** The version of the policy last shown, which a consent names, as the chat page does. */
+	private volatile String policyVersion;
+
 	final String sessionId;
 
 	private Visitor(int port, String... categories) throws Exception {
@@ -39,11 +42,13 @@ final class Visitor implements AutoCloseable {
 		this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
 			@Override
 			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-				Visitor.this.frames.add(JSON.readTree(message.getPayload()));
+				JsonNode frame = JSON.readTree(message.getPayload());
+				remember(frame);
+				Visitor.this.frames.add(frame);
 			}
 		}, headers, URI.create("ws://localhost:" + port + "/ws/chat")).get(10, TimeUnit.SECONDS);
 		expect("consent_request");
-		send(Map.of("type", "consent", "categories", List.of(categories)));
+		consent(categories);
 		this.sessionId = expect("session").path("sessionId").asString();
 		expect("bot");
 	}
@@ -55,6 +60,11 @@ final class Visitor implements AutoCloseable {
 
 	void send(Object frame) throws IOException {
 		this.session.sendMessage(new TextMessage(JSON.writeValueAsString(frame)));
+	}
+
+	/** Sends a cookie choice on the policy version last shown. */
+	void consent(String... categories) throws IOException {
+		send(Map.of("type", "consent", "policyVersion", this.policyVersion, "categories", List.of(categories)));
 	}
 
 	void message(String text) throws IOException {
@@ -76,6 +86,13 @@ final class Visitor implements AutoCloseable {
 
 	boolean nothingWithin(long millis) throws InterruptedException {
 		return this.frames.poll(millis, TimeUnit.MILLISECONDS) == null;
+	}
+
+	private void remember(JsonNode frame) {
+		JsonNode shown = "session".equals(frame.path("type").asString()) ? frame.path("consent") : frame;
+		if (shown.path("policyVersion").isString()) {
+			this.policyVersion = shown.path("policyVersion").asString();
+		}
 	}
 
 	@Override

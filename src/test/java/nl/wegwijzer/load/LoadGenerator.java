@@ -53,7 +53,7 @@ public final class LoadGenerator {
 		.map((question) -> "{\"type\":\"message\",\"text\":\"" + question + "\"}")
 		.toList();
 
-	private static final String CONSENT_FRAME = "{\"type\":\"consent\",\"categories\":[]}";
+	private static final String CONSENT_FRAME = "{\"type\":\"consent\",\"policyVersion\":\"%s\",\"categories\":[]}";
 
 	private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -482,7 +482,7 @@ public final class LoadGenerator {
 			switch (this.phase) {
 				case AWAIT_CONSENT_REQUEST -> {
 					if (expect("consent_request", type)) {
-						send(CONSENT_FRAME);
+						send(CONSENT_FRAME.formatted(field(frame, "policyVersion")));
 						this.phase = Phase.AWAIT_SESSION;
 					}
 				}
