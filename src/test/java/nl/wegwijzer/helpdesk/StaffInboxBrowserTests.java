@@ -203,7 +203,7 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications")));
 		try (Visitor visitor = Visitor.connect(this.port)) {
 			visitor.expect("consent_request");
-			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.consent();
 			visitor.expect("session");
 			visitor.expect("bot");
 			visitor.send(Map.of("type", "message", "text", "Ik wil een medewerker spreken"));
@@ -223,7 +223,7 @@ class StaffInboxBrowserTests {
 		logIn();
 		try (Visitor visitor = Visitor.connect(this.port)) {
 			visitor.expect("consent_request");
-			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.consent();
 			String sessionId = visitor.expect("session").path("sessionId").asString();
 			visitor.expect("bot");
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
@@ -263,7 +263,7 @@ class StaffInboxBrowserTests {
 		String conversation;
 		try (Visitor visitor = Visitor.connect(this.port)) {
 			visitor.expect("consent_request");
-			visitor.send(Map.of("type", "consent", "categories", List.of()));
+			visitor.consent();
 			String sessionId = visitor.expect("session").path("sessionId").asString();
 			visitor.expect("bot");
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
