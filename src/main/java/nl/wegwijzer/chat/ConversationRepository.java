@@ -209,6 +209,16 @@ public class ConversationRepository {
 			.list();
 	}
 
+	/** The display name on the conversation's latest staff message, or {@code null} before any. */
+	Optional<String> lastAgentName(String conversationId) {
+		return this.jdbc.sql("""
+				select agent_name from turn where conversation_id = :id and author = 'AGENT'
+				order by id desc fetch first 1 rows only""")
+			.param("id", conversationId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. */
 	int waitingBefore(Instant since) {
 		return this.jdbc.sql("select count(*) from conversation where status = 'WAITING' and waiting_since < :since")

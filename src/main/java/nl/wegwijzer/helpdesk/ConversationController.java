@@ -122,7 +122,7 @@ class ConversationController {
 	/** Leaves the conversation without an owner; one taken over goes back to the queue. */
 	@PostMapping("/conversations/{id}/unassign")
 	ResponseEntity<Void> unassign(@PathVariable String id, Authentication authentication) {
-		act(id, () -> this.actions.unassign(id, name(authentication)));
+		act(id, () -> this.actions.unassign(id, this.accounts::displayName));
 		return ResponseEntity.noContent().build();
 	}
 
