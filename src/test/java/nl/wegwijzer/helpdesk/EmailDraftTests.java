@@ -43,4 +43,21 @@ class EmailDraftTests {
 		}
 	}
 
+	@Test
+	void shouldKeepPlaceholdersThatTheVisitorOrTheStaffMemberWrote() throws Exception {
+		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		anna.postJson("/api/staff/presence", Map.of("available", false));
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask("Ik wil een medewerker spreken");
+			visitor.ask("Wat vul ik in bij {text} en {name} op het formulier? Mail naar piet@school.example.nl");
+			String id = EmailReplyTests.conversationId(anna, visitor);
+
+			String body = json(anna.postJson("/api/staff/conversations/" + id + "/email-draft",
+					Map.of("text", "Daar vul je je eigen naam in; zie {question} hieronder. Kost $1."))).path("body").asString();
+			assertThat(body).startsWith("Daar vul je je eigen naam in; zie {question} hieronder. Kost $1.")
+				.contains("> Wat vul ik in bij {text} en {name} op het formulier?")
+				.contains("\nAnna\n");
+		}
+	}
+
 }
