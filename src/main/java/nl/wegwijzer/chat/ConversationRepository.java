@@ -201,9 +201,14 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	/** The ids of the conversations in a status, the longest waiting first. */
+	/**
+	 * The ids of the conversations in a status, the longest waiting first and those without a wait last
+	 * (spelled out: H2 sorts nulls first, PostgreSQL last).
+	 */
 	List<String> idsWithStatus(Conversation.Status status) {
-		return this.jdbc.sql("select id from conversation where status = :status order by waiting_since, last_active_at")
+		return this.jdbc.sql("""
+				select id from conversation where status = :status
+				order by waiting_since nulls last, last_active_at""")
 			.param("status", status.name())
 			.query(String.class)
 			.list();
