@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.wegwijzer.dialog.Dialog;
-import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;

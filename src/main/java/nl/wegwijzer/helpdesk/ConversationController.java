@@ -112,10 +112,13 @@ class ConversationController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Makes the caller the owner of the conversation. */
+	/**
+	 * Makes the caller the owner of the conversation. The name is the configured user name whatever case
+	 * was typed at login: {@link StaffAccounts#loadUserByUsername} returns that one.
+	 */
 	@PostMapping("/conversations/{id}/assign")
 	ResponseEntity<Void> assign(@PathVariable String id, Authentication authentication) {
-		act(id, () -> this.actions.assign(id, canonical(authentication)));
+		act(id, () -> this.actions.assign(id, authentication.getName()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -184,13 +187,6 @@ class ConversationController {
 
 	private String name(Authentication authentication) {
 		return this.accounts.displayName(authentication.getName());
-	}
-
-	/** The user name as configured, whatever case it was typed in at login. */
-	private String canonical(Authentication authentication) {
-		return this.accounts.find(authentication.getName())
-			.map(StaffAccounts.Account::username)
-			.orElse(authentication.getName());
 	}
 
 	private static void act(String id, Runnable action) {

@@ -52,11 +52,6 @@ class Presence implements Staffing {
 		return new Status(this.available.size(), this.officeHours.isOpen(now));
 	}
 
-	boolean isAvailable(String username) {
-		Instant since = this.available.get(StaffAccounts.key(username));
-		return since != null && since.plus(LAPSE).isAfter(this.clock.instant());
-	}
-
 	@Override
 	public int available() {
 		Status status = status();

@@ -52,6 +52,12 @@ class LifecycleApiTests {
 			assertThat(post(this.bert, id, "unassign", Map.of()).statusCode()).isEqualTo(204);
 			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("assignee").isNull()).isTrue();
 			assertThat(ids(this.anna, "unassigned")).contains(id);
+
+			StaffHttp shouting = StaffHttp.basic(this.port, "BERT", HelpdeskTest.BERT_PASSWORD);
+			assertThat(post(shouting, id, "assign", Map.of()).statusCode()).isEqualTo(204);
+			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("assignee").asString())
+				.as("the configured user name, whatever case was typed").isEqualTo("bert");
+			assertThat(ids(shouting, "mine")).contains(id);
 		}
 		assertThat(post(this.anna, "no-such-conversation", "assign", Map.of()).statusCode()).isEqualTo(404);
 		assertThat(this.anna.get("/api/staff/conversations?view=everything").statusCode()).isEqualTo(400);
