@@ -40,7 +40,8 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 	 * @param email the address the visitor left for an answer, or {@code null}
 	 * @param waitingSince when the visitor last asked for a person; kept after the answer, for statistics
 	 * @param firstResponseAt when staff first answered after that, in the chat or by e-mail
-	 * @param offeredEmailAt when the bot told the waiting visitor nobody could come and asked for an address
+	 * @param offeredEmailAt when the bot told the visitor nobody could come and asked for an address: at once
+	 * on a request for a person nobody can take, or after a wait; until then an address is no offline message
 	 * @param closedAt when it was closed, while it is
 	 * @param closeReason why: a reason staff chose, or {@code goodbye}
 	 */

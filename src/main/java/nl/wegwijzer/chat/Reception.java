@@ -84,7 +84,7 @@ class Reception {
 			return new Answer(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
 					updated.dialog().state().name(), received, null, List.of()), null, false);
 		}
-		Optional<String> email = EmailAddresses.find(text);
+		Optional<String> email = takesAddress(conversation) ? EmailAddresses.find(text) : Optional.empty();
 		if (email.isPresent()) {
 			// The wait for an answer starts now, unless the visitor was already waiting in the chat.
 			Conversation.Handling handling = (conversation.status() == Conversation.Status.WAITING)
@@ -101,6 +101,19 @@ class Reception {
 			return handoff(conversation, text, received, now, turn);
 		}
 		return answered(conversation, text, received, now, turn, reopened(conversation.status()));
+	}
+
+	/**
+	 * Whether an address in the visitor's message is one left for an answer: only after the bot offered to
+	 * answer by e-mail, or to correct the one already left. Otherwise an address is part of a question
+	 * ("ik mailde al naar info@…"), which the bot answers as any other.
+	 */
+	private static boolean takesAddress(Conversation conversation) {
+		return switch (conversation.status()) {
+			case OFFLINE_MESSAGE -> true;
+			case BOT, WAITING -> conversation.handling().offeredEmailAt() != null;
+			case TAKEN_OVER, CLOSED -> false;
+		};
 	}
 
 	/** The bot's reply outside the queue: a goodbye closes, anything else keeps an offline message open. */
@@ -132,7 +145,7 @@ class Reception {
 		Reply reply = turn.reply();
 		if (available == 0) {
 			Conversation updated = conversation.with(reopened(conversation.status()), turn.context(), now)
-				.with(conversation.handling().opened());
+				.with(conversation.handling().emailOfferedAt(now).opened());
 			return replied(updated, text, received, reply.withText(handoffText(reply, this.texts.offline(this.keptDays))))
 				.handedOff();
 		}

@@ -21,7 +21,9 @@ class EmailDraftTests {
 	@Test
 	void shouldOfferTheDraftToCopyWhenMailIsNotSetUp() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		anna.postJson("/api/staff/presence", Map.of("available", false));
 		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("Kan iemand mij mailen over de looptijd? Mijn adres is piet@school.example.nl.");
 			String id = EmailReplyTests.conversationId(anna, visitor);
 

@@ -78,6 +78,24 @@ class HandoffApiTests {
 	}
 
 	@Test
+	void shouldAnswerAQuestionThatMentionsAnAddressWhenNoAddressWasAskedFor() throws Exception {
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			JsonNode reply = visitor.ask("Hoe lang duurt een project? Ik mailde al naar info@erasmusplus.nl");
+			assertThat(reply.path("text").asString()).contains("2 of 3 jaar").doesNotContain("info@erasmusplus.nl");
+			String id = conversationId(visitor);
+			JsonNode detail = json(this.anna.get("/api/staff/conversations/" + id));
+			assertThat(detail.path("status").asString()).isEqualTo("BOT");
+			assertThat(detail.path("email").isNull()).isTrue();
+
+			presence(this.anna, true);
+			visitor.ask("Ik wil een medewerker spreken");
+			visitor.ask("Ik mailde al naar info@erasmusplus.nl, hoe lang duurt een project?");
+			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("status").asString())
+				.as("waiting for a colleague who can come: no address was asked for").isEqualTo("WAITING");
+		}
+	}
+
+	@Test
 	void shouldSayNobodyIsThereOutsideOfficeHoursEvenWhenSomeoneIsAvailable() throws Exception {
 		presence(this.anna, true);
 		this.clock.set(Instant.parse("2026-12-02T19:30:00Z"));
