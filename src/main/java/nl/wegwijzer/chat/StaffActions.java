@@ -173,11 +173,18 @@ public class StaffActions {
 		});
 	}
 
-	/** Records an answer that was sent to the visitor by e-mail: it counts as the first response. */
+	/**
+	 * Records an answer that was sent to the visitor by e-mail: it counts as the first response, and an
+	 * offline message that is answered waits for nothing any more, so the bot has it again ({@code BOT}),
+	 * as {@link #reopen} has it.
+	 */
 	public void emailed(String conversationId, String staffName, String text) {
 		this.live.change(conversationId, (conversation) -> {
 			Instant now = this.live.now();
-			Conversation answered = conversation.with(conversation.handling().answeredAt(now));
+			Conversation.Status status = (conversation.status() == Conversation.Status.OFFLINE_MESSAGE)
+					? Conversation.Status.BOT : conversation.status();
+			Conversation answered = conversation.with(status, conversation.dialog(), conversation.lastActiveAt())
+				.with(conversation.handling().answeredAt(now));
 			this.live.save(answered, new Turn(0, Turn.Author.EMAIL, null, text, staffName, null, null,
 					answered.dialog().state().name(), null, now, List.of()));
 			return answered;
