@@ -53,6 +53,9 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 		/** The reason of a close by the visitor's goodbye. */
 		public static final String GOODBYE = "goodbye";
 
+		/** The reason of a close of a wait the visitor left: gone, and past resuming the conversation. */
+		public static final String NO_REPLY = "no_reply";
+
 		Handling assignedTo(String assignee) {
 			return new Handling(assignee, this.email, this.waitingSince, this.firstResponseAt, this.offeredEmailAt,
 					this.closedAt, this.closeReason);

@@ -224,7 +224,10 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	/** How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. */
+	/**
+	 * How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. A
+	 * visitor who left is no longer {@code WAITING} once they cannot resume (see {@link WaitingWatch}).
+	 */
 	int waitingBefore(Instant since) {
 		return this.jdbc.sql("select count(*) from conversation where status = 'WAITING' and waiting_since < :since")
 			.param("since", Timestamp.from(since))

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Never leaves a visitor waiting for nobody: when no colleague is available any more, or nobody answered
  * within {@code wegwijzer.helpdesk.missed-after}, the bot says so and offers to answer by e-mail, once.
- * The visitor stays in the queue, so a colleague who comes after all still finds them.
+ * The visitor stays in the queue, so a colleague who comes after all still finds them. A visitor who
+ * left leaves the queue once their conversation can no longer be resumed ({@code wegwijzer.chat.resume-window}
+ * after its last activity): it is closed with reason {@code no_reply}, as a colleague would close it, so
+ * nobody is left counting in the queue, or flagged in the inbox, for a visitor who will not come back.
  */
 @Component
 public class WaitingWatch {
@@ -36,8 +39,12 @@ public class WaitingWatch {
 
 	private final Duration missedAfter;
 
+	private final Duration resumeWindow;
+
 	WaitingWatch(ConversationRepository conversations, LiveConversations live, ChatService chat, Staffing staffing,
-			Reception reception, @Value("${wegwijzer.helpdesk.missed-after:5m}") Duration missedAfter) {
+			Reception reception, ChatSettings settings,
+			@Value("${wegwijzer.helpdesk.missed-after:5m}") Duration missedAfter) {
+		this.resumeWindow = settings.resumeWindow();
 		this.conversations = conversations;
 		this.live = live;
 		this.chat = chat;
@@ -59,6 +66,9 @@ public class WaitingWatch {
 			try {
 				this.live.change(id, (conversation) -> {
 					Instant now = this.live.now();
+					if (conversation.status() == Conversation.Status.WAITING && left(conversation, now)) {
+						return close(conversation, now);
+					}
 					Conversation.Handling handling = conversation.handling();
 					boolean missed = handling.waitingSince() == null
 							|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
@@ -74,6 +84,19 @@ public class WaitingWatch {
 				log.warn("Could not check waiting conversation {}: {}", id, ex.toString());
 			}
 		}
+	}
+
+	/** Not connected, and past resuming: the visitor cannot come back to this conversation. */
+	private boolean left(Conversation conversation, Instant now) {
+		return !this.chat.isOnline(conversation.sessionId())
+				&& !conversation.lastActiveAt().plus(this.resumeWindow).isAfter(now);
+	}
+
+	private Conversation close(Conversation conversation, Instant now) {
+		Conversation closed = conversation.with(Conversation.Status.CLOSED, conversation.dialog(), now)
+			.with(conversation.handling().closed(now, Conversation.Handling.NO_REPLY));
+		this.live.update(closed);
+		return closed;
 	}
 
 	private void offerEmail(Conversation conversation, Instant now) {
