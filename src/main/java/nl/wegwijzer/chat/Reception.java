@@ -15,7 +15,6 @@ import nl.wegwijzer.dialog.DialogState;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,24 +56,16 @@ class Reception {
 
 	private final Set<String> smallTalkPhrases;
 
-	private final int keptDays;
-
-	Reception(Dialog dialog, ConversationRepository conversations, Staffing staffing,
-			@Value("${wegwijzer.retention.transcript-days:90}") int keptDays) {
+	Reception(Dialog dialog, ConversationRepository conversations, Staffing staffing) {
 		this.dialog = dialog;
 		this.conversations = conversations;
 		this.staffing = staffing;
-		this.keptDays = keptDays;
 		this.cancelPhrases = this.texts.cancelPhrases().stream().map(Reception::plain).collect(Collectors.toSet());
 		this.smallTalkPhrases = this.texts.smallTalkPhrases().stream().map(Reception::plain).collect(Collectors.toSet());
 	}
 
 	HandoffTexts texts() {
 		return this.texts;
-	}
-
-	int keptDays() {
-		return this.keptDays;
 	}
 
 	/** The answer to {@code text}, received at {@code received} and answered at {@code now}. */
@@ -146,8 +137,8 @@ class Reception {
 		if (available == 0) {
 			Conversation updated = conversation.with(reopened(conversation.status()), turn.context(), now)
 				.with(conversation.handling().emailOfferedAt(now).opened());
-			return replied(updated, text, received, reply.withText(handoffText(reply, this.texts.offline(this.keptDays))))
-				.handedOff();
+			String offline = this.texts.offline(this.staffing.keptDays());
+			return replied(updated, text, received, reply.withText(handoffText(reply, offline))).handedOff();
 		}
 		int ahead = this.conversations.waitingBefore(now);
 		String waiting = this.texts.waiting(ahead, estimate(ahead, available, now));

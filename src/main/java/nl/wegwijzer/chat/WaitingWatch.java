@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,23 +34,16 @@ public class WaitingWatch {
 
 	private final HandoffTexts texts;
 
-	private final int keptDays;
-
-	private final Duration missedAfter;
-
 	private final Duration resumeWindow;
 
 	WaitingWatch(ConversationRepository conversations, LiveConversations live, ChatService chat, Staffing staffing,
-			Reception reception, ChatSettings settings,
-			@Value("${wegwijzer.helpdesk.missed-after:5m}") Duration missedAfter) {
+			Reception reception, ChatSettings settings) {
 		this.resumeWindow = settings.resumeWindow();
 		this.conversations = conversations;
 		this.live = live;
 		this.chat = chat;
 		this.staffing = staffing;
 		this.texts = reception.texts();
-		this.keptDays = reception.keptDays();
-		this.missedAfter = missedAfter;
 	}
 
 	/** Runs every 15 seconds; public so that tests with a clock of their own can run it at once. */
@@ -71,7 +63,7 @@ public class WaitingWatch {
 					}
 					Conversation.Handling handling = conversation.handling();
 					boolean missed = handling.waitingSince() == null
-							|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
+							|| !handling.waitingSince().plus(this.staffing.missedAfter()).isAfter(now);
 					if (conversation.status() == Conversation.Status.WAITING && handling.offeredEmailAt() == null
 							&& (nobody || missed)) {
 						offerEmail(conversation, now);
@@ -100,7 +92,7 @@ public class WaitingWatch {
 	}
 
 	private void offerEmail(Conversation conversation, Instant now) {
-		String text = this.texts.gaveUp(this.keptDays);
+		String text = this.texts.gaveUp(this.staffing.keptDays());
 		Conversation updated = conversation.with(conversation.status(), conversation.dialog(), now)
 			.with(conversation.handling().emailOfferedAt(now));
 		String state = updated.dialog().state().name();

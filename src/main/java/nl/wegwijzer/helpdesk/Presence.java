@@ -32,9 +32,15 @@ class Presence implements Staffing {
 	/** Available staff by user name (lower case), with when they last said so. */
 	private final Map<String, Instant> available = new ConcurrentHashMap<>();
 
-	Presence(Clock clock, HelpdeskSettings settings) {
+	private final Duration missedAfter;
+
+	private final int keptDays;
+
+	Presence(Clock clock, HelpdeskSettings settings, RetentionSettings retention) {
 		this.clock = clock;
 		this.officeHours = OfficeHours.of(settings);
+		this.missedAfter = settings.missedAfter();
+		this.keptDays = retention.transcriptDays();
 	}
 
 	void set(String username, boolean available) {
@@ -56,6 +62,16 @@ class Presence implements Staffing {
 	public int available() {
 		Status status = status();
 		return status.officeHours() ? status.available() : 0;
+	}
+
+	@Override
+	public Duration missedAfter() {
+		return this.missedAfter;
+	}
+
+	@Override
+	public int keptDays() {
+		return this.keptDays;
 	}
 
 }
