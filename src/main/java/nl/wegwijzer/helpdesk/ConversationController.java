@@ -32,8 +32,6 @@ class ConversationController {
 
 	static final int MAX_LIMIT = 2000;
 
-	private static final int MAX_QUERY_CHARS = 200;
-
 	private static final Pattern ROUTE = Pattern.compile("[a-z_]{1,40}");
 
 	/** The signed-in staff member; {@code name} is what visitors see in {@code agent} frames. */
@@ -138,7 +136,8 @@ class ConversationController {
 			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE))
 			.toList();
 		if (!reasons.contains(reason)) {
-			throw StaffApiException.badRequest("Kies een reden om af te sluiten: " + String.join(", ", reasons) + ".");
+			throw StaffApiException
+				.badRequest(this.texts.errors().closeReason().replace("{reasons}", String.join(", ", reasons)));
 		}
 		act(id, () -> this.actions.close(id, reason));
 		return ResponseEntity.noContent().build();
@@ -240,15 +239,9 @@ class ConversationController {
 		return normalized;
 	}
 
-	private static String query(String q) {
-		if (q == null || q.isBlank()) {
-			return null;
-		}
-		if (q.length() > MAX_QUERY_CHARS) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Zoek op hoogstens " + MAX_QUERY_CHARS + " tekens.");
-		}
-		return q.strip();
+	private String query(String q) {
+		String query = SearchQuery.checked(q, this.texts);
+		return query.isEmpty() ? null : query;
 	}
 
 	private static int limit(int limit) {

@@ -66,7 +66,7 @@ class EmailReplies {
 		Conversation conversation = this.conversations.find(conversationId).orElseThrow();
 		String to = conversation.handling().email();
 		if (to == null) {
-			throw StaffApiException.badRequest("Deze bezoeker heeft geen e-mailadres achtergelaten.");
+			throw StaffApiException.badRequest(this.texts.email().noAddress());
 		}
 		List<String> asked = this.conversations.turns(conversationId)
 			.stream()
@@ -113,8 +113,7 @@ class EmailReplies {
 			sender.send(message);
 		}
 		catch (MailException ex) {
-			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed",
-					"De e-mail kon niet worden verstuurd. Probeer het later opnieuw of kopieer het concept.");
+			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed", this.texts.email().failed());
 		}
 		this.actions.emailed(conversationId, staffName, draft.body());
 		return draft;
