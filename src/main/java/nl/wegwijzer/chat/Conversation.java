@@ -43,7 +43,7 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 	 * @param offeredEmailAt when the bot told the visitor nobody could come and asked for an address: at once
 	 * on a request for a person nobody can take, or after a wait; until then an address is no offline message
 	 * @param closedAt when it was closed, while it is
-	 * @param closeReason why: a reason staff chose, or {@code goodbye}
+	 * @param closeReason why: a reason staff chose, {@code goodbye}, or {@code no_reply} for a wait the visitor left
 	 */
 	public record Handling(String assignee, String email, Instant waitingSince, Instant firstResponseAt,
 			Instant offeredEmailAt, Instant closedAt, String closeReason) {
