@@ -40,9 +40,10 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 	 * @param email the address the visitor left for an answer, or {@code null}
 	 * @param waitingSince when the visitor last asked for a person; kept after the answer, for statistics
 	 * @param firstResponseAt when staff first answered after that, in the chat or by e-mail
-	 * @param offeredEmailAt when the bot told the waiting visitor nobody could come and asked for an address
+	 * @param offeredEmailAt when the bot told the visitor nobody could come and asked for an address: at once
+	 * on a request for a person nobody can take, or after a wait; until then an address is no offline message
 	 * @param closedAt when it was closed, while it is
-	 * @param closeReason why: a reason staff chose, or {@code goodbye}
+	 * @param closeReason why: a reason staff chose, {@code goodbye}, or {@code no_reply} for a wait the visitor left
 	 */
 	public record Handling(String assignee, String email, Instant waitingSince, Instant firstResponseAt,
 			Instant offeredEmailAt, Instant closedAt, String closeReason) {
@@ -51,6 +52,9 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 
 		/** The reason of a close by the visitor's goodbye. */
 		public static final String GOODBYE = "goodbye";
+
+		/** The reason of a close of a wait the visitor left: gone, and past resuming the conversation. */
+		public static final String NO_REPLY = "no_reply";
 
 		Handling assignedTo(String assignee) {
 			return new Handling(assignee, this.email, this.waitingSince, this.firstResponseAt, this.offeredEmailAt,

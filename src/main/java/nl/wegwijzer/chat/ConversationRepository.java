@@ -201,15 +201,33 @@ public class ConversationRepository {
 			.optional();
 	}
 
-	/** The ids of the conversations in a status, the longest waiting first. */
+	/**
+	 * The ids of the conversations in a status, the longest waiting first and those without a wait last
+	 * (spelled out: H2 sorts nulls first, PostgreSQL last).
+	 */
 	List<String> idsWithStatus(Conversation.Status status) {
-		return this.jdbc.sql("select id from conversation where status = :status order by waiting_since, last_active_at")
+		return this.jdbc.sql("""
+				select id from conversation where status = :status
+				order by waiting_since nulls last, last_active_at""")
 			.param("status", status.name())
 			.query(String.class)
 			.list();
 	}
 
-	/** How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. */
+	/** The display name on the conversation's latest staff message, or {@code null} before any. */
+	Optional<String> lastAgentName(String conversationId) {
+		return this.jdbc.sql("""
+				select agent_name from turn where conversation_id = :id and author = 'AGENT'
+				order by id desc fetch first 1 rows only""")
+			.param("id", conversationId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * How many visitors wait for staff and asked before {@code since}: the queue in front of a new one. A
+	 * visitor who left is no longer {@code WAITING} once they cannot resume (see {@link WaitingWatch}).
+	 */
 	int waitingBefore(Instant since) {
 		return this.jdbc.sql("select count(*) from conversation where status = 'WAITING' and waiting_since < :since")
 			.param("since", Timestamp.from(since))

@@ -18,7 +18,7 @@ record HandoffTexts(String waiting, String queueFirst, String queueOne, String q
 		String estimateMinutes, String estimateUnknown, String stillWaiting, String keptForStaff,
 		List<String> cancelPhrases, List<String> smallTalkPhrases, String cancelled, String offline, String gaveUp,
 		String privacy, String notUnderstood, String emailReceived, String joined, String joinedUnnamed, String left,
-		String leftUnnamed, String leftForColleague, String closed) {
+		String leftUnnamed, String leftForColleague, String leftForColleagueUnnamed, String closed) {
 
 	HandoffTexts {
 		cancelPhrases = List.copyOf(cancelPhrases);
@@ -83,7 +83,7 @@ record HandoffTexts(String waiting, String queueFirst, String queueOne, String q
 	}
 
 	String leftForColleague(String name) {
-		return this.leftForColleague.replace("{name}", named(name) ? name : "De collega");
+		return named(name) ? this.leftForColleague.replace("{name}", name) : this.leftForColleagueUnnamed;
 	}
 
 	/** "Helpdesk van de helpdesk" reads oddly: a display name that is only the helpdesk's is no name. */

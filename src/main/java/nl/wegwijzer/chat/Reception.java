@@ -11,12 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import nl.wegwijzer.dialog.Dialog;
-import nl.wegwijzer.dialog.DialogContext;
 import nl.wegwijzer.dialog.DialogState;
 import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,24 +56,16 @@ class Reception {
 
 	private final Set<String> smallTalkPhrases;
 
-	private final int keptDays;
-
-	Reception(Dialog dialog, ConversationRepository conversations, Staffing staffing,
-			@Value("${wegwijzer.retention.transcript-days:90}") int keptDays) {
+	Reception(Dialog dialog, ConversationRepository conversations, Staffing staffing) {
 		this.dialog = dialog;
 		this.conversations = conversations;
 		this.staffing = staffing;
-		this.keptDays = keptDays;
 		this.cancelPhrases = this.texts.cancelPhrases().stream().map(Reception::plain).collect(Collectors.toSet());
 		this.smallTalkPhrases = this.texts.smallTalkPhrases().stream().map(Reception::plain).collect(Collectors.toSet());
 	}
 
 	HandoffTexts texts() {
 		return this.texts;
-	}
-
-	int keptDays() {
-		return this.keptDays;
 	}
 
 	/** The answer to {@code text}, received at {@code received} and answered at {@code now}. */
@@ -85,7 +75,7 @@ class Reception {
 			return new Answer(updated, new Turn(0, Turn.Author.VISITOR, text, null, null, null, null,
 					updated.dialog().state().name(), received, null, List.of()), null, false);
 		}
-		Optional<String> email = EmailAddresses.find(text);
+		Optional<String> email = takesAddress(conversation) ? EmailAddresses.find(text) : Optional.empty();
 		if (email.isPresent()) {
 			// The wait for an answer starts now, unless the visitor was already waiting in the chat.
 			Conversation.Handling handling = (conversation.status() == Conversation.Status.WAITING)
@@ -102,6 +92,19 @@ class Reception {
 			return handoff(conversation, text, received, now, turn);
 		}
 		return answered(conversation, text, received, now, turn, reopened(conversation.status()));
+	}
+
+	/**
+	 * Whether an address in the visitor's message is one left for an answer: only after the bot offered to
+	 * answer by e-mail, or to correct the one already left. Otherwise an address is part of a question
+	 * ("ik mailde al naar info@…"), which the bot answers as any other.
+	 */
+	private static boolean takesAddress(Conversation conversation) {
+		return switch (conversation.status()) {
+			case OFFLINE_MESSAGE -> true;
+			case BOT, WAITING -> conversation.handling().offeredEmailAt() != null;
+			case TAKEN_OVER, CLOSED -> false;
+		};
 	}
 
 	/** The bot's reply outside the queue: a goodbye closes, anything else keeps an offline message open. */
@@ -133,9 +136,9 @@ class Reception {
 		Reply reply = turn.reply();
 		if (available == 0) {
 			Conversation updated = conversation.with(reopened(conversation.status()), turn.context(), now)
-				.with(conversation.handling().opened());
-			return replied(updated, text, received, reply.withText(handoffText(reply, this.texts.offline(this.keptDays))))
-				.handedOff();
+				.with(conversation.handling().emailOfferedAt(now).opened());
+			String offline = this.texts.offline(this.staffing.keptDays());
+			return replied(updated, text, received, reply.withText(handoffText(reply, offline))).handedOff();
 		}
 		int ahead = this.conversations.waitingBefore(now);
 		String waiting = this.texts.waiting(ahead, estimate(ahead, available, now));

@@ -3,6 +3,8 @@ package nl.wegwijzer.chat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,17 +25,24 @@ public class StaffActions {
 
 	private final LiveConversations live;
 
+	private final ConversationRepository conversations;
+
 	private final ChatService chat;
 
 	private final Dialog dialog;
 
 	private final HandoffTexts texts;
 
-	/** When each conversation last had a staff member's typing passed on to its visitor (nanoTime). */
+	/**
+	 * When each conversation last had a staff member's typing passed on to its visitor (nanoTime): a pure
+	 * interval between two calls, not a time of day, so it needs no clock and cannot jump with one.
+	 */
 	private final Cache<String, Long> typing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
-	StaffActions(LiveConversations live, ChatService chat, Dialog dialog, Reception reception) {
+	StaffActions(LiveConversations live, ConversationRepository conversations, ChatService chat, Dialog dialog,
+			Reception reception) {
 		this.live = live;
+		this.conversations = conversations;
 		this.chat = chat;
 		this.dialog = dialog;
 		this.texts = reception.texts();
@@ -41,7 +50,9 @@ public class StaffActions {
 
 	/**
 	 * A staff member's message to the visitor. The first one claims the conversation: the bot falls
-	 * silent, the visitor is told who joined, and it is assigned to the writer unless someone has it.
+	 * silent, the visitor is told who joined, and it is assigned to the writer unless someone has it. When
+	 * another colleague writes in a conversation already taken over, the visitor is told who joined too:
+	 * nobody gets messages from a new name out of the blue.
 	 */
 	public void agentMessage(String conversationId, String username, String staffName, String text) {
 		this.live.change(conversationId, (conversation) -> {
@@ -50,8 +61,10 @@ public class StaffActions {
 			if (handling.assignee() == null) {
 				handling = handling.assignedTo(username);
 			}
+			boolean newWriter = conversation.status() != Conversation.Status.TAKEN_OVER
+					|| !Objects.equals(this.conversations.lastAgentName(conversationId).orElse(null), staffName);
 			conversation = conversation.with(handling);
-			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
+			if (newWriter) {
 				conversation = agentTurn(conversation, Conversation.Status.TAKEN_OVER, staffName,
 						this.texts.joined(staffName));
 			}
@@ -83,10 +96,12 @@ public class StaffActions {
 
 	/**
 	 * Leaves the conversation without an owner. One that staff had taken over goes back to the queue, and
-	 * the visitor is told the bot answers until a colleague comes: nobody is left talking to no one.
+	 * the visitor is told the bot answers until a colleague comes: nobody is left talking to no one. The
+	 * visitor hears that the owner left, whoever asked, named by {@code displayName} of their user name.
 	 */
-	public void unassign(String conversationId, String staffName) {
+	public void unassign(String conversationId, UnaryOperator<String> displayName) {
 		this.live.change(conversationId, (conversation) -> {
+			String assignee = conversation.handling().assignee();
 			Conversation.Handling handling = conversation.handling().assignedTo(null);
 			if (conversation.status() != Conversation.Status.TAKEN_OVER) {
 				if (conversation.handling().assignee() != null) {
@@ -94,6 +109,7 @@ public class StaffActions {
 				}
 				return conversation;
 			}
+			String staffName = (assignee != null) ? displayName.apply(assignee) : null;
 			return agentTurn(conversation.with(handling.waitingFrom(this.live.now())), Conversation.Status.WAITING,
 					staffName, this.texts.leftForColleague(staffName));
 		});
@@ -129,9 +145,15 @@ public class StaffActions {
 		});
 	}
 
-	/** Tells the visitor a staff member is typing, at most once per two seconds per conversation. */
+	/**
+	 * Tells the visitor a staff member is typing, at most once per two seconds per conversation, and only
+	 * while staff have taken it over: otherwise the bot answers, and nobody the visitor knows of is typing.
+	 */
 	public void typing(String conversationId, String staffName) {
 		Conversation conversation = this.live.get(conversationId);
+		if (conversation.status() != Conversation.Status.TAKEN_OVER) {
+			return;
+		}
 		long now = System.nanoTime();
 		Long last = this.typing.asMap().putIfAbsent(conversationId, now);
 		if (last != null) {
@@ -151,11 +173,18 @@ public class StaffActions {
 		});
 	}
 
-	/** Records an answer that was sent to the visitor by e-mail: it counts as the first response. */
+	/**
+	 * Records an answer that was sent to the visitor by e-mail: it counts as the first response, and an
+	 * offline message that is answered waits for nothing any more, so the bot has it again ({@code BOT}),
+	 * as {@link #reopen} has it.
+	 */
 	public void emailed(String conversationId, String staffName, String text) {
 		this.live.change(conversationId, (conversation) -> {
 			Instant now = this.live.now();
-			Conversation answered = conversation.with(conversation.handling().answeredAt(now));
+			Conversation.Status status = (conversation.status() == Conversation.Status.OFFLINE_MESSAGE)
+					? Conversation.Status.BOT : conversation.status();
+			Conversation answered = conversation.with(status, conversation.dialog(), conversation.lastActiveAt())
+				.with(conversation.handling().answeredAt(now));
 			this.live.save(answered, new Turn(0, Turn.Author.EMAIL, null, text, staffName, null, null,
 					answered.dialog().state().name(), null, now, List.of()));
 			return answered;

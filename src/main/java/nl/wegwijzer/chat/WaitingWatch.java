@@ -8,14 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Never leaves a visitor waiting for nobody: when no colleague is available any more, or nobody answered
  * within {@code wegwijzer.helpdesk.missed-after}, the bot says so and offers to answer by e-mail, once.
- * The visitor stays in the queue, so a colleague who comes after all still finds them.
+ * The visitor stays in the queue, so a colleague who comes after all still finds them. A visitor who
+ * left leaves the queue once their conversation can no longer be resumed ({@code wegwijzer.chat.resume-window}
+ * after its last activity): it is closed with reason {@code no_reply}, as a colleague would close it, so
+ * nobody is left counting in the queue, or flagged in the inbox, for a visitor who will not come back.
  */
 @Component
 public class WaitingWatch {
@@ -32,19 +34,16 @@ public class WaitingWatch {
 
 	private final HandoffTexts texts;
 
-	private final int keptDays;
-
-	private final Duration missedAfter;
+	private final Duration resumeWindow;
 
 	WaitingWatch(ConversationRepository conversations, LiveConversations live, ChatService chat, Staffing staffing,
-			Reception reception, @Value("${wegwijzer.helpdesk.missed-after:5m}") Duration missedAfter) {
+			Reception reception, ChatSettings settings) {
+		this.resumeWindow = settings.resumeWindow();
 		this.conversations = conversations;
 		this.live = live;
 		this.chat = chat;
 		this.staffing = staffing;
 		this.texts = reception.texts();
-		this.keptDays = reception.keptDays();
-		this.missedAfter = missedAfter;
 	}
 
 	/** Runs every 15 seconds; public so that tests with a clock of their own can run it at once. */
@@ -59,9 +58,12 @@ public class WaitingWatch {
 			try {
 				this.live.change(id, (conversation) -> {
 					Instant now = this.live.now();
+					if (conversation.status() == Conversation.Status.WAITING && left(conversation, now)) {
+						return close(conversation, now);
+					}
 					Conversation.Handling handling = conversation.handling();
 					boolean missed = handling.waitingSince() == null
-							|| !handling.waitingSince().plus(this.missedAfter).isAfter(now);
+							|| !handling.waitingSince().plus(this.staffing.missedAfter()).isAfter(now);
 					if (conversation.status() == Conversation.Status.WAITING && handling.offeredEmailAt() == null
 							&& (nobody || missed)) {
 						offerEmail(conversation, now);
@@ -76,8 +78,21 @@ public class WaitingWatch {
 		}
 	}
 
+	/** Not connected, and past resuming: the visitor cannot come back to this conversation. */
+	private boolean left(Conversation conversation, Instant now) {
+		return !this.chat.isOnline(conversation.sessionId())
+				&& !conversation.lastActiveAt().plus(this.resumeWindow).isAfter(now);
+	}
+
+	private Conversation close(Conversation conversation, Instant now) {
+		Conversation closed = conversation.with(Conversation.Status.CLOSED, conversation.dialog(), now)
+			.with(conversation.handling().closed(now, Conversation.Handling.NO_REPLY));
+		this.live.update(closed);
+		return closed;
+	}
+
 	private void offerEmail(Conversation conversation, Instant now) {
-		String text = this.texts.gaveUp(this.keptDays);
+		String text = this.texts.gaveUp(this.staffing.keptDays());
 		Conversation updated = conversation.with(conversation.status(), conversation.dialog(), now)
 			.with(conversation.handling().emailOfferedAt(now));
 		String state = updated.dialog().state().name();

@@ -24,24 +24,22 @@ class CannedReplyController {
 
 	static final int MAX_RESULTS = 10;
 
-	private static final int MAX_QUERY_CHARS = 200;
-
 	/** One canned reply: the intent it comes from, its Dutch label and the text to insert. */
 	record CannedReply(String intent, String label, String text) {
 	}
 
 	private final IntentService intents;
 
-	CannedReplyController(IntentService intents) {
+	private final HelpdeskTexts texts;
+
+	CannedReplyController(IntentService intents, HelpdeskTexts texts) {
 		this.intents = intents;
+		this.texts = texts;
 	}
 
 	@GetMapping("/api/staff/canned")
 	List<CannedReply> search(@RequestParam(required = false) String q) {
-		String query = (q == null) ? "" : q.strip();
-		if (query.length() > MAX_QUERY_CHARS) {
-			throw StaffApiException.badRequest("Zoek op hoogstens " + MAX_QUERY_CHARS + " tekens.");
-		}
+		String query = SearchQuery.checked(q, this.texts);
 		List<String> words = Arrays.stream(plain(query).split(" ")).filter((w) -> !w.isEmpty()).toList();
 		List<Intent> found = new ArrayList<>(this.intents.corpus()
 			.intents()

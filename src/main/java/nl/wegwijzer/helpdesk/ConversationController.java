@@ -32,8 +32,6 @@ class ConversationController {
 
 	static final int MAX_LIMIT = 2000;
 
-	private static final int MAX_QUERY_CHARS = 200;
-
 	private static final Pattern ROUTE = Pattern.compile("[a-z_]{1,40}");
 
 	/** The signed-in staff member; {@code name} is what visitors see in {@code agent} frames. */
@@ -112,17 +110,20 @@ class ConversationController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Makes the caller the owner of the conversation. */
+	/**
+	 * Makes the caller the owner of the conversation. The name is the configured user name whatever case
+	 * was typed at login: {@link StaffAccounts#loadUserByUsername} returns that one.
+	 */
 	@PostMapping("/conversations/{id}/assign")
 	ResponseEntity<Void> assign(@PathVariable String id, Authentication authentication) {
-		act(id, () -> this.actions.assign(id, canonical(authentication)));
+		act(id, () -> this.actions.assign(id, authentication.getName()));
 		return ResponseEntity.noContent().build();
 	}
 
 	/** Leaves the conversation without an owner; one taken over goes back to the queue. */
 	@PostMapping("/conversations/{id}/unassign")
 	ResponseEntity<Void> unassign(@PathVariable String id, Authentication authentication) {
-		act(id, () -> this.actions.unassign(id, name(authentication)));
+		act(id, () -> this.actions.unassign(id, this.accounts::displayName));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -135,7 +136,8 @@ class ConversationController {
 			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE))
 			.toList();
 		if (!reasons.contains(reason)) {
-			throw StaffApiException.badRequest("Kies een reden om af te sluiten: " + String.join(", ", reasons) + ".");
+			throw StaffApiException
+				.badRequest(this.texts.errors().closeReason().replace("{reasons}", String.join(", ", reasons)));
 		}
 		act(id, () -> this.actions.close(id, reason));
 		return ResponseEntity.noContent().build();
@@ -184,13 +186,6 @@ class ConversationController {
 
 	private String name(Authentication authentication) {
 		return this.accounts.displayName(authentication.getName());
-	}
-
-	/** The user name as configured, whatever case it was typed in at login. */
-	private String canonical(Authentication authentication) {
-		return this.accounts.find(authentication.getName())
-			.map(StaffAccounts.Account::username)
-			.orElse(authentication.getName());
 	}
 
 	private static void act(String id, Runnable action) {
@@ -244,15 +239,9 @@ class ConversationController {
 		return normalized;
 	}
 
-	private static String query(String q) {
-		if (q == null || q.isBlank()) {
-			return null;
-		}
-		if (q.length() > MAX_QUERY_CHARS) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Zoek op hoogstens " + MAX_QUERY_CHARS + " tekens.");
-		}
-		return q.strip();
+	private String query(String q) {
+		String query = SearchQuery.checked(q, this.texts);
+		return query.isEmpty() ? null : query;
 	}
 
 	private static int limit(int limit) {

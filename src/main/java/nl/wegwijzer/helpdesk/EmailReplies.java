@@ -1,7 +1,10 @@
 package nl.wegwijzer.helpdesk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.wegwijzer.chat.Conversation;
@@ -25,6 +28,8 @@ class EmailReplies {
 
 	/** How many of the visitor's last messages the e-mail quotes. */
 	static final int QUOTED_MESSAGES = 5;
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(question|name|text)\\}");
 
 	/** The e-mail as it will be sent; {@code mailConfigured} says whether the server can send it. */
 	record Draft(String to, String subject, String body, boolean mailConfigured) {
@@ -61,7 +66,7 @@ class EmailReplies {
 		Conversation conversation = this.conversations.find(conversationId).orElseThrow();
 		String to = conversation.handling().email();
 		if (to == null) {
-			throw StaffApiException.badRequest("Deze bezoeker heeft geen e-mailadres achtergelaten.");
+			throw StaffApiException.badRequest(this.texts.email().noAddress());
 		}
 		List<String> asked = this.conversations.turns(conversationId)
 			.stream()
@@ -74,8 +79,17 @@ class EmailReplies {
 			.map((line) -> "> " + line)
 			.collect(Collectors.joining("\n"));
 		HelpdeskTexts.Email email = this.texts.email();
-		String body = email.body().replace("{question}", question).replace("{name}", staffName).replace("{text}", text);
+		String body = fill(email.body(), Map.of("question", question, "name", staffName, "text", text));
 		return new Draft(to, email.subject(), body, configured());
+	}
+
+	/**
+	 * The template with its placeholders filled in one pass: a "{name}" the visitor or the staff member
+	 * wrote is their text, never replaced in its turn.
+	 */
+	static String fill(String template, Map<String, String> values) {
+		return PLACEHOLDER.matcher(template)
+			.replaceAll((match) -> Matcher.quoteReplacement(values.get(match.group(1))));
 	}
 
 	/**
@@ -99,8 +113,7 @@ class EmailReplies {
 			sender.send(message);
 		}
 		catch (MailException ex) {
-			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed",
-					"De e-mail kon niet worden verstuurd. Probeer het later opnieuw of kopieer het concept.");
+			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed", this.texts.email().failed());
 		}
 		this.actions.emailed(conversationId, staffName, draft.body());
 		return draft;

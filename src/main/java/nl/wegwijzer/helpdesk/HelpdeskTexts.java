@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /** The helpdesk's labels and e-mail texts, from {@code content/helpdesk.yml}; maps keep the file's order. */
 record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogStates, Map<String, String> routes,
-		Map<String, String> closeReasons, Map<String, String> views, Email email) {
+		Map<String, String> closeReasons, Map<String, String> views, Email email, Errors errors) {
 
 	HelpdeskTexts {
 		statuses = ordered(statuses);
@@ -29,7 +29,11 @@ record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogSta
 		return Collections.unmodifiableMap(new LinkedHashMap<>(labels));
 	}
 
-	record Email(String subject, String body, String notConfigured) {
+	record Email(String subject, String body, String notConfigured, String noAddress, String failed) {
+	}
+
+	/** Messages of the staff API's refusals; {@code {placeholders}} are filled in by the caller. */
+	record Errors(String closeReason, String queryTooLong, String presence) {
 	}
 
 	static HelpdeskTexts load() {

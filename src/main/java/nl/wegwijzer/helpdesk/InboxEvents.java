@@ -68,6 +68,10 @@ class InboxEvents {
 
 	private final ObjectMapper json;
 
+	/** The data of a {@code typing} event. */
+	record Typing(String conversationId) {
+	}
+
 	private final ExecutorService reader = Executors.newSingleThreadExecutor(threads("staff-events-read"));
 
 	private final ExecutorService senders = Executors.newFixedThreadPool(4, threads("staff-events-send"));
@@ -110,7 +114,7 @@ class InboxEvents {
 	@EventListener
 	void on(VisitorTyping typing) {
 		if (!this.subscribers.isEmpty()) {
-			String data = "{\"conversationId\":\"" + typing.conversationId() + "\"}";
+			String data = this.json.writeValueAsString(new Typing(typing.conversationId()));
 			this.reader.execute(() -> this.subscribers.forEach((s) -> s.offer(new Event(TYPING, data, null))));
 		}
 	}

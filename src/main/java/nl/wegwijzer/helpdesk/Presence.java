@@ -32,9 +32,15 @@ class Presence implements Staffing {
 	/** Available staff by user name (lower case), with when they last said so. */
 	private final Map<String, Instant> available = new ConcurrentHashMap<>();
 
-	Presence(Clock clock, HelpdeskSettings settings) {
+	private final Duration missedAfter;
+
+	private final int keptDays;
+
+	Presence(Clock clock, HelpdeskSettings settings, RetentionSettings retention) {
 		this.clock = clock;
 		this.officeHours = OfficeHours.of(settings);
+		this.missedAfter = settings.missedAfter();
+		this.keptDays = retention.transcriptDays();
 	}
 
 	void set(String username, boolean available) {
@@ -52,15 +58,20 @@ class Presence implements Staffing {
 		return new Status(this.available.size(), this.officeHours.isOpen(now));
 	}
 
-	boolean isAvailable(String username) {
-		Instant since = this.available.get(StaffAccounts.key(username));
-		return since != null && since.plus(LAPSE).isAfter(this.clock.instant());
-	}
-
 	@Override
 	public int available() {
 		Status status = status();
 		return status.officeHours() ? status.available() : 0;
+	}
+
+	@Override
+	public Duration missedAfter() {
+		return this.missedAfter;
+	}
+
+	@Override
+	public int keptDays() {
+		return this.keptDays;
 	}
 
 }

@@ -19,14 +19,17 @@ class PresenceController {
 
 	private final Presence presence;
 
-	PresenceController(Presence presence) {
+	private final HelpdeskTexts texts;
+
+	PresenceController(Presence presence, HelpdeskTexts texts) {
 		this.presence = presence;
+		this.texts = texts;
 	}
 
 	@PostMapping
 	ResponseEntity<Presence.Status> set(@RequestBody PresenceRequest request, Authentication authentication) {
 		if (request == null || request.available() == null) {
-			throw StaffApiException.badRequest("Geef aan of je beschikbaar bent: {\"available\":true} of false.");
+			throw StaffApiException.badRequest(this.texts.errors().presence());
 		}
 		this.presence.set(authentication.getName(), request.available());
 		return ResponseEntity.ok(this.presence.status());

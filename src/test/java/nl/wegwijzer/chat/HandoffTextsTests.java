@@ -16,6 +16,9 @@ class HandoffTextsTests {
 		assertThat(this.texts.joined("Helpdesk")).isEqualTo("Een collega van de helpdesk neemt het gesprek over.");
 		assertThat(this.texts.left("Anna")).isEqualTo("Anna heeft het gesprek verlaten.");
 		assertThat(this.texts.left(" helpdesk ")).isEqualTo("De collega van de helpdesk heeft het gesprek verlaten.");
+		assertThat(this.texts.leftForColleague("Anna")).startsWith("Anna heeft het gesprek verlaten.");
+		assertThat(this.texts.leftForColleague(null)).startsWith("De collega van de helpdesk heeft het gesprek verlaten.")
+			.doesNotContain("{");
 	}
 
 	@Test

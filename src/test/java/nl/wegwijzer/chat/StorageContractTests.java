@@ -238,6 +238,21 @@ abstract class StorageContractTests {
 	}
 
 	@Test
+	void shouldListTheLongestWaitingFirstAndThoseWithoutAWaitLast() {
+		Instant base = NOW.plusSeconds(950_000);
+		Conversation undated = conversation("u-" + System.nanoTime());
+		Conversation dated = conversation("d-" + System.nanoTime());
+		this.conversations.insert(undated, "hash-" + undated.id());
+		this.conversations.insert(dated, "hash-" + dated.id());
+		this.conversations.update(undated.with(Conversation.Status.WAITING, undated.dialog(), base));
+		this.conversations.update(dated.with(Conversation.Status.WAITING, dated.dialog(), base)
+			.with(Conversation.Handling.NONE.waitingFrom(base)));
+
+		List<String> ids = this.conversations.idsWithStatus(Conversation.Status.WAITING);
+		assertThat(ids.indexOf(dated.id())).isNotNegative().isLessThan(ids.indexOf(undated.id()));
+	}
+
+	@Test
 	void shouldStoreConcurrentSavesInOrderAndFailOnlyTheBadOnes() throws Exception {
 		int writers = 8;
 		int turns = 40;

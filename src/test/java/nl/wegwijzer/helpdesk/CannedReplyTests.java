@@ -32,4 +32,20 @@ class CannedReplyTests {
 		assertThat(staff.get("/api/staff/canned?q=" + "a".repeat(201)).statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void shouldRefuseTooLongASearchAlikeInTheCannedRepliesAndTheInbox() throws Exception {
+		StaffHttp staff = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		String tooLong = "a".repeat(SearchQuery.MAX_CHARS + 1);
+		for (String path : new String[] { "/api/staff/canned?q=", "/api/staff/conversations?q=" }) {
+			var refused = staff.get(path + tooLong);
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			assertThat(json(refused).path("message").asString()).as(path).isEqualTo("Zoek op hoogstens 200 tekens.");
+			assertThat(staff.get(path + "a".repeat(SearchQuery.MAX_CHARS)).statusCode()).as(path).isEqualTo(200);
+		}
+		var presence = staff.postJson("/api/staff/presence", java.util.Map.of());
+		assertThat(presence.statusCode()).isEqualTo(400);
+		assertThat(json(presence).path("message").asString())
+			.isEqualTo("Geef aan of je beschikbaar bent: {\"available\":true} of false.");
+	}
+
 }

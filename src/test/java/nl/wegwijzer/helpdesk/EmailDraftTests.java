@@ -21,7 +21,9 @@ class EmailDraftTests {
 	@Test
 	void shouldOfferTheDraftToCopyWhenMailIsNotSetUp() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		anna.postJson("/api/staff/presence", Map.of("available", false));
 		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("Kan iemand mij mailen over de looptijd? Mijn adres is piet@school.example.nl.");
 			String id = EmailReplyTests.conversationId(anna, visitor);
 
@@ -40,6 +42,23 @@ class EmailDraftTests {
 			JsonNode detail = json(anna.get("/api/staff/conversations/" + id));
 			assertThat(detail.path("transcript").valueStream().map((t) -> t.path("author").asString()))
 				.doesNotContain("EMAIL");
+		}
+	}
+
+	@Test
+	void shouldKeepPlaceholdersThatTheVisitorOrTheStaffMemberWrote() throws Exception {
+		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		anna.postJson("/api/staff/presence", Map.of("available", false));
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask("Ik wil een medewerker spreken");
+			visitor.ask("Wat vul ik in bij {text} en {name} op het formulier? Mail naar piet@school.example.nl");
+			String id = EmailReplyTests.conversationId(anna, visitor);
+
+			String body = json(anna.postJson("/api/staff/conversations/" + id + "/email-draft",
+					Map.of("text", "Daar vul je je eigen naam in; zie {question} hieronder. Kost $1."))).path("body").asString();
+			assertThat(body).startsWith("Daar vul je je eigen naam in; zie {question} hieronder. Kost $1.")
+				.contains("> Wat vul ik in bij {text} en {name} op het formulier?")
+				.contains("\nAnna\n");
 		}
 	}
 

@@ -40,6 +40,8 @@ class EmailReplyTests {
 			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("sanne@example.nl");
 			String id = conversationId(anna, visitor);
+			assertThat(json(anna.get("/api/staff/conversations/" + id)).path("flagged").asBoolean()).isTrue();
+			assertThat(ids(anna, "offline")).contains(id);
 			this.clock.move(Duration.ofMinutes(30));
 
 			JsonNode sent = json(anna.postJson("/api/staff/conversations/" + id + "/reply-by-email",
@@ -63,6 +65,16 @@ class EmailReplyTests {
 			assertThat(last.path("reply").asString()).isEqualTo(body.strip());
 			assertThat(last.path("agentName").asString()).isEqualTo("Anna");
 			assertThat(detail.path("firstResponseSeconds").asLong()).isEqualTo(1800);
+
+			// Answered: no longer an offline message waiting for an answer, in the status, the flag and the view.
+			assertThat(detail.path("status").asString()).isEqualTo("BOT");
+			assertThat(detail.path("flagged").asBoolean()).isFalse();
+			assertThat(ids(anna, "offline")).doesNotContain(id);
+			assertThat(ids(anna, "unassigned")).doesNotContain(id);
+			anna.postJson("/api/staff/conversations/" + id + "/close", Map.of("reason", "answered"));
+			visitor.expect("closed");
+			anna.postJson("/api/staff/conversations/" + id + "/reopen", Map.of());
+			assertThat(json(anna.get("/api/staff/conversations/" + id)).path("status").asString()).isEqualTo("BOT");
 		}
 	}
 
@@ -76,6 +88,12 @@ class EmailReplyTests {
 			assertThat(json(response).path("message").asString()).contains("geen e-mailadres");
 			assertThat(smtp.getReceivedMessages()).isEmpty();
 		}
+	}
+
+	private static java.util.List<String> ids(StaffHttp staff, String view) throws Exception {
+		return json(staff.get("/api/staff/conversations?view=" + view)).valueStream()
+			.map((c) -> c.path("id").asString())
+			.toList();
 	}
 
 	static String conversationId(StaffHttp staff, Visitor visitor) throws Exception {

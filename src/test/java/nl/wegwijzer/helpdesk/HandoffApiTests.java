@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,6 +75,24 @@ class HandoffApiTests {
 			assertThat(detail.path("flagged").asBoolean()).isTrue();
 			assertThat(ids(this.anna.get("/api/staff/conversations?view=offline"))).contains(id);
 			assertThat(ids(this.anna.get("/api/staff/conversations?view=unassigned"))).contains(id);
+		}
+	}
+
+	@Test
+	void shouldAnswerAQuestionThatMentionsAnAddressWhenNoAddressWasAskedFor() throws Exception {
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			JsonNode reply = visitor.ask("Hoe lang duurt een project? Ik mailde al naar info@erasmusplus.nl");
+			assertThat(reply.path("text").asString()).contains("2 of 3 jaar").doesNotContain("info@erasmusplus.nl");
+			String id = conversationId(visitor);
+			JsonNode detail = json(this.anna.get("/api/staff/conversations/" + id));
+			assertThat(detail.path("status").asString()).isEqualTo("BOT");
+			assertThat(detail.path("email").isNull()).isTrue();
+
+			presence(this.anna, true);
+			visitor.ask("Ik wil een medewerker spreken");
+			visitor.ask("Ik mailde al naar info@erasmusplus.nl, hoe lang duurt een project?");
+			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("status").asString())
+				.as("waiting for a colleague who can come: no address was asked for").isEqualTo("WAITING");
 		}
 	}
 
@@ -182,6 +201,44 @@ class HandoffApiTests {
 			this.watch.check();
 			assertThat(visitor.expect("bot").path("text").asString()).as("the last colleague left")
 				.contains("lukt nu helaas niet");
+		}
+	}
+
+	@Test
+	void shouldTakeAVisitorWhoLeftOutOfTheQueueOnceTheyCanNoLongerResume() throws Exception {
+		presence(this.anna, true);
+		String leftId;
+		try (Visitor left = Visitor.chatting(this.port)) {
+			left.ask("Ik wil een medewerker spreken");
+			leftId = conversationId(left);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !json(this.anna.get("/api/staff/conversations/" + leftId)).path("online").asBoolean());
+		try (Visitor staying = Visitor.chatting(this.port)) {
+			this.clock.move(Duration.ofSeconds(1));
+			assertThat(staying.ask("Ik wil een medewerker spreken").path("text").asString())
+				.as("the visitor who left may still come back").contains("Er is nog 1 bezoeker voor je");
+			String stayingId = conversationId(staying);
+
+			// Past the resume window (30 minutes) the one who left is closed; the one still connected waits on,
+			// however quiet, and is all a new visitor finds in front of them.
+			this.clock.move(Duration.ofMinutes(30));
+			presence(this.anna, true);
+			this.watch.check();
+			JsonNode closed = json(this.anna.get("/api/staff/conversations/" + leftId));
+			assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+			assertThat(closed.path("closeReason").asString()).isEqualTo("no_reply");
+			assertThat(ids(this.anna.get("/api/staff/conversations?view=waiting"))).doesNotContain(leftId)
+				.contains(stayingId);
+			assertThat(ids(this.anna.get("/api/staff/conversations?view=closed"))).contains(leftId);
+			try (Visitor next = Visitor.chatting(this.port)) {
+				assertThat(next.ask("Ik wil een medewerker spreken").path("text").asString())
+					.contains("Er is nog 1 bezoeker voor je");
+			}
+			assertThat(staying.expect("bot").path("text").asString()).as("waited too long: offered e-mail")
+				.contains("lukt nu helaas niet");
+			assertThat(json(this.anna.get("/api/staff/conversations/" + stayingId)).path("status").asString())
+				.isEqualTo("WAITING");
 		}
 	}
 

@@ -41,7 +41,8 @@ class HandoffStatisticsTests {
 					+ "/messages", Map.of("text", "Hoi!")).statusCode()).isEqualTo(202);
 
 			this.clock.move(Duration.ofMinutes(8));
-			anna.postJson("/api/staff/presence", Map.of("available", true));
+			anna.postJson("/api/staff/presence", Map.of("available", false));
+			offline.ask("Ik wil een medewerker spreken");
 			offline.ask("Mail me maar op offline@example.nl");
 			String offlineId = EmailReplyTests.conversationId(anna, offline);
 			assertThat(anna.postJson("/api/staff/conversations/" + offlineId + "/close", Map.of("reason", "answered"))

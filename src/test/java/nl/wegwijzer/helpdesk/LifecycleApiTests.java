@@ -52,6 +52,12 @@ class LifecycleApiTests {
 			assertThat(post(this.bert, id, "unassign", Map.of()).statusCode()).isEqualTo(204);
 			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("assignee").isNull()).isTrue();
 			assertThat(ids(this.anna, "unassigned")).contains(id);
+
+			StaffHttp shouting = StaffHttp.basic(this.port, "BERT", HelpdeskTest.BERT_PASSWORD);
+			assertThat(post(shouting, id, "assign", Map.of()).statusCode()).isEqualTo(204);
+			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("assignee").asString())
+				.as("the configured user name, whatever case was typed").isEqualTo("bert");
+			assertThat(ids(shouting, "mine")).contains(id);
 		}
 		assertThat(post(this.anna, "no-such-conversation", "assign", Map.of()).statusCode()).isEqualTo(404);
 		assertThat(this.anna.get("/api/staff/conversations?view=everything").statusCode()).isEqualTo(400);
@@ -72,6 +78,43 @@ class LifecycleApiTests {
 				.contains("intussen beantwoord ik je vragen");
 			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("status").asString()).isEqualTo("WAITING");
 			assertThat(visitor.ask("Hoe lang duurt een project?").path("text").asString()).contains("2 of 3 jaar");
+		}
+	}
+
+	@Test
+	void shouldNameTheColleagueWhoWasChattingWhenAnotherUnassigns() throws Exception {
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String id = conversationId(visitor);
+			post(this.anna, id, "messages", Map.of("text", "Hoi, ik help je verder."));
+			visitor.expect("agent");
+			visitor.expect("agent");
+
+			assertThat(post(this.bert, id, "unassign", Map.of()).statusCode()).isEqualTo(204);
+			JsonNode left = visitor.expect("agent");
+			assertThat(left.path("text").asString()).startsWith("Anna heeft het gesprek verlaten.");
+			assertThat(left.path("name").asString()).isEqualTo("Anna");
+		}
+	}
+
+	@Test
+	void shouldTellTheVisitorWhoJoinedWhenAnotherColleagueWritesInATakenOverConversation() throws Exception {
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String id = conversationId(visitor);
+			post(this.anna, id, "messages", Map.of("text", "Hoi, ik help je verder."));
+			assertThat(visitor.expect("agent").path("text").asString()).isEqualTo("Anna van de helpdesk neemt het gesprek over.");
+			visitor.expect("agent");
+			post(this.anna, id, "messages", Map.of("text", "Waar gaat je vraag over?"));
+			assertThat(visitor.expect("agent").path("text").asString()).as("the same writer: no new line")
+				.isEqualTo("Waar gaat je vraag over?");
+
+			assertThat(post(this.bert, id, "assign", Map.of()).statusCode()).isEqualTo(204);
+			assertThat(post(this.bert, id, "messages", Map.of("text", "Ik neem het van Anna over.")).statusCode())
+				.isEqualTo(202);
+			JsonNode joined = visitor.expect("agent");
+			assertThat(joined.path("text").asString()).isEqualTo("Bert van de helpdesk neemt het gesprek over.");
+			assertThat(joined.path("name").asString()).isEqualTo("Bert");
+			assertThat(visitor.expect("agent").path("text").asString()).isEqualTo("Ik neem het van Anna over.");
+			assertThat(json(this.anna.get("/api/staff/conversations/" + id)).path("assignee").asString()).isEqualTo("bert");
 		}
 	}
 

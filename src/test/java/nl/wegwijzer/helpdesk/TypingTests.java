@@ -47,6 +47,10 @@ class TypingTests {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		try (Visitor visitor = Visitor.chatting(this.port)) {
 			String id = EmailReplyTests.conversationId(anna, visitor);
+			assertThat(anna.postJson("/api/staff/conversations/" + id + "/messages", Map.of("text", "Hoi!")).statusCode())
+				.isEqualTo(202);
+			visitor.expect("agent");
+			visitor.expect("agent");
 			for (int i = 0; i < 5; i++) {
 				assertThat(anna.postJson("/api/staff/conversations/" + id + "/typing", Map.of()).statusCode()).isEqualTo(204);
 			}
@@ -55,6 +59,16 @@ class TypingTests {
 			assertThat(visitor.nothingWithin(300)).isTrue();
 		}
 		assertThat(anna.postJson("/api/staff/conversations/nope/typing", Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldNotTellTheVisitorOfTypingWhileTheBotAnswers() throws Exception {
+		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String id = EmailReplyTests.conversationId(anna, visitor);
+			assertThat(anna.postJson("/api/staff/conversations/" + id + "/typing", Map.of()).statusCode()).isEqualTo(204);
+			assertThat(visitor.nothingWithin(300)).as("nobody has taken the conversation over").isTrue();
+		}
 	}
 
 }
