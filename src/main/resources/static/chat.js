@@ -47,8 +47,12 @@ const state = {
   retryTimer: 0,
   typingTimer: 0,
   noticeTimer: 0,
-  /** The visitor's last message on screen and its text, to mark it as not sent when the server refuses it. */
-  lastSent: null,
+  /**
+   * The visitor's messages still waiting for the frame that answers them, oldest first, each with its bubble
+   * and text. The server answers every message in order with one `bot` reply or one `error`; a message sent
+   * while staff answer gets no reply, so it is not kept here and is never marked as not sent.
+   */
+  pending: [],
   /** When this page last told the server the visitor is typing; at most one frame per TYPING_EVERY_MS. */
   typingSentAt: 0,
   unloading: false,
@@ -97,6 +101,8 @@ function connect() {
   state.retryTimer = 0;
   const socket = new WebSocket(socketUrl());
   state.socket = socket;
+  // Answers come over the socket a message went out on; what the old one still owed never arrives.
+  state.pending = [];
   socket.addEventListener('open', () => {
     if (socket !== state.socket) {
       return;
@@ -256,7 +262,9 @@ function onSession(frame) {
 
 function onBot(frame) {
   hideTyping();
-  state.lastSent = null;
+  // A bot frame of its own accord (word that nobody came) takes a waiting message off early: that one is
+  // then not marked, rather than a message that did arrive.
+  state.pending.shift();
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = false;
@@ -277,6 +285,8 @@ function onAgent(frame) {
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = true;
+  // From here the bot is silent: messages still waiting may never get a reply, so none of them is marked later.
+  state.pending = [];
   addBubble('agent', text(frame.text), text(frame.name));
   scrollToEnd();
 }
@@ -335,9 +345,11 @@ function markNotSent(sent) {
 
 function onError(frame) {
   hideTyping();
+  // Every error but a failed resume answers one frame; a refused cookie choice answers the consent frame.
+  const answersMessage = frame.code !== 'resume_failed' && !(state.pendingChoice && frame.code === 'bad_request');
+  const answered = answersMessage ? state.pending.shift() : undefined;
   if (frame.code === 'rate_limited') {
-    markNotSent(state.lastSent);
-    state.lastSent = null;
+    markNotSent(answered);
   }
   if (state.pendingChoice) {
     // The choice was refused; let the visitor try again.
@@ -456,8 +468,9 @@ function sendMessage(raw) {
   }
   clearNotice('error');
   removeQuickReplies();
-  state.lastSent = { bubble: addBubble('visitor', message), message };
+  const bubble = addBubble('visitor', message);
   if (!state.agentAnswering) {
+    state.pending.push({ bubble, message });
     showTyping();
   }
   scrollToEnd();

@@ -183,6 +183,28 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
+	void shouldMarkOnlyTheRefusedMessagesWhenRepliesCrossLaterMessages() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
+		// Six messages in one go, before any reply arrives: the replies to the first cross the later messages.
+		this.browser.executeScript("""
+				const input = document.getElementById('input');
+				for (let i = 1; i <= 6; i++) {
+				  input.value = 'Hoe lang duurt een project ' + i + '?';
+				  document.getElementById('composer').requestSubmit();
+				}""");
+		this.wait.until((browser) -> texts(".bubble.visitor.is-failed").size() + botBubbles().size() == 7);
+		List<String> visitor = texts(".bubble.visitor");
+		List<String> failed = texts(".bubble.visitor.is-failed");
+		assertThat(failed).isNotEmpty();
+		// The bot answered the first ones; only the refused last ones are marked.
+		assertThat(visitor.subList(visitor.size() - failed.size(), visitor.size())).isEqualTo(failed);
+		assertThat(botBubbles()).hasSize(1 + visitor.size() - failed.size());
+	}
+
+	@Test
 	void shouldShowACloseByStaffAndStartANewConversation() {
 		openPage();
 		click("accept-all");
