@@ -6,6 +6,8 @@ const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15000;
 // A reply normally takes well under a second; after this the dots would only mislead.
 const TYPING_TIMEOUT_MS = 30000;
+// Staff typing comes at most every two seconds while they type (docs/protocol.md): a few seconds without one means they stopped.
+const AGENT_TYPING_TIMEOUT_MS = 5000;
 const INFO_NOTICE_MS = 5000;
 const TYPING_EVERY_MS = 3000;
 
@@ -294,7 +296,7 @@ function onAgent(frame) {
 /** A staff member is typing: the dots, with their name for screen readers and on hover. */
 function onTyping(frame) {
   el.typing.querySelector('.sr-only').textContent = `${agentLabel(text(frame.name))} typt…`;
-  showTyping();
+  showTyping(AGENT_TYPING_TIMEOUT_MS);
 }
 
 /** Staff closed the conversation: say so, and offer a fresh one. */
@@ -477,10 +479,10 @@ function sendMessage(raw) {
   return true;
 }
 
-function showTyping() {
+function showTyping(timeout = TYPING_TIMEOUT_MS) {
   el.typing.hidden = false;
   clearTimeout(state.typingTimer);
-  state.typingTimer = setTimeout(hideTyping, TYPING_TIMEOUT_MS);
+  state.typingTimer = setTimeout(hideTyping, timeout);
 }
 
 function hideTyping() {

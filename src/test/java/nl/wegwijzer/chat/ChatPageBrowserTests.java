@@ -205,6 +205,20 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
+	void shouldShowStaffTypingForAFewSecondsOnly() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
+		this.staff.typing(id, "Anna");
+		WebElement typing = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typing")));
+		// Staff typing repeats every two seconds while they type; after a few seconds without one they stopped.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOf(typing));
+	}
+
+	@Test
 	void shouldShowACloseByStaffAndStartANewConversation() {
 		openPage();
 		click("accept-all");
