@@ -20,6 +20,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -216,6 +217,23 @@ class StaffInboxBrowserTests {
 			this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#rows tr.is-waiting td.num"), "3"));
 			assertThat((List<?>) this.browser.executeScript("return window.shown;")).as("once per wait").hasSize(1);
 		}
+	}
+
+	@Test
+	void shouldFollowAnAwayChosenInAnotherStaffTab() {
+		logIn();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		String first = this.browser.getWindowHandle();
+		this.browser.switchTo().newWindow(WindowType.TAB);
+		this.browser.get(url("/staff"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("available"))).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "0 collega"));
+
+		// The tab opened first no longer claims Sanne is available, with no click there.
+		this.browser.switchTo().window(first);
+		this.wait.until(ExpectedConditions.elementSelectionStateToBe(By.id("available"), false));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "0 collega"));
 	}
 
 	@Test
