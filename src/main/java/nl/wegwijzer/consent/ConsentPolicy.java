@@ -57,6 +57,14 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 		return new ConsentPolicy(versionOf(text, shown), text, shown);
 	}
 
+	/**
+	 * Every category the file defines, offered here or not: a consent record given under an earlier setting
+	 * may name one that is no longer offered.
+	 */
+	static List<Category> defined(String classpathLocation) {
+		return List.copyOf(read(classpathLocation).categories());
+	}
+
 	private static Content read(String classpathLocation) {
 		try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
 			return YAMLMapper.builder()

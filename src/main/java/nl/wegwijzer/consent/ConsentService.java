@@ -22,6 +22,8 @@ public class ConsentService {
 
 	private final ConsentPolicy policy;
 
+	private final List<ConsentPolicy.Category> defined;
+
 	private final ConsentRepository repository;
 
 	private final Clock clock;
@@ -31,12 +33,18 @@ public class ConsentService {
 			@Value("${wegwijzer.retention.transcript-days:90}") int transcriptDays,
 			@Value("${wegwijzer.retention.consent-days:1825}") int consentDays) {
 		this.policy = ConsentPolicy.load(POLICY, settings.categories(), transcriptDays, consentDays);
+		this.defined = ConsentPolicy.defined(POLICY);
 		this.repository = repository;
 		this.clock = clock;
 	}
 
 	public ConsentPolicy policy() {
 		return this.policy;
+	}
+
+	/** Every category the policy file defines, offered now or only in the past, to name those records hold. */
+	public List<ConsentPolicy.Category> definedCategories() {
+		return this.defined;
 	}
 
 	/**

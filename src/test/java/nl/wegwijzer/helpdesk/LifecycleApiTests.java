@@ -141,7 +141,7 @@ class LifecycleApiTests {
 		assertThat(labels.path("routes").path("jeugd").asString()).isEqualTo("Jeugd");
 		assertThat(labels.path("routes").path("mbo").asString()).isEqualTo("Mbo");
 		assertThat(labels.path("routes").path("none").asString()).isNotBlank();
-		assertThat(labels.path("cookieCategories").path("analytics").asString()).isEqualTo("Google Analytics");
+		assertThat(labels.path("cookieCategories").path("analytics").asString()).isEqualTo("Statistieken");
 		assertThat(labels.path("closeReasons").propertyNames()).contains("answered", "goodbye");
 		assertThat(labels.path("views").propertyNames()).containsExactly("mine", "unassigned", "waiting", "offline",
 				"closed");
