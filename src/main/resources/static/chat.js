@@ -289,13 +289,13 @@ function onAgent(frame) {
   state.agentAnswering = true;
   // From here the bot is silent: messages still waiting may never get a reply, so none of them is marked later.
   state.pending = [];
-  addBubble('agent', text(frame.text), text(frame.name));
+  addBubble('agent', text(frame.text), staffLabel(frame));
   scrollToEnd();
 }
 
 /** A staff member is typing: the dots, with their name for screen readers and on hover. */
 function onTyping(frame) {
-  el.typing.querySelector('.sr-only').textContent = `${agentLabel(text(frame.name))} typt…`;
+  el.typing.querySelector('.sr-only').textContent = `${staffLabel(frame)} typt…`;
   showTyping(AGENT_TYPING_TIMEOUT_MS);
 }
 
@@ -304,7 +304,7 @@ function onClosed(frame) {
   hideTyping();
   removeQuickReplies();
   state.agentAnswering = false;
-  showNotice(text(frame.text) || 'Dit gesprek is afgesloten.', 'closed', {
+  showNotice(text(frame.text), 'closed', {
     label: 'Nieuw gesprek beginnen',
     run: newConversation,
   });
@@ -370,20 +370,20 @@ function text(value) {
   return typeof value === 'string' ? value : '';
 }
 
-/** "Anna van de helpdesk"; a display name that is only the helpdesk's own reads as "Helpdesk". */
-function agentLabel(name) {
-  return name && name.trim().toLowerCase() !== 'helpdesk' ? `${name} van de helpdesk` : 'Helpdesk';
+/** How the server names a staff member ("Anna van de helpdesk"), from an agent or typing frame or history item. */
+function staffLabel(frame) {
+  return text(frame.label) || text(frame.name);
 }
 
 // ---------------------------------------------------------------- messages
 
-function addBubble(from, body, name) {
+function addBubble(from, body, label) {
   const bubble = document.createElement('div');
   bubble.className = `bubble ${from}`;
   const who = document.createElement('span');
   if (from === 'agent') {
     who.className = 'bubble__name';
-    who.textContent = agentLabel(name);
+    who.textContent = label;
   } else {
     who.className = 'sr-only';
     who.textContent = from === 'visitor' ? 'Jij: ' : 'Wegwijzer: ';
@@ -437,7 +437,7 @@ function renderHistory(history) {
       continue;
     }
     const from = item.from === 'visitor' || item.from === 'agent' ? item.from : 'bot';
-    addBubble(from, text(item.text), text(item.name));
+    addBubble(from, text(item.text), from === 'agent' ? staffLabel(item) : '');
     if (from !== 'visitor') {
       state.agentAnswering = from === 'agent';
     }

@@ -219,6 +219,24 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
+	void shouldNameAStaffMemberAsTheServerDoes() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
+		this.staff.agentMessage(id, "anna", "Anna", "Hoi, ik ben Anna.");
+		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
+		assertThat(texts(".bubble.agent .bubble__name")).containsExactly("Anna van de helpdesk", "Anna van de helpdesk");
+
+		// After a reload the names come with the history.
+		this.browser.navigate().refresh();
+		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
+		assertThat(texts(".bubble.agent .bubble__name")).containsExactly("Anna van de helpdesk", "Anna van de helpdesk");
+	}
+
+	@Test
 	void shouldShowACloseByStaffAndStartANewConversation() {
 		openPage();
 		click("accept-all");
