@@ -6,6 +6,8 @@ const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15000;
 // A reply normally takes well under a second; after this the dots would only mislead.
 const TYPING_TIMEOUT_MS = 30000;
+// Staff typing comes at most every two seconds while they type (docs/protocol.md): a few seconds without one means they stopped.
+const AGENT_TYPING_TIMEOUT_MS = 5000;
 const INFO_NOTICE_MS = 5000;
 const TYPING_EVERY_MS = 3000;
 
@@ -47,8 +49,12 @@ const state = {
   retryTimer: 0,
   typingTimer: 0,
   noticeTimer: 0,
-  /** The visitor's last message on screen and its text, to mark it as not sent when the server refuses it. */
-  lastSent: null,
+  /**
+   * The visitor's messages still waiting for the frame that answers them, oldest first, each with its bubble
+   * and text. The server answers every message in order with one `bot` reply or one `error`; a message sent
+   * while staff answer gets no reply, so it is not kept here and is never marked as not sent.
+   */
+  pending: [],
   /** When this page last told the server the visitor is typing; at most one frame per TYPING_EVERY_MS. */
   typingSentAt: 0,
   unloading: false,
@@ -97,6 +103,8 @@ function connect() {
   state.retryTimer = 0;
   const socket = new WebSocket(socketUrl());
   state.socket = socket;
+  // Answers come over the socket a message went out on; what the old one still owed never arrives.
+  state.pending = [];
   socket.addEventListener('open', () => {
     if (socket !== state.socket) {
       return;
@@ -256,7 +264,9 @@ function onSession(frame) {
 
 function onBot(frame) {
   hideTyping();
-  state.lastSent = null;
+  // A bot frame of its own accord (word that nobody came) takes a waiting message off early: that one is
+  // then not marked, rather than a message that did arrive.
+  state.pending.shift();
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = false;
@@ -277,14 +287,16 @@ function onAgent(frame) {
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = true;
-  addBubble('agent', text(frame.text), text(frame.name));
+  // From here the bot is silent: messages still waiting may never get a reply, so none of them is marked later.
+  state.pending = [];
+  addBubble('agent', text(frame.text), staffLabel(frame));
   scrollToEnd();
 }
 
 /** A staff member is typing: the dots, with their name for screen readers and on hover. */
 function onTyping(frame) {
-  el.typing.querySelector('.sr-only').textContent = `${agentLabel(text(frame.name))} typt…`;
-  showTyping();
+  el.typing.querySelector('.sr-only').textContent = `${staffLabel(frame)} typt…`;
+  showTyping(AGENT_TYPING_TIMEOUT_MS);
 }
 
 /** Staff closed the conversation: say so, and offer a fresh one. */
@@ -292,7 +304,7 @@ function onClosed(frame) {
   hideTyping();
   removeQuickReplies();
   state.agentAnswering = false;
-  showNotice(text(frame.text) || 'Dit gesprek is afgesloten.', 'closed', {
+  showNotice(text(frame.text), 'closed', {
     label: 'Nieuw gesprek beginnen',
     run: newConversation,
   });
@@ -335,9 +347,11 @@ function markNotSent(sent) {
 
 function onError(frame) {
   hideTyping();
+  // Every error but a failed resume answers one frame; a refused cookie choice answers the consent frame.
+  const answersMessage = frame.code !== 'resume_failed' && !(state.pendingChoice && frame.code === 'bad_request');
+  const answered = answersMessage ? state.pending.shift() : undefined;
   if (frame.code === 'rate_limited') {
-    markNotSent(state.lastSent);
-    state.lastSent = null;
+    markNotSent(answered);
   }
   if (state.pendingChoice) {
     // The choice was refused; let the visitor try again.
@@ -356,20 +370,20 @@ function text(value) {
   return typeof value === 'string' ? value : '';
 }
 
-/** "Anna van de helpdesk"; a display name that is only the helpdesk's own reads as "Helpdesk". */
-function agentLabel(name) {
-  return name && name.trim().toLowerCase() !== 'helpdesk' ? `${name} van de helpdesk` : 'Helpdesk';
+/** How the server names a staff member ("Anna van de helpdesk"), from an agent or typing frame or history item. */
+function staffLabel(frame) {
+  return text(frame.label) || text(frame.name);
 }
 
 // ---------------------------------------------------------------- messages
 
-function addBubble(from, body, name) {
+function addBubble(from, body, label) {
   const bubble = document.createElement('div');
   bubble.className = `bubble ${from}`;
   const who = document.createElement('span');
   if (from === 'agent') {
     who.className = 'bubble__name';
-    who.textContent = agentLabel(name);
+    who.textContent = label;
   } else {
     who.className = 'sr-only';
     who.textContent = from === 'visitor' ? 'Jij: ' : 'Wegwijzer: ';
@@ -423,7 +437,7 @@ function renderHistory(history) {
       continue;
     }
     const from = item.from === 'visitor' || item.from === 'agent' ? item.from : 'bot';
-    addBubble(from, text(item.text), text(item.name));
+    addBubble(from, text(item.text), from === 'agent' ? staffLabel(item) : '');
     if (from !== 'visitor') {
       state.agentAnswering = from === 'agent';
     }
@@ -456,18 +470,19 @@ function sendMessage(raw) {
   }
   clearNotice('error');
   removeQuickReplies();
-  state.lastSent = { bubble: addBubble('visitor', message), message };
+  const bubble = addBubble('visitor', message);
   if (!state.agentAnswering) {
+    state.pending.push({ bubble, message });
     showTyping();
   }
   scrollToEnd();
   return true;
 }
 
-function showTyping() {
+function showTyping(timeout = TYPING_TIMEOUT_MS) {
   el.typing.hidden = false;
   clearTimeout(state.typingTimer);
-  state.typingTimer = setTimeout(hideTyping, TYPING_TIMEOUT_MS);
+  state.typingTimer = setTimeout(hideTyping, timeout);
 }
 
 function hideTyping() {

@@ -109,6 +109,8 @@ public class ChatService {
 
 	private final ApplicationEventPublisher events;
 
+	private final HandoffTexts texts;
+
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
 			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
 			RateLimiter rateLimiter, ConversationLimiter conversationLimiter, ChatMetrics metrics, ObjectMapper json,
@@ -118,6 +120,7 @@ public class ChatService {
 		this.consent = consent;
 		this.dialog = dialog;
 		this.reception = reception;
+		this.texts = reception.texts();
 		this.conversations = conversations;
 		this.live = live;
 		this.settings = settings;
@@ -375,8 +378,19 @@ public class ChatService {
 	void deliver(String sessionId, ServerFrame frame) {
 		Connection connection = this.bySession.get(sessionId);
 		if (connection != null) {
-			send(connection, frame);
+			send(connection, labelled(frame));
 		}
+	}
+
+	/** Staff frames name the staff member as the page shows them, so the page keeps no copy of the rule. */
+	private ServerFrame labelled(ServerFrame frame) {
+		if (frame instanceof ServerFrame.Agent agent && agent.label() == null) {
+			return new ServerFrame.Agent(agent.text(), agent.name(), this.texts.staffLabel(agent.name()));
+		}
+		if (frame instanceof ServerFrame.Typing typing && typing.label() == null) {
+			return new ServerFrame.Typing(typing.name(), this.texts.staffLabel(typing.name()));
+		}
+		return frame;
 	}
 
 	/** Whether the visitor of this conversation is connected right now. */
@@ -420,11 +434,12 @@ public class ChatService {
 				continue;
 			}
 			if (turn.visitorText() != null) {
-				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null, null));
+				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null, null, null));
 			}
 			if (turn.reply() != null) {
 				boolean agent = turn.author() == Turn.Author.AGENT;
 				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.agentName(),
+						agent ? this.texts.staffLabel(turn.agentName()) : null,
 						turn.quickReplies().isEmpty() ? null : turn.quickReplies()));
 			}
 		}

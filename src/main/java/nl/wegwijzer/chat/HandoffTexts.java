@@ -18,7 +18,8 @@ record HandoffTexts(String waiting, String queueFirst, String queueOne, String q
 		String estimateMinutes, String estimateUnknown, String stillWaiting, String keptForStaff,
 		List<String> cancelPhrases, List<String> smallTalkPhrases, String cancelled, String offline, String gaveUp,
 		String privacy, String notUnderstood, String emailReceived, String joined, String joinedUnnamed, String left,
-		String leftUnnamed, String leftForColleague, String leftForColleagueUnnamed, String closed) {
+		String leftUnnamed, String leftForColleague, String leftForColleagueUnnamed, String closed, String staffName,
+		String staffNameUnnamed) {
 
 	HandoffTexts {
 		cancelPhrases = List.copyOf(cancelPhrases);
@@ -72,6 +73,11 @@ record HandoffTexts(String waiting, String queueFirst, String queueOne, String q
 
 	private String privacy(int keptDays) {
 		return this.privacy.replace("{days}", Integer.toString(keptDays));
+	}
+
+	/** How the chat page names a staff member: "Anna van de helpdesk", or only the helpdesk's name. */
+	String staffLabel(String name) {
+		return named(name) ? this.staffName.replace("{name}", name.strip()) : this.staffNameUnnamed;
 	}
 
 	String joined(String name) {

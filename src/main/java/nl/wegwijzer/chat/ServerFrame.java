@@ -42,11 +42,12 @@ public sealed interface ServerFrame {
 	}
 
 	/**
-	 * One earlier message of a resumed conversation: {@code from} is visitor, bot or agent; a bot message
-	 * has the quick replies it offered, if any.
+	 * One earlier message of a resumed conversation: {@code from} is visitor, bot or agent; an agent message
+	 * has the staff member's name and the label the page shows; a bot message has the quick replies it
+	 * offered, if any.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record HistoryItem(String from, String text, String name, List<String> quickReplies) {
+	record HistoryItem(String from, String text, String name, String label, List<String> quickReplies) {
 	}
 
 	/** A bot reply: {@code intents} are all the intents it answered, in order; {@code intent} is the first. */
@@ -61,13 +62,27 @@ public sealed interface ServerFrame {
 
 	}
 
+	/**
+	 * A staff member's message: {@code name} is their display name, {@code label} how the page names them
+	 * ("Anna van de helpdesk"), filled in as the frame is delivered.
+	 */
 	@JsonTypeName("agent")
-	record Agent(String text, String name) implements ServerFrame {
+	record Agent(String text, String name, String label) implements ServerFrame {
+
+		Agent(String text, String name) {
+			this(text, name, null);
+		}
+
 	}
 
-	/** A staff member is typing in the chat; sent at most every two seconds. */
+	/** A staff member is typing in the chat; sent at most every two seconds. {@code label} as in {@link Agent}. */
 	@JsonTypeName("typing")
-	record Typing(String name) implements ServerFrame {
+	record Typing(String name, String label) implements ServerFrame {
+
+		Typing(String name) {
+			this(name, null);
+		}
+
 	}
 
 	/**

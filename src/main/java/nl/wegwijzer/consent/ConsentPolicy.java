@@ -33,27 +33,44 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 	}
 
 	/**
-	 * The policy with its required categories and those optional ones that {@code offered} names.
+	 * The policy with its required categories and those optional ones that {@code offered} names, its text
+	 * saying how long conversations ({@code transcriptDays}) and consent records ({@code consentDays}) are
+	 * kept.
 	 * @throws IllegalStateException when {@code offered} names a category the file does not have
 	 */
-	static ConsentPolicy load(String classpathLocation, List<String> offered) {
+	static ConsentPolicy load(String classpathLocation, List<String> offered, int transcriptDays, int consentDays) {
+		Content parsed = read(classpathLocation);
+		for (String id : offered) {
+			if (parsed.categories().stream().noneMatch((c) -> c.id().equals(id))) {
+				throw new IllegalStateException("wegwijzer.consent.categories names '" + id
+						+ "', which " + classpathLocation + " does not have");
+			}
+		}
+		List<Category> shown = parsed.categories()
+			.stream()
+			.filter((c) -> c.required() || offered.contains(c.id()))
+			.toList();
+		String text = parsed.text()
+			.strip()
+			.replace("{transcript}", parsed.periods().of(transcriptDays))
+			.replace("{consent}", parsed.periods().of(consentDays));
+		return new ConsentPolicy(versionOf(text, shown), text, shown);
+	}
+
+	/**
+	 * Every category the file defines, offered here or not: a consent record given under an earlier setting
+	 * may name one that is no longer offered.
+	 */
+	static List<Category> defined(String classpathLocation) {
+		return List.copyOf(read(classpathLocation).categories());
+	}
+
+	private static Content read(String classpathLocation) {
 		try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
-			Content parsed = YAMLMapper.builder()
+			return YAMLMapper.builder()
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 				.build()
 				.readValue(in, Content.class);
-			for (String id : offered) {
-				if (parsed.categories().stream().noneMatch((c) -> c.id().equals(id))) {
-					throw new IllegalStateException("wegwijzer.consent.categories names '" + id
-							+ "', which " + classpathLocation + " does not have");
-				}
-			}
-			List<Category> shown = parsed.categories()
-				.stream()
-				.filter((c) -> c.required() || offered.contains(c.id()))
-				.toList();
-			String text = parsed.text().strip();
-			return new ConsentPolicy(versionOf(text, shown), text, shown);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the cookie policy " + classpathLocation, ex);
@@ -83,7 +100,20 @@ public record ConsentPolicy(String version, String text, List<Category> categori
 		return this.categories.stream().anyMatch((c) -> c.id().equals(categoryId));
 	}
 
-	private record Content(String text, List<Category> categories) {
+	private record Content(String text, Periods periods, List<Category> categories) {
+	}
+
+	/** How the text words a number of days: whole years as years ("5 jaar"), the rest as days. */
+	private record Periods(String day, String days, String year, String years) {
+
+		String of(int numberOfDays) {
+			if (numberOfDays % 365 == 0) {
+				int numberOfYears = numberOfDays / 365;
+				return ((numberOfYears == 1) ? this.year : this.years).replace("{n}", Integer.toString(numberOfYears));
+			}
+			return ((numberOfDays == 1) ? this.day : this.days).replace("{n}", Integer.toString(numberOfDays));
+		}
+
 	}
 
 }

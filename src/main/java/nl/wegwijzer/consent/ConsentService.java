@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Shows the policy and records the visitor's choices against it. */
@@ -17,20 +18,33 @@ public class ConsentService {
 
 	static final int MAX_USER_AGENT = 200;
 
+	private static final String POLICY = "content/cookies.yml";
+
 	private final ConsentPolicy policy;
+
+	private final List<ConsentPolicy.Category> defined;
 
 	private final ConsentRepository repository;
 
 	private final Clock clock;
 
-	public ConsentService(ConsentSettings settings, ConsentRepository repository, Clock clock) {
-		this.policy = ConsentPolicy.load("content/cookies.yml", settings.categories());
+	// The periods are wegwijzer.retention's, read by value: consent depends on no other feature.
+	public ConsentService(ConsentSettings settings, ConsentRepository repository, Clock clock,
+			@Value("${wegwijzer.retention.transcript-days:90}") int transcriptDays,
+			@Value("${wegwijzer.retention.consent-days:1825}") int consentDays) {
+		this.policy = ConsentPolicy.load(POLICY, settings.categories(), transcriptDays, consentDays);
+		this.defined = ConsentPolicy.defined(POLICY);
 		this.repository = repository;
 		this.clock = clock;
 	}
 
 	public ConsentPolicy policy() {
 		return this.policy;
+	}
+
+	/** Every category the policy file defines, offered now or only in the past, to name those records hold. */
+	public List<ConsentPolicy.Category> definedCategories() {
+		return this.defined;
 	}
 
 	/**

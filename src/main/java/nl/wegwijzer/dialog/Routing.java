@@ -66,17 +66,33 @@ final class Routing {
 		if (after < 0) {
 			return Optional.empty();
 		}
-		String[] words = padded.substring(Math.min(after, padded.length())).strip().split(" ");
+		String tail = padded.substring(Math.min(after, padded.length())).strip();
+		String[] words = tail.split(" ");
 		for (int i = 0; i < words.length; i++) {
-			String word = (i + 1 < words.length) ? words[i] + " " + words[i + 1] : words[i];
-			if (hits(words[i], this.content.impact().youth().keywords()) > 0) {
+			// Youth first, phrases included: "niet formeel" is youth work, though "formeel" alone is education.
+			if (hits(words[i], this.content.impact().youth().keywords()) > 0 || phraseAt(words, i)) {
 				return Optional.of(this.content.youth().id());
 			}
-			if (hits(word, this.content.impact().education().keywords()) > 0 || sector(word).isPresent()) {
-				return Optional.of(sector(normalized).map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
+			String word = (i + 1 < words.length) ? words[i] + " " + words[i + 1] : words[i];
+			if (hits(words[i], this.content.impact().education().keywords()) > 0 || sector(word).isPresent()) {
+				// The sector is the one named after the cue: "wij zijn een hogeschool, maar de impact ligt
+				// vooral bij het mbo" is mbo.
+				return Optional.of(sector(tail).map(DialogContent.Sector::id).orElse(EDUCATION_UNKNOWN));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Whether a youth keyword of several words ("niet formeel", "vrije tijd") starts at word {@code i}. */
+	private boolean phraseAt(String[] words, int i) {
+		for (String keyword : this.content.impact().youth().keywords()) {
+			String[] phrase = this.normalizedKeywords.computeIfAbsent(keyword, this.text::normalize).split(" ");
+			if (phrase.length > 1 && i + phrase.length <= words.length
+					&& Arrays.equals(phrase, Arrays.copyOfRange(words, i, i + phrase.length))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The side a text names when it names only one; a text that names both does not say which weighs most. */

@@ -32,11 +32,18 @@ class Inbox {
 	 * @param email the address the visitor left for an answer, or {@code null}
 	 * @param waitingSince when the visitor last asked for a person or left an address
 	 * @param firstResponseSeconds how long staff took to answer that, once they did
+	 * @param views the inbox views it is in ({@code mine}: its assignee's), so a page places a changed
+	 * conversation without a copy of the views' rules
 	 */
 	record Summary(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt,
 			String lastIntent, Double lastConfidence, String route, boolean flagged, long turns, boolean online,
 			String assignee, String email, Instant waitingSince, Long firstResponseSeconds, Instant closedAt,
-			String closeReason) {
+			String closeReason, List<String> views) {
+
+		Summary {
+			views = List.copyOf(views);
+		}
+
 	}
 
 	/** A conversation with everything that was said and every consent the visitor gave. */
@@ -126,7 +133,7 @@ class Inbox {
 		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
 				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
 				this.chat.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
-				row.closedAt(), row.closeReason());
+				row.closedAt(), row.closeReason(), InboxRepository.View.of(row.status(), row.assignee()));
 	}
 
 }

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,18 +41,36 @@ class InboxRepository {
 	enum View {
 
 		/** Open conversations assigned to the caller. */
-		MINE("c.assignee = :me and c.status <> 'CLOSED'"),
+		MINE("c.assignee = :me and c.status <> 'CLOSED'", (status, assignee) -> assignee != null && !"CLOSED".equals(status)),
 		/** Conversations that need a colleague and have none yet. */
-		UNASSIGNED("c.assignee is null and c.status in ('WAITING', 'TAKEN_OVER', 'OFFLINE_MESSAGE')"),
-		WAITING("c.status = 'WAITING'"),
+		UNASSIGNED("c.assignee is null and c.status in ('WAITING', 'TAKEN_OVER', 'OFFLINE_MESSAGE')",
+				(status, assignee) -> assignee == null && List.of("WAITING", "TAKEN_OVER", "OFFLINE_MESSAGE").contains(status)),
+		WAITING("c.status = 'WAITING'", (status, assignee) -> "WAITING".equals(status)),
 		/** Visitors who left an e-mail address for an answer. */
-		OFFLINE("c.status = 'OFFLINE_MESSAGE'"),
-		CLOSED("c.status = 'CLOSED'");
+		OFFLINE("c.status = 'OFFLINE_MESSAGE'", (status, assignee) -> "OFFLINE_MESSAGE".equals(status)),
+		CLOSED("c.status = 'CLOSED'", (status, assignee) -> "CLOSED".equals(status));
 
 		final String condition;
 
-		View(String condition) {
+		/** The condition for one conversation, so a change the event stream brings is placed the same way. */
+		private final BiPredicate<String, String> holds;
+
+		View(String condition, BiPredicate<String, String> holds) {
 			this.condition = condition;
+			this.holds = holds;
+		}
+
+		/** The id of the view in the API ({@code mine}, {@code unassigned}, …). */
+		String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/**
+		 * The views a conversation is in; {@code mine} when it is in its assignee's own view, which only that
+		 * staff member sees.
+		 */
+		static List<String> of(String status, String assignee) {
+			return Arrays.stream(values()).filter((v) -> v.holds.test(status, assignee)).map(View::id).toList();
 		}
 
 	}

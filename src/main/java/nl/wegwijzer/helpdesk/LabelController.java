@@ -29,7 +29,8 @@ class LabelController {
 		Map<String, String> routes = new LinkedHashMap<>(dialog.routeNames());
 		routes.putAll(texts.routes());
 		Map<String, String> categories = new LinkedHashMap<>();
-		for (ConsentPolicy.Category category : consent.policy().categories()) {
+		// Every category the file defines: older consent records may name one that is no longer offered.
+		for (ConsentPolicy.Category category : consent.definedCategories()) {
 			categories.put(category.id(), category.label());
 		}
 		this.labels = new Labels(texts.statuses(), texts.dialogStates(), routes, categories, texts.closeReasons(),

@@ -37,23 +37,18 @@ function filters() {
   return { view, status: el.status.value, route: el.route.value, q: el.q.value.trim() };
 }
 
-/** The same views as the server's, for the changes the event stream brings. */
+/** Whether a conversation the event stream brings belongs in the view on screen: the server says which views it is in. */
 function inView(summary) {
-  const assignee = summary.assignee || null;
-  switch (view) {
-    case 'mine':
-      return me !== null && assignee !== null && assignee.toLowerCase() === me.toLowerCase() && summary.status !== 'CLOSED';
-    case 'unassigned':
-      return assignee === null && ['WAITING', 'TAKEN_OVER', 'OFFLINE_MESSAGE'].includes(summary.status);
-    case 'waiting':
-      return summary.status === 'WAITING';
-    case 'offline':
-      return summary.status === 'OFFLINE_MESSAGE';
-    case 'closed':
-      return summary.status === 'CLOSED';
-    default:
-      return true;
+  if (!view) {
+    return true;
   }
+  const views = Array.isArray(summary.views) ? summary.views : [];
+  if (!views.includes(view)) {
+    return false;
+  }
+  // "mine" is its assignee's view: the event goes to every staff member.
+  const assignee = summary.assignee || null;
+  return view !== 'mine' || (me !== null && assignee !== null && assignee.toLowerCase() === me.toLowerCase());
 }
 
 function matches(summary) {

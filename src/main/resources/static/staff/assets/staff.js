@@ -493,15 +493,23 @@ export function startPresence() {
   team.setAttribute('role', 'status');
   box.append(toggle, label);
   user.prepend(box, team);
-  let away = false;
-  try {
-    away = localStorage.getItem(AWAY_KEY) === '1';
-  } catch {
-    // No storage: available by default.
+  // The choice is shared by every open staff page: read again before each report, so a tab opened
+  // earlier does not keep claiming "beschikbaar" after "afwezig" was chosen in another.
+  function readStoredChoice() {
+    try {
+      const stored = localStorage.getItem(AWAY_KEY);
+      if (stored !== null) {
+        toggle.checked = stored !== '1';
+      }
+    } catch {
+      // No storage: this page's own toggle decides, available by default.
+    }
   }
-  toggle.checked = !away;
+  toggle.checked = true;
+  readStoredChoice();
 
   async function report() {
+    readStoredChoice();
     try {
       const status = await api('/api/staff/presence', { method: 'POST', json: { available: toggle.checked } });
       const count = status && typeof status.available === 'number' ? status.available : 0;
@@ -520,6 +528,12 @@ export function startPresence() {
       // Remembered for this page only.
     }
     report();
+  });
+  // Another staff page changed the choice: follow it at once rather than at the next report.
+  window.addEventListener('storage', (event) => {
+    if (event.key === AWAY_KEY) {
+      report();
+    }
   });
   report();
   setInterval(report, PRESENCE_EVERY_MS);

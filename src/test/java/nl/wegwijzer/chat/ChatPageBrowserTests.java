@@ -183,6 +183,60 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
+	void shouldMarkOnlyTheRefusedMessagesWhenRepliesCrossLaterMessages() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
+		// Six messages in one go, before any reply arrives: the replies to the first cross the later messages.
+		this.browser.executeScript("""
+				const input = document.getElementById('input');
+				for (let i = 1; i <= 6; i++) {
+				  input.value = 'Hoe lang duurt een project ' + i + '?';
+				  document.getElementById('composer').requestSubmit();
+				}""");
+		this.wait.until((browser) -> texts(".bubble.visitor.is-failed").size() + botBubbles().size() == 7);
+		List<String> visitor = texts(".bubble.visitor");
+		List<String> failed = texts(".bubble.visitor.is-failed");
+		assertThat(failed).isNotEmpty();
+		// The bot answered the first ones; only the refused last ones are marked.
+		assertThat(visitor.subList(visitor.size() - failed.size(), visitor.size())).isEqualTo(failed);
+		assertThat(botBubbles()).hasSize(1 + visitor.size() - failed.size());
+	}
+
+	@Test
+	void shouldShowStaffTypingForAFewSecondsOnly() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
+		this.staff.typing(id, "Anna");
+		WebElement typing = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typing")));
+		// Staff typing repeats every two seconds while they type; after a few seconds without one they stopped.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOf(typing));
+	}
+
+	@Test
+	void shouldNameAStaffMemberAsTheServerDoes() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
+		this.staff.agentMessage(id, "anna", "Anna", "Hoi, ik ben Anna.");
+		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
+		assertThat(texts(".bubble.agent .bubble__name")).containsExactly("Anna van de helpdesk", "Anna van de helpdesk");
+
+		// After a reload the names come with the history.
+		this.browser.navigate().refresh();
+		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
+		assertThat(texts(".bubble.agent .bubble__name")).containsExactly("Anna van de helpdesk", "Anna van de helpdesk");
+	}
+
+	@Test
 	void shouldShowACloseByStaffAndStartANewConversation() {
 		openPage();
 		click("accept-all");

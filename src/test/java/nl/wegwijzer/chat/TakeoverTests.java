@@ -39,6 +39,7 @@ class TakeoverTests {
 			this.staff.agentMessage(conversationId, "anna", "Anna", "Hoi, ik ben Anna. Waarmee kan ik helpen?");
 			JsonNode joined = visitor.expect("agent");
 			assertThat(joined.path("name").asString()).isEqualTo("Anna");
+			assertThat(joined.path("label").asString()).isEqualTo("Anna van de helpdesk");
 			assertThat(joined.path("text").asString()).contains("neemt het gesprek over");
 			assertThat(visitor.expect("agent").path("text").asString()).startsWith("Hoi, ik ben Anna");
 
@@ -54,6 +55,37 @@ class TakeoverTests {
 				.param(conversationId)
 				.query(String.class)
 				.list()).containsExactly("BOT", "AGENT", "AGENT", "VISITOR", "AGENT", "BOT", "BOT");
+		}
+	}
+
+	@Test
+	void shouldNameTheStaffMemberAsThePageShowsThem() throws Exception {
+		try (ChatClient visitor = ChatClient.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.consent();
+			JsonNode session = visitor.expect("session");
+			visitor.expect("bot");
+			String conversationId = this.jdbc.sql("select id from conversation where session_id = ?")
+				.param(session.path("sessionId").asString())
+				.query(String.class)
+				.single();
+
+			this.staff.typing(conversationId, "Anna");
+			assertThat(visitor.expect("typing").path("label").asString()).isEqualTo("Anna van de helpdesk");
+			// A display name that is only the helpdesk's own is no name of a person.
+			this.staff.agentMessage(conversationId, "staff", "Helpdesk", "Waarmee kan ik helpen?");
+			assertThat(visitor.expect("agent").path("label").asString()).isEqualTo("Helpdesk");
+			assertThat(visitor.expect("agent").path("label").asString()).isEqualTo("Helpdesk");
+
+			try (ChatClient again = ChatClient.connect(this.port)) {
+				again.send(java.util.Map.of("type", "resume", "resumeToken", session.path("resumeToken").asString()));
+				JsonNode history = again.expect("session").path("history");
+				assertThat(history.valueStream()
+					.filter((item) -> item.path("from").asString().equals("agent"))
+					.map((item) -> item.path("label").asString())
+					.toList()).containsExactly("Helpdesk", "Helpdesk");
+				assertThat(history.get(0).has("label")).as("only staff messages have a label").isFalse();
+			}
 		}
 	}
 

@@ -44,6 +44,28 @@ class RoutingTests {
 			.contains("jeugd");
 	}
 
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			de impact ligt vooral bij niet-formeel leren                | jeugd
+			de impact ligt vooral bij niet formeel leren                | jeugd
+			de impact ligt vooral bij non-formeel leren                 | jeugd
+			onze school doet veel, maar vooral in de vrije tijd          | jeugd
+			de impact ligt vooral bij formeel leren                     | onderwijs
+			""")
+	void shouldReadNonFormalLearningAsYouthAfterACue(String text, String route) {
+		assertThat(this.routing.route(this.text.normalize(text))).contains(route);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			wij zijn een hogeschool, maar de impact ligt vooral bij scholen   | onderwijs
+			wij zijn een hogeschool, maar de impact ligt vooral bij het mbo   | mbo
+			wij zijn een roc, maar de impact ligt vooral bij het hbo          | hoger_onderwijs
+			""")
+	void shouldReadTheSectorFromWhatFollowsTheCue(String text, String route) {
+		assertThat(this.routing.route(this.text.normalize(text))).contains(route);
+	}
+
 	@Test
 	void shouldNameTheSectorInASentence() {
 		assertThat(this.routing.advice("mbo")).endsWith("bij de sector mbo.");

@@ -190,6 +190,41 @@ class LifecycleApiTests {
 				"closed");
 	}
 
+	@Test
+	void shouldSayWhichViewsEachConversationIsInAsTheViewsListThem() throws Exception {
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask("Ik wil een medewerker spreken");
+			String id = conversationId(visitor);
+			assertThat(views(id)).containsExactlyInAnyOrder("unassigned", "waiting");
+			assertThat(post(this.bert, id, "assign", Map.of()).statusCode()).isEqualTo(204);
+			assertThat(views(id)).containsExactlyInAnyOrder("mine", "waiting");
+			assertThat(ids(this.bert, "mine")).contains(id);
+		}
+		// Every conversation, whatever it went through in the other tests, is in exactly the views that list it.
+		List<String> mine = ids(this.bert, "mine");
+		for (JsonNode conversation : json(this.anna.get("/api/staff/conversations"))) {
+			String id = conversation.path("id").asString();
+			List<String> views = conversation.path("views").valueStream().map(JsonNode::asString).toList();
+			for (String view : List.of("unassigned", "waiting", "offline", "closed")) {
+				assertThat(views.contains(view)).as(id + " in " + view).isEqualTo(ids(this.anna, view).contains(id));
+			}
+			if ("bert".equals(conversation.path("assignee").asString(null))) {
+				assertThat(views.contains("mine")).as(id + " in bert's mine").isEqualTo(mine.contains(id));
+			}
+		}
+	}
+
+	private List<String> views(String id) throws Exception {
+		return json(this.anna.get("/api/staff/conversations?limit=2000")).valueStream()
+			.filter((c) -> c.path("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow()
+			.path("views")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+	}
+
 	private HttpResponse<String> post(StaffHttp staff, String id, String action, Object body) throws Exception {
 		return staff.postJson("/api/staff/conversations/" + id + "/" + action, body);
 	}

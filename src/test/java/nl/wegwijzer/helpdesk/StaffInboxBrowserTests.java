@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -28,7 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.HeadlessChromium;
+import nl.wegwijzer.consent.ConsentRecord;
+import nl.wegwijzer.consent.ConsentRepository;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +70,9 @@ class StaffInboxBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ConsentRepository consents;
 
 	private HeadlessChromium chromium;
 
@@ -216,6 +225,35 @@ class StaffInboxBrowserTests {
 			this.wait.until(ExpectedConditions.textToBe(By.cssSelector("#rows tr.is-waiting td.num"), "3"));
 			assertThat((List<?>) this.browser.executeScript("return window.shown;")).as("once per wait").hasSize(1);
 		}
+	}
+
+	@Test
+	void shouldFollowAnAwayChosenInAnotherStaffTab() {
+		logIn();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		String first = this.browser.getWindowHandle();
+		this.browser.switchTo().newWindow(WindowType.TAB);
+		this.browser.get(url("/staff"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "1 collega beschikbaar"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("available"))).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "0 collega"));
+
+		// The tab opened first no longer claims Sanne is available, with no click there.
+		this.browser.switchTo().window(first);
+		this.wait.until(ExpectedConditions.elementSelectionStateToBe(By.id("available"), false));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence-team"), "0 collega"));
+	}
+
+	@Test
+	void shouldNameACookieCategoryThatIsNoLongerOffered() {
+		// This deployment offers analytics only; a record from when social media was offered still names it.
+		this.consents.insert(new ConsentRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Instant.now(),
+				"0123456789ab", List.of("necessary", "social"), List.of("analytics"), ConsentRecord.Method.CUSTOM,
+				"Mozilla/5.0"));
+		logIn();
+		this.browser.get(url("/staff/consents"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "Social media"));
+		assertThat(this.browser.findElement(By.id("rows")).getText()).doesNotContain("social");
 	}
 
 	@Test
