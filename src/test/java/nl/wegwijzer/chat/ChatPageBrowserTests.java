@@ -212,6 +212,9 @@ class ChatPageBrowserTests {
 		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
 			.query(String.class)
 			.single();
+		// Staff typing reaches the visitor once staff have taken over.
+		this.staff.agentMessage(id, "anna", "Anna", "Hoi, ik ben Anna.");
+		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
 		this.staff.typing(id, "Anna");
 		WebElement typing = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typing")));
 		// Staff typing repeats every two seconds while they type; after a few seconds without one they stopped.

@@ -70,12 +70,13 @@ class TakeoverTests {
 				.query(String.class)
 				.single();
 
-			this.staff.typing(conversationId, "Anna");
-			assertThat(visitor.expect("typing").path("label").asString()).isEqualTo("Anna van de helpdesk");
 			// A display name that is only the helpdesk's own is no name of a person.
 			this.staff.agentMessage(conversationId, "staff", "Helpdesk", "Waarmee kan ik helpen?");
 			assertThat(visitor.expect("agent").path("label").asString()).isEqualTo("Helpdesk");
 			assertThat(visitor.expect("agent").path("label").asString()).isEqualTo("Helpdesk");
+			// Typing reaches the visitor once staff have taken over.
+			this.staff.typing(conversationId, "Anna");
+			assertThat(visitor.expect("typing").path("label").asString()).isEqualTo("Anna van de helpdesk");
 
 			try (ChatClient again = ChatClient.connect(this.port)) {
 				again.send(java.util.Map.of("type", "resume", "resumeToken", session.path("resumeToken").asString()));

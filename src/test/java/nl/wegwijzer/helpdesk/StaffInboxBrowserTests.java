@@ -1,7 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,9 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.HeadlessChromium;
 import nl.wegwijzer.consent.ConsentRecord;
@@ -38,11 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,11 +96,8 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
 		this.browser.executeScript("window.stillTheSamePage = true;");
 
-		try (Visitor visitor = Visitor.connect(this.port)) {
-			String policyVersion = visitor.expect("consent_request").path("policyVersion").asString();
-			visitor.send(Map.of("type", "consent", "policyVersion", policyVersion, "categories", List.of()));
-			String sessionId = visitor.expect("session").path("sessionId").asString();
-			visitor.expect("bot");
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String sessionId = visitor.sessionId;
 			visitor.send(Map.of("type", "message", "text", QUESTION));
 			assertThat(visitor.expect("bot").path("intent").asString()).isEqualTo("duur");
 
@@ -137,11 +124,7 @@ class StaffInboxBrowserTests {
 
 	@Test
 	void shouldChartTheConversationsOfVisitorsWhoAllowedAnalytics() throws Exception {
-		try (Visitor visitor = Visitor.connect(this.port)) {
-			String policyVersion = visitor.expect("consent_request").path("policyVersion").asString();
-			visitor.send(Map.of("type", "consent", "policyVersion", policyVersion, "categories", List.of("analytics")));
-			visitor.expect("session");
-			visitor.expect("bot");
+		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
 			for (String question : List.of(QUESTION, "Welke landen mogen meedoen?", "wat is de hoofdstad van Peru")) {
 				visitor.send(Map.of("type", "message", "text", question));
 				visitor.expect("bot");
@@ -210,11 +193,7 @@ class StaffInboxBrowserTests {
 				};""");
 		this.browser.findElement(By.id("notifications")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications")));
-		try (Visitor visitor = Visitor.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.consent();
-			visitor.expect("session");
-			visitor.expect("bot");
+		try (Visitor visitor = Visitor.chatting(this.port)) {
 			visitor.send(Map.of("type", "message", "text", "Ik wil een medewerker spreken"));
 			assertThat(visitor.expect("bot").path("text").asString()).contains("als eerste aan de beurt");
 			this.wait.until((browser) -> ((List<?>) this.browser.executeScript("return window.shown;")).size() == 1);
@@ -259,11 +238,8 @@ class StaffInboxBrowserTests {
 	@Test
 	void shouldAssignInsertACannedReplyByKeyboardNoteAndClose() throws Exception {
 		logIn();
-		try (Visitor visitor = Visitor.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.consent();
-			String sessionId = visitor.expect("session").path("sessionId").asString();
-			visitor.expect("bot");
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String sessionId = visitor.sessionId;
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
 			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 			this.browser.get(url("/staff/conversation?id=" + id));
@@ -299,11 +275,8 @@ class StaffInboxBrowserTests {
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 		logIn();
 		String conversation;
-		try (Visitor visitor = Visitor.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.consent();
-			String sessionId = visitor.expect("session").path("sessionId").asString();
-			visitor.expect("bot");
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			String sessionId = visitor.sessionId;
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
 			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 		}
@@ -352,64 +325,6 @@ class StaffInboxBrowserTests {
 		}
 		Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
 		Files.move(this.browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	/** A visitor on a real WebSocket; waits for frames and fails on a timeout instead of sleeping. */
-	private static final class Visitor implements AutoCloseable {
-
-		private static final ObjectMapper JSON = new ObjectMapper();
-
-		private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-
-		private final WebSocketSession session;
-
-		private Visitor(URI uri) throws Exception {
-			this.session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
-				@Override
-				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-					Visitor.this.frames.add(JSON.readTree(message.getPayload()));
-				}
-			}, new WebSocketHttpHeaders(), uri).get(10, TimeUnit.SECONDS);
-		}
-
-		static Visitor connect(int port) throws Exception {
-			return new Visitor(URI.create("ws://localhost:" + port + "/ws/chat"));
-		}
-
-		void send(Object frame) throws IOException {
-			this.session.sendMessage(new TextMessage(JSON.writeValueAsString(frame)));
-		}
-
-		JsonNode next() throws InterruptedException {
-			JsonNode frame = this.frames.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			assertThat(frame).as("a frame within %s", TIMEOUT).isNotNull();
-			return frame;
-		}
-
-		JsonNode expect(String type) throws InterruptedException {
-			JsonNode frame = next();
-			assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
-			return frame;
-		}
-
-		/** Skips the staff member's joining notice (also an agent frame) up to the given text. */
-		JsonNode expectAgentSaying(String text) throws InterruptedException {
-			for (int i = 0; i < 5; i++) {
-				JsonNode frame = expect("agent");
-				if (frame.path("text").asString().equals(text)) {
-					return frame;
-				}
-			}
-			throw new AssertionError("no agent frame saying: " + text);
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (this.session.isOpen()) {
-				this.session.close();
-			}
-		}
-
 	}
 
 }

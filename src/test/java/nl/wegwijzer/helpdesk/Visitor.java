@@ -84,6 +84,17 @@ final class Visitor implements AutoCloseable {
 		return frame;
 	}
 
+	/** Skips the staff member's joining notice (also an agent frame) up to the given text. */
+	JsonNode expectAgentSaying(String text) throws InterruptedException {
+		for (int i = 0; i < 5; i++) {
+			JsonNode frame = expect("agent");
+			if (frame.path("text").asString().equals(text)) {
+				return frame;
+			}
+		}
+		throw new AssertionError("no agent frame saying: " + text);
+	}
+
 	boolean nothingWithin(long millis) throws InterruptedException {
 		return this.frames.poll(millis, TimeUnit.MILLISECONDS) == null;
 	}
