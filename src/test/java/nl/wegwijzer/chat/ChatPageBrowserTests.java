@@ -206,12 +206,7 @@ class ChatPageBrowserTests {
 
 	@Test
 	void shouldShowStaffTypingForAFewSecondsOnly() {
-		openPage();
-		click("accept-all");
-		waitForBotBubbles(1);
-		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
-			.query(String.class)
-			.single();
+		String id = startChatting();
 		// Staff typing reaches the visitor once staff have taken over.
 		this.staff.agentMessage(id, "anna", "Anna", "Hoi, ik ben Anna.");
 		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
@@ -223,12 +218,7 @@ class ChatPageBrowserTests {
 
 	@Test
 	void shouldNameAStaffMemberAsTheServerDoes() {
-		openPage();
-		click("accept-all");
-		waitForBotBubbles(1);
-		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
-			.query(String.class)
-			.single();
+		String id = startChatting();
 		this.staff.agentMessage(id, "anna", "Anna", "Hoi, ik ben Anna.");
 		this.wait.until((browser) -> texts(".bubble.agent").size() == 2);
 		assertThat(texts(".bubble.agent .bubble__name")).containsExactly("Anna van de helpdesk", "Anna van de helpdesk");
@@ -241,12 +231,7 @@ class ChatPageBrowserTests {
 
 	@Test
 	void shouldShowACloseByStaffAndStartANewConversation() {
-		openPage();
-		click("accept-all");
-		waitForBotBubbles(1);
-		String id = this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
-			.query(String.class)
-			.single();
+		String id = startChatting();
 		this.staff.close(id, "answered");
 
 		WebElement notice = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice--closed")));
@@ -255,9 +240,7 @@ class ChatPageBrowserTests {
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all"))).click();
 		waitForBotBubbles(1);
 		assertThat(botBubbles()).hasSize(1);
-		assertThat(this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
-			.query(String.class)
-			.single()).isNotEqualTo(id);
+		assertThat(newestConversation()).isNotEqualTo(id);
 	}
 
 	@Test
@@ -307,6 +290,21 @@ class ChatPageBrowserTests {
 			.stream()
 			.map(WebElement::getText)
 			.toList();
+	}
+
+
+	/** Opens the page, accepts all cookies, waits for the welcome and returns the new conversation's id. */
+	private String startChatting() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		return newestConversation();
+	}
+
+	private String newestConversation() {
+		return this.jdbc.sql("select id from conversation order by started_at desc fetch first 1 rows only")
+			.query(String.class)
+			.single();
 	}
 
 }
