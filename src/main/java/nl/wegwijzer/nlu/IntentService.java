@@ -150,7 +150,7 @@ public class IntentService implements IntentClassifier {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			model.write(bytes);
 			this.store.save(key, bytes.toByteArray());
-			log.info("Trained and stored the intent model {}", key);
+			log.info("Trained the intent model {}", key);
 			return new Trained(model, bytes.toByteArray());
 		}
 		catch (IOException ex) {
