@@ -410,12 +410,12 @@ public class ChatService {
 			requestConsent(connection);
 			return;
 		}
-		Conversation conversation = found.get();
+		// The live copy, not the one just read: staff may have changed the conversation since it was stored.
+		Conversation conversation = this.live.get(found.get().id());
 		Connection previous = this.bySession.get(conversation.sessionId());
 		if (previous != null && previous != connection) {
 			closeQuietly(previous, CloseStatus.NORMAL.withReason(SAY.errors().otherWindow()));
 		}
-		this.live.put(conversation);
 		attach(connection, conversation);
 		ConsentPolicy policy = this.consent.policy();
 		List<String> granted = this.consent.latest(conversation.sessionId())

@@ -59,7 +59,7 @@ class LiveConversations {
 		return this.live.get(conversationId, (id) -> this.repository.find(id).orElseThrow());
 	}
 
-	void put(Conversation conversation) {
+	private void put(Conversation conversation) {
 		this.live.put(conversation.id(), conversation);
 	}
 
