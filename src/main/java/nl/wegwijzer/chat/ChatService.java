@@ -403,8 +403,12 @@ public class ChatService {
 			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().alreadyInSession()));
 			return;
 		}
+		// Every resume gives a new token and the old one stops working, so a token read once from a
+		// browser's storage cannot take the conversation over later.
+		String fresh = newToken();
 		Optional<Conversation> found = this.conversations.findByResumeTokenHash(hash(token))
-			.filter((c) -> c.lastActiveAt().plus(this.settings.resumeWindow()).isAfter(now()));
+			.filter((c) -> c.lastActiveAt().plus(this.settings.resumeWindow()).isAfter(now()))
+			.filter((c) -> this.conversations.replaceResumeToken(c.id(), hash(token), hash(fresh)));
 		if (found.isEmpty()) {
 			send(connection, new ServerFrame.Error(RESUME_FAILED, SAY.errors().resumeFailed()));
 			requestConsent(connection);
@@ -421,7 +425,7 @@ public class ChatService {
 		List<String> granted = this.consent.latest(conversation.sessionId())
 			.map(ConsentRecord::granted)
 			.orElse(List.of(ConsentPolicy.NECESSARY));
-		send(connection, new ServerFrame.Session(conversation.sessionId(), token, conversation.dialog().state().name(),
+		send(connection, new ServerFrame.Session(conversation.sessionId(), fresh, conversation.dialog().state().name(),
 				history(conversation.id()),
 				new ServerFrame.ConsentState(policy.version(), policy.text(), policy.categories(), granted)));
 	}

@@ -194,6 +194,18 @@ public class ConversationRepository {
 		return this.jdbc.sql("select * from conversation where id = :id").param("id", id).query(this::map).optional();
 	}
 
+	/**
+	 * Gives the conversation a new resume token, if the old one is still its token: of two resumes with
+	 * one token, only the first gets the new one.
+	 */
+	boolean replaceResumeToken(String conversationId, String oldHash, String newHash) {
+		return this.jdbc.sql("update conversation set resume_token_hash = :newHash where id = :id and resume_token_hash = :oldHash")
+			.param("id", conversationId)
+			.param("oldHash", oldHash)
+			.param("newHash", newHash)
+			.update() == 1;
+	}
+
 	Optional<Conversation> findByResumeTokenHash(String hash) {
 		return this.jdbc.sql("select * from conversation where resume_token_hash = :hash")
 			.param("hash", hash)

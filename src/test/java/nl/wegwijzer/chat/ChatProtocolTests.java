@@ -186,6 +186,31 @@ class ChatProtocolTests {
 	}
 
 	@Test
+	void shouldGiveANewResumeTokenOnEveryResumeAndRefuseTheOldOne() throws Exception {
+		String first;
+		try (ChatClient visitor = ChatClient.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.consent();
+			first = visitor.expect("session").path("resumeToken").asString();
+			visitor.expect("bot");
+		}
+		String second;
+		try (ChatClient resumed = ChatClient.connect(this.port)) {
+			resumed.send(Map.of("type", "resume", "resumeToken", first));
+			second = resumed.expect("session").path("resumeToken").asString();
+			assertThat(second).hasSizeGreaterThan(20).isNotEqualTo(first);
+		}
+		try (ChatClient stale = ChatClient.connect(this.port)) {
+			stale.send(Map.of("type", "resume", "resumeToken", first));
+			assertThat(stale.expect("error").path("code").asString()).isEqualTo("resume_failed");
+		}
+		try (ChatClient resumed = ChatClient.connect(this.port)) {
+			resumed.send(Map.of("type", "resume", "resumeToken", second));
+			assertThat(resumed.expect("session").path("resumeToken").asString()).isNotIn(first, second);
+		}
+	}
+
+	@Test
 	void shouldRefuseAnUnknownResumeTokenAndAskConsent() throws Exception {
 		try (ChatClient client = ChatClient.connect(this.port)) {
 			client.send(Map.of("type", "resume", "resumeToken", "not-a-token"));
