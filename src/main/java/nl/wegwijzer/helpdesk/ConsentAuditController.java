@@ -10,11 +10,15 @@ import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The consent audit: every consent record given in a period, as JSON or as CSV for a spreadsheet. */
+/**
+ * The consent audit, for admins only: every consent record given in a period, as JSON or as CSV for a
+ * spreadsheet, and the check of their hash chain. Each export lands in the staff audit.
+ */
 @RestController
 class ConsentAuditController {
 
@@ -56,21 +60,26 @@ class ConsentAuditController {
 
 	private final Clock clock;
 
-	ConsentAuditController(ConsentRepository consents, Clock clock) {
+	private final StaffAudit audit;
+
+	ConsentAuditController(ConsentRepository consents, Clock clock, StaffAudit audit) {
 		this.consents = consents;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** Checks the hash chain over the whole consent log and names the records that break it. */
 	@GetMapping("/api/staff/consents/chain")
-	ChainReport chain() {
+	ChainReport chain(Authentication authentication) {
 		ConsentChain.Report report = this.consents.verify();
+		this.audit.record(authentication.getName(), StaffAudit.Action.VERIFY_CONSENTS, null,
+				report.intact() ? "intact" : report.breaks().size() + " breaks");
 		return new ChainReport(report.intact(), report.checked(), report.headHash(), report.breaks());
 	}
 
 	@GetMapping("/api/staff/consents")
 	ResponseEntity<?> consents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String format) {
+			@RequestParam(required = false) String format, Authentication authentication) {
 		boolean csv = "csv".equalsIgnoreCase(format);
 		if (format != null && !format.isBlank() && !csv && !"json".equalsIgnoreCase(format)) {
 			throw StaffApiException.badRequest("Onbekend formaat: kies json of csv.");
@@ -80,6 +89,8 @@ class ConsentAuditController {
 			.stream()
 			.map(AuditRecord::of)
 			.toList();
+		this.audit.record(authentication.getName(), StaffAudit.Action.EXPORT_CONSENTS, null,
+				range.from() + " to " + range.to() + ", " + records.size() + " records" + (csv ? ", csv" : ""));
 		if (!csv) {
 			return ResponseEntity.ok(records);
 		}

@@ -34,8 +34,11 @@ class ConversationController {
 
 	private static final Pattern ROUTE = Pattern.compile("[a-z_]{1,40}");
 
-	/** The signed-in staff member; {@code name} is what visitors see in {@code agent} frames. */
-	record Me(String username, String name) {
+	/**
+	 * The signed-in staff member; {@code name} is what visitors see in {@code agent} frames, {@code role}
+	 * ({@code agent} or {@code admin}) what the pages offer.
+	 */
+	record Me(String username, String name, String role) {
 	}
 
 	/** A staff message to the visitor, or a note. */
@@ -58,9 +61,12 @@ class ConversationController {
 
 	private final EmailReplies email;
 
+	private final StaffAudit audit;
+
 	ConversationController(Inbox inbox, InboxEvents events, StaffActions actions, StaffAccounts accounts,
-			HelpdeskTexts texts, EmailReplies email) {
+			HelpdeskTexts texts, EmailReplies email, StaffAudit audit) {
 		this.email = email;
+		this.audit = audit;
 		this.inbox = inbox;
 		this.events = events;
 		this.actions = actions;
@@ -70,7 +76,10 @@ class ConversationController {
 
 	@GetMapping("/me")
 	Me me(Authentication authentication) {
-		return new Me(authentication.getName(), this.accounts.displayName(authentication.getName()));
+		String role = this.accounts.find(authentication.getName())
+			.map((account) -> account.role().name().toLowerCase(Locale.ROOT))
+			.orElse("agent");
+		return new Me(authentication.getName(), this.accounts.displayName(authentication.getName()), role);
 	}
 
 	@GetMapping("/conversations")
@@ -83,8 +92,10 @@ class ConversationController {
 	}
 
 	@GetMapping("/conversations/{id}")
-	Inbox.Detail conversation(@PathVariable String id) {
-		return this.inbox.detail(id).orElseThrow(() -> notFound(id));
+	Inbox.Detail conversation(@PathVariable String id, Authentication authentication) {
+		Inbox.Detail detail = this.inbox.detail(id).orElseThrow(() -> notFound(id));
+		this.audit.record(authentication.getName(), StaffAudit.Action.VIEW, id);
+		return detail;
 	}
 
 	/** Takes the conversation over if no one has, and sends the text to the visitor. */
@@ -93,6 +104,7 @@ class ConversationController {
 			Authentication authentication) {
 		String text = validMessage(request == null ? null : request.text());
 		act(id, () -> this.actions.agentMessage(id, authentication.getName(), name(authentication), text));
+		this.audit.record(authentication.getName(), StaffAudit.Action.MESSAGE, id);
 		return ResponseEntity.accepted().build();
 	}
 
@@ -100,6 +112,7 @@ class ConversationController {
 	@PostMapping("/conversations/{id}/release")
 	ResponseEntity<Void> release(@PathVariable String id, Authentication authentication) {
 		act(id, () -> this.actions.release(id, name(authentication)));
+		this.audit.record(authentication.getName(), StaffAudit.Action.RELEASE, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -117,6 +130,7 @@ class ConversationController {
 	@PostMapping("/conversations/{id}/assign")
 	ResponseEntity<Void> assign(@PathVariable String id, Authentication authentication) {
 		act(id, () -> this.actions.assign(id, authentication.getName()));
+		this.audit.record(authentication.getName(), StaffAudit.Action.ASSIGN, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -124,11 +138,13 @@ class ConversationController {
 	@PostMapping("/conversations/{id}/unassign")
 	ResponseEntity<Void> unassign(@PathVariable String id, Authentication authentication) {
 		act(id, () -> this.actions.unassign(id, this.accounts::displayName));
+		this.audit.record(authentication.getName(), StaffAudit.Action.UNASSIGN, id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/conversations/{id}/close")
-	ResponseEntity<Void> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request) {
+	ResponseEntity<Void> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request,
+			Authentication authentication) {
 		String reason = (request == null || request.reason() == null) ? "" : request.reason().strip();
 		List<String> reasons = this.texts.closeReasons()
 			.keySet()
@@ -140,12 +156,14 @@ class ConversationController {
 				.badRequest(this.texts.errors().closeReason().replace("{reasons}", String.join(", ", reasons)));
 		}
 		act(id, () -> this.actions.close(id, reason));
+		this.audit.record(authentication.getName(), StaffAudit.Action.CLOSE, id, reason);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/conversations/{id}/reopen")
-	ResponseEntity<Void> reopen(@PathVariable String id) {
+	ResponseEntity<Void> reopen(@PathVariable String id, Authentication authentication) {
 		act(id, () -> this.actions.reopen(id));
+		this.audit.record(authentication.getName(), StaffAudit.Action.REOPEN, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -155,6 +173,7 @@ class ConversationController {
 			Authentication authentication) {
 		String text = validMessage(request == null ? null : request.text());
 		act(id, () -> this.actions.note(id, name(authentication), text));
+		this.audit.record(authentication.getName(), StaffAudit.Action.NOTE, id);
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}
 
@@ -177,7 +196,9 @@ class ConversationController {
 			Authentication authentication) {
 		String text = validMessage(request == null ? null : request.text());
 		try {
-			return this.email.send(id, text, name(authentication));
+			EmailReplies.Draft sent = this.email.send(id, text, name(authentication));
+			this.audit.record(authentication.getName(), StaffAudit.Action.EMAIL_REPLY, id);
+			return sent;
 		}
 		catch (NoSuchElementException ex) {
 			throw notFound(id);

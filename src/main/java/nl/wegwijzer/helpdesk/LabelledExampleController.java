@@ -39,7 +39,11 @@ class LabelledExampleController {
 
 	private final Clock clock;
 
-	LabelledExampleController(LabelledExampleRepository examples, IntentService intents, Clock clock) {
+	private final StaffAudit audit;
+
+	LabelledExampleController(LabelledExampleRepository examples, IntentService intents, Clock clock,
+			StaffAudit audit) {
+		this.audit = audit;
 		this.examples = examples;
 		this.intents = intents;
 		this.clock = clock;
@@ -78,6 +82,8 @@ class LabelledExampleController {
 		String user = principal == null ? UNKNOWN_USER : principal.getName();
 		LabelledExample example = this.examples.insert(turnId, text, intent,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), user);
+		this.audit.record(user, StaffAudit.Action.LABEL, this.examples.conversationOf(turnId).orElse(null),
+				"turn " + turnId + ": " + intent);
 		return ResponseEntity.status(HttpStatus.CREATED).body(example);
 	}
 
@@ -88,12 +94,15 @@ class LabelledExampleController {
 	}
 
 	@GetMapping("/labelled-examples/export")
-	ResponseEntity<String> export() {
+	ResponseEntity<String> export(Principal principal) {
+		List<LabelledExample> all = this.examples.findAll();
+		this.audit.record(principal.getName(), StaffAudit.Action.EXPORT_LABELLED_EXAMPLES, null,
+				all.size() + " examples");
 		return ResponseEntity.ok()
 			.contentType(YAML)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("gelabelde-voorbeelden.yml").build().toString())
-			.body(LabelledExampleExport.write(this.examples.findAll(), this.intents.corpus()));
+			.body(LabelledExampleExport.write(all, this.intents.corpus()));
 	}
 
 }

@@ -33,6 +33,14 @@ class LabelledExampleRepository {
 			.optional();
 	}
 
+	/** The conversation a stored turn belongs to. */
+	Optional<String> conversationOf(long turnId) {
+		return this.jdbc.sql("select conversation_id from turn where id = :id")
+			.param("id", turnId)
+			.query(String.class)
+			.optional();
+	}
+
 	LabelledExample insert(Long turnId, String text, String intent, Instant createdAt, String createdBy) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes what Wegwijzer may no longer keep, on the schedule of {@link RetentionSettings}: conversations
  * with their turns (the foreign key cascades) some days after their last activity, and consent records
- * some years after they were given.
+ * some years after they were given. The staff audit is left alone: it names conversations by id only and
+ * must outlive them.
  */
 @Component
 class RetentionJob implements SchedulingConfigurer {

@@ -44,6 +44,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -71,6 +72,16 @@ class SecurityConfiguration {
 	private static final RequestMatcher API = PATHS.matcher("/api/staff/**");
 
 	private static final RequestMatcher PAGES = PATHS.matcher("/staff/**");
+
+	/**
+	 * What only an admin may do: retrain, the consent export and chain check, the staff audit, and the
+	 * export and erasure of a conversation (answered 404 until those exist).
+	 */
+	private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(
+			PATHS.matcher(HttpMethod.POST, "/api/staff/model/retrain"), PATHS.matcher("/api/staff/consents"),
+			PATHS.matcher("/api/staff/consents/**"), PATHS.matcher("/api/staff/audit"),
+			PATHS.matcher("/api/staff/audit/**"), PATHS.matcher(HttpMethod.GET, "/api/staff/conversations/*/export"),
+			PATHS.matcher(HttpMethod.DELETE, "/api/staff/conversations/*"));
 
 	/** Operational metrics are for staff; health stays public for load balancers. */
 	private static final RequestMatcher METRICS = PATHS.matcher("/actuator/prometheus");
@@ -116,8 +127,9 @@ class SecurityConfiguration {
 			.build();
 
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedHandlers = new LinkedHashMap<>();
-		deniedHandlers.put(API, (request, response, denied) -> new ApiError("forbidden",
-				"Deze aanvraag is geweigerd. Laad de pagina opnieuw en probeer het nog eens.")
+		deniedHandlers.put(API, (request, response, denied) -> ((denied instanceof CsrfException)
+				? new ApiError("forbidden", "Deze aanvraag is geweigerd. Laad de pagina opnieuw en probeer het nog eens.")
+				: new ApiError("forbidden", "Dit mag alleen een beheerder van de helpdesk."))
 			.write(response, HttpServletResponse.SC_FORBIDDEN, json));
 		AccessDeniedHandler accessDenied = new RequestMatcherDelegatingAccessDeniedHandler(deniedHandlers,
 				new AccessDeniedHandlerImpl());
@@ -141,8 +153,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(PATHS.matcher(LOGIN), PATHS.matcher("/staff/assets/**"))
 				.permitAll()
+				.requestMatchers(ADMIN_ONLY)
+				.hasRole(StaffAccounts.Role.ADMIN.name())
 				.anyRequest()
-				.hasRole(StaffAccounts.ROLE))
+				.hasRole(StaffAccounts.Role.AGENT.name()))
 			.httpBasic((basic) -> basic.realmName(ApiEntryPoint.REALM)
 				.authenticationEntryPoint(apiEntryPoint)
 				.authenticationDetailsSource(loginDetails))

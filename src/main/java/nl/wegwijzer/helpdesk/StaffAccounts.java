@@ -23,7 +23,33 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class StaffAccounts implements UserDetailsService {
 
-	static final String ROLE = "STAFF";
+	/**
+	 * What an account may do. An agent works the inbox, relabels and reads statistics; an admin may also
+	 * retrain the model, export consents, erase and export conversations and read the staff audit.
+	 */
+	enum Role {
+
+		AGENT, ADMIN;
+
+		/** The Spring Security roles: an admin is an agent too. */
+		String[] authorities() {
+			return (this == ADMIN) ? new String[] { AGENT.name(), ADMIN.name() } : new String[] { AGENT.name() };
+		}
+
+		static Role of(String setting, String username) {
+			if (setting == null || setting.isBlank()) {
+				return AGENT;
+			}
+			try {
+				return Role.valueOf(setting.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(
+						"The role of staff user '" + username + "' must be agent or admin, not '" + setting + "'");
+			}
+		}
+
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
 
@@ -32,7 +58,7 @@ class StaffAccounts implements UserDetailsService {
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
 	/** One account: the hash is bcrypt, never the password. */
-	record Account(String username, String passwordHash, String name) {
+	record Account(String username, String passwordHash, String name, Role role) {
 	}
 
 	private final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -42,7 +68,7 @@ class StaffAccounts implements UserDetailsService {
 		// Listing users without a main password means the operator chose the accounts: no generated one.
 		if (mainConfigured || settings.users().isEmpty()) {
 			String password = mainConfigured ? settings.password() : generated(settings.username());
-			add(settings.username(), password, settings.name(), bcrypt);
+			add(settings.username(), password, settings.name(), Role.ADMIN, bcrypt);
 		}
 		for (StaffSettings.User user : settings.users()) {
 			if (user.username() == null || user.username().isBlank() || user.password() == null
@@ -50,16 +76,20 @@ class StaffAccounts implements UserDetailsService {
 				throw new IllegalStateException("Every entry of wegwijzer.staff.users needs a username and a password");
 			}
 			String name = (user.name() == null || user.name().isBlank()) ? user.username().strip() : user.name().strip();
-			add(user.username().strip(), user.password(), name, bcrypt);
+			add(user.username().strip(), user.password(), name, Role.of(user.role(), user.username().strip()), bcrypt);
+		}
+		if (this.accounts.values().stream().noneMatch((account) -> account.role() == Role.ADMIN)) {
+			log.warn("No staff account is an admin: nobody can retrain the model, export consents or read the "
+					+ "staff audit (set wegwijzer.staff.users[n].role=admin)");
 		}
 	}
 
-	private void add(String username, String password, String name, PasswordEncoder bcrypt) {
+	private void add(String username, String password, String name, Role role, PasswordEncoder bcrypt) {
 		String key = key(username);
 		if (this.accounts.containsKey(key)) {
 			throw new IllegalStateException("Staff user '" + username + "' is configured twice");
 		}
-		this.accounts.put(key, new Account(username, hash(username, password, bcrypt), name));
+		this.accounts.put(key, new Account(username, hash(username, password, bcrypt), name, role));
 	}
 
 	private static String hash(String username, String password, PasswordEncoder bcrypt) {
@@ -90,7 +120,9 @@ class StaffAccounts implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		Account account = find(username).orElseThrow(() -> new UsernameNotFoundException("No staff user " + username));
-		return User.withUsername(account.username()).password(account.passwordHash()).roles(ROLE).build();
+		return User.withUsername(account.username()).password(account.passwordHash())
+			.roles(account.role().authorities())
+			.build();
 	}
 
 	Optional<Account> find(String username) {

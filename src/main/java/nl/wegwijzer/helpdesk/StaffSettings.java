@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * start-up and logged once
  * @param name its display name, shown to visitors in {@code agent} frames
  * @param users further accounts
+ * <p>
+ * The main account is an {@code admin}; further accounts are an {@code agent} unless their {@code role}
+ * says {@code admin}.
  */
 @ConfigurationProperties("wegwijzer.staff")
 public record StaffSettings(String username, String password, String name, List<User> users) {
@@ -23,8 +26,11 @@ public record StaffSettings(String username, String password, String name, List<
 		users = (users == null) ? List.of() : List.copyOf(users);
 	}
 
-	/** One further staff account; {@code name} defaults to the user name. */
-	public record User(String username, String password, String name) {
+	/**
+	 * One further staff account; {@code name} defaults to the user name, {@code role} ({@code agent} or
+	 * {@code admin}) to {@code agent}.
+	 */
+	public record User(String username, String password, String name, String role) {
 	}
 
 }

@@ -8,6 +8,8 @@
  * visitor messages and retrain the model from them, exports the consent audit and reports statistics
  * over analytics-consented conversations; a scheduled job deletes
  * transcripts and consent records past their retention. It reads the chat and consent features and
- * calls {@code StaffActions} for everything staff do to a conversation; neither depends on it.
+ * calls {@code StaffActions} for everything staff do to a conversation; neither depends on it. Accounts are
+ * agents or admins ({@code StaffAccounts.Role}); only admins retrain, export consents and read the
+ * append-only {@code StaffAudit}, where the controllers record what staff did.
  */
 package nl.wegwijzer.helpdesk;

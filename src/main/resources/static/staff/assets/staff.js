@@ -226,11 +226,11 @@ export function showLiveState(element, state) {
 
 // ---------------------------------------------------------------- header
 
-/** The staff pages, defined once: every page's navigation is built from this list. */
+/** The staff pages, defined once: every page's navigation is built from this list. Third: admins only. */
 const PAGES = [
   ['/staff', 'Inbox'],
   ['/staff/triage', 'Triage'],
-  ['/staff/consents', 'Toestemmingen'],
+  ['/staff/consents', 'Toestemmingen', true],
   ['/staff/statistics', 'Statistieken'],
 ];
 
@@ -241,8 +241,11 @@ function renderNav() {
   }
   // The conversation page belongs to the inbox.
   const here = location.pathname === '/staff/conversation' ? '/staff' : location.pathname.replace(/\/$/, '') || '/staff';
-  list.replaceChildren(...PAGES.map(([href, label]) => {
+  list.replaceChildren(...PAGES.map(([href, label, adminOnly]) => {
     const item = document.createElement('li');
+    if (adminOnly) {
+      item.dataset.adminOnly = '';
+    }
     const link = document.createElement('a');
     link.className = 'nav__link';
     link.href = href;
@@ -265,6 +268,12 @@ export async function initHeader() {
   const name = document.getElementById('staff-name');
   name.textContent = text(me && me.name) || text(me && me.username);
   name.hidden = false;
+  // The server refuses agents these anyway; hiding them spares a 403.
+  if (!me || me.role !== 'admin') {
+    document.querySelectorAll('[data-admin-only]').forEach((element) => {
+      element.hidden = true;
+    });
+  }
   return me;
 }
 

@@ -32,7 +32,7 @@ import org.springframework.context.event.EventListener;
 		properties = { "spring.datasource.url=jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.password=" + HelpdeskTest.PASSWORD, "wegwijzer.staff.name=Anna",
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password=" + HelpdeskTest.BERT_PASSWORD,
-				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.retention.cron=-",
+				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[0].role=agent", "wegwijzer.retention.cron=-",
 				"wegwijzer.helpdesk.office-hours=MON-FRI 09:00-17:00", "wegwijzer.helpdesk.closed-days=2026-12-25",
 				"wegwijzer.helpdesk.missed-after=5m", "spring.mail.host=127.0.0.1",
 				"spring.mail.port=" + HandoffTest.SMTP_PORT })

@@ -172,6 +172,9 @@ abstract class HelpdeskQueriesContractTests {
 			.param("at", Timestamp.from(NOW))
 			.update();
 
+		StaffAudit audit = new StaffAudit(this.jdbc, Clock.fixed(NOW.minus(Duration.ofDays(4000)), ZoneOffset.UTC));
+		audit.record("anna", StaffAudit.Action.VIEW, old);
+
 		RetentionJob job = new RetentionJob(this.jdbc, consents, new RetentionSettings("-", 90, 1825),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		RetentionJob.Deleted deleted = job.run();
@@ -187,8 +190,34 @@ abstract class HelpdeskQueriesContractTests {
 			.list()).containsOnlyNulls();
 		assertThat(exists("consent_record", oldConsent)).isFalse();
 		assertThat(exists("consent_record", keptConsent)).isTrue();
+		assertThat(audit.latest(old, 10)).as("the staff audit outlives the conversation it names")
+			.extracting(StaffAudit.Entry::action)
+			.containsExactly("view");
 		assertThat(job.run()).as("a second run finds nothing more").isEqualTo(new RetentionJob.Deleted(0, 0));
 		assertThat(consents.verify().breaks()).as("the chain still checks without the deleted records").isEmpty();
+	}
+
+	@Test
+	void shouldKeepTheStaffAuditNewestFirstPerConversation() {
+		String conversation = UUID.randomUUID().toString();
+		Instant at = Instant.parse("2031-03-01T10:00:00.123Z");
+		new StaffAudit(this.jdbc, Clock.fixed(at, ZoneOffset.UTC)).record("anna", StaffAudit.Action.VIEW, conversation);
+		StaffAudit later = new StaffAudit(this.jdbc, Clock.fixed(at.plusSeconds(5), ZoneOffset.UTC));
+		later.record("bert", StaffAudit.Action.CLOSE, conversation, "answered");
+		later.record("bert", StaffAudit.Action.REOPEN, conversation);
+		later.record("anna", StaffAudit.Action.RETRAIN, null, "x".repeat(600));
+
+		List<StaffAudit.Entry> entries = later.latest(conversation, 10);
+		assertThat(entries).extracting(StaffAudit.Entry::action).containsExactly("reopen", "close", "view");
+		assertThat(entries.get(1)).extracting(StaffAudit.Entry::actor, StaffAudit.Entry::conversationId,
+				StaffAudit.Entry::detail, StaffAudit.Entry::at)
+			.containsExactly("bert", conversation, "answered", at.plusSeconds(5));
+		assertThat(entries.get(2).at()).isEqualTo(at);
+		assertThat(later.latest(conversation, 1)).extracting(StaffAudit.Entry::action).containsExactly("reopen");
+		StaffAudit.Entry retrain = later.latest(null, 1).get(0);
+		assertThat(retrain.action()).isEqualTo("retrain");
+		assertThat(retrain.conversationId()).isNull();
+		assertThat(retrain.detail()).hasSize(StaffAudit.MAX_DETAIL_CHARS);
 	}
 
 	private String consent(ConsentRepository consents, Instant givenAt) {

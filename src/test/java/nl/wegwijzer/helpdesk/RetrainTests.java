@@ -78,6 +78,9 @@ class RetrainTests {
 		assertThat(result.path("message").asString()).startsWith("Het nieuwe model is in gebruik");
 		assertThat(result.path("new").path("accuracy").asDouble())
 			.isGreaterThanOrEqualTo(result.path("old").path("accuracy").asDouble());
+		JsonNode audit = this.staff.getForObject("/api/staff/audit?limit=1", JsonNode.class);
+		assertThat(audit.get(0).path("action").asString()).isEqualTo("retrain");
+		assertThat(audit.get(0).path("actor").asString()).isEqualTo("staff");
 		// The new question is exported for review, never trained on.
 		assertThat(result.path("new").path("examples").asInt())
 			.isEqualTo(result.path("old").path("examples").asInt() + NEW_PHRASING.size());

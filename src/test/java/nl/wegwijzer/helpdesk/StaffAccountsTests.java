@@ -27,7 +27,7 @@ class StaffAccountsTests {
 		assertThat(hash).startsWith("$2a$").doesNotContain("geheim");
 		assertThat(this.bcrypt.matches("geheim", hash)).isTrue();
 		assertThat(accounts.loadUserByUsername("staff").getAuthorities()).extracting(Object::toString)
-			.containsExactly("ROLE_STAFF");
+			.containsExactlyInAnyOrder("ROLE_AGENT", "ROLE_ADMIN");
 		assertThat(accounts.displayName("STAFF")).isEqualTo("Anna");
 	}
 
@@ -65,7 +65,7 @@ class StaffAccountsTests {
 	@Test
 	void shouldAddListedUsersAndGenerateNothingWhenOnlyThoseAreSet(CapturedOutput output) {
 		StaffAccounts accounts = new StaffAccounts(new StaffSettings(null, null, null,
-				List.of(new StaffSettings.User("bert", "b", "Bert"), new StaffSettings.User("cor", "c", null))), this.bcrypt);
+				List.of(new StaffSettings.User("bert", "b", "Bert", null), new StaffSettings.User("cor", "c", null, null))), this.bcrypt);
 		assertThat(accounts.all()).extracting(StaffAccounts.Account::username).containsExactly("bert", "cor");
 		assertThat(accounts.displayName("cor")).isEqualTo("cor");
 		assertThatThrownBy(() -> accounts.loadUserByUsername("staff")).isInstanceOf(UsernameNotFoundException.class);
@@ -75,9 +75,24 @@ class StaffAccountsTests {
 	@Test
 	void shouldRefuseTheSameUserTwiceOrAUserWithoutPassword() {
 		assertThatIllegalStateException().isThrownBy(() -> new StaffAccounts(
-				new StaffSettings("staff", "a", null, List.of(new StaffSettings.User("Staff", "b", null))), this.bcrypt));
+				new StaffSettings("staff", "a", null, List.of(new StaffSettings.User("Staff", "b", null, null))), this.bcrypt));
 		assertThatIllegalStateException().isThrownBy(() -> new StaffAccounts(
-				new StaffSettings("staff", "a", null, List.of(new StaffSettings.User("bert", null, null))), this.bcrypt));
+				new StaffSettings("staff", "a", null, List.of(new StaffSettings.User("bert", null, null, null))), this.bcrypt));
+	}
+
+	@Test
+	void shouldMakeTheMainAccountAnAdminAndOthersAgentsUnlessSaidOtherwise() {
+		StaffAccounts accounts = new StaffAccounts(new StaffSettings("staff", "a", null,
+				List.of(new StaffSettings.User("bert", "b", null, null), new StaffSettings.User("cor", "c", null, "Admin"))),
+				this.bcrypt);
+		assertThat(accounts.loadUserByUsername("staff").getAuthorities()).extracting(Object::toString)
+			.containsExactlyInAnyOrder("ROLE_AGENT", "ROLE_ADMIN");
+		assertThat(accounts.loadUserByUsername("bert").getAuthorities()).extracting(Object::toString)
+			.containsExactly("ROLE_AGENT");
+		assertThat(accounts.loadUserByUsername("cor").getAuthorities()).extracting(Object::toString)
+			.containsExactlyInAnyOrder("ROLE_AGENT", "ROLE_ADMIN");
+		assertThatIllegalStateException().isThrownBy(() -> new StaffAccounts(new StaffSettings("staff", "a", null,
+				List.of(new StaffSettings.User("bert", "b", null, "baas"))), this.bcrypt));
 	}
 
 }

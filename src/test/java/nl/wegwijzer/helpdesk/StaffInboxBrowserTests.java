@@ -47,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:staffbrowser;DB_CLOSE_DELAY=-1",
 			"wegwijzer.staff.username=staff", "wegwijzer.staff.password=geheim", "wegwijzer.staff.name=Sanne",
-			"wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00",
+			"wegwijzer.helpdesk.office-hours=MON-SUN 00:00-24:00", "wegwijzer.staff.users[0].username=lisa",
+			"wegwijzer.staff.users[0].password=lisa-geheim", "wegwijzer.staff.users[0].name=Lisa",
+			"wegwijzer.staff.users[0].role=agent",
 			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
 			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
 class StaffInboxBrowserTests {
@@ -297,6 +299,29 @@ class StaffInboxBrowserTests {
 			assertThat(((Number) width).intValue()).as("width of %s", page.getKey()).isLessThanOrEqualTo(390);
 			screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
 		}
+	}
+
+	@Test
+	void shouldOfferAnAgentNeitherTheConsentsNorRetraining() throws Exception {
+		this.browser.get(url("/staff"));
+		login("lisa", "lisa-geheim");
+		this.wait.until(ExpectedConditions.urlMatches("/staff(\\?[^/]*)?$"));
+		String conversation;
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+		}
+		this.browser.get(url("/staff/conversation?id=" + conversation));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "Lisa"));
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("retrain")));
+		assertThat(this.browser.findElements(By.cssSelector("#nav-list .nav__link")).stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)).containsExactly("Inbox", "Triage", "Statistieken");
+		assertThat(this.browser.findElement(By.id("export")).isDisplayed()).as("agents may export labels").isTrue();
+		// Lisa's open page made her available: leave, and say so, for the tests that count colleagues.
+		this.browser.get("about:blank");
+		assertThat(StaffHttp.basic(this.port, "lisa", "lisa-geheim").postJson("/api/staff/presence",
+				Map.of("available", false)).statusCode()).isEqualTo(200);
 	}
 
 	private void logIn() {
