@@ -39,7 +39,7 @@ public class V6__chain_consent_records extends BaseJavaMigration {
 			try (ResultSet rows = select.executeQuery("select * from consent_record order by given_at, id")) {
 				while (rows.next()) {
 					ConsentRecord record = ConsentRepository.read(rows);
-					String hash = ConsentChain.hash(previous, record);
+					String hash = ConsentChain.hashWithUserAgent(previous, record);
 					update.setLong(1, ++seq);
 					update.setString(2, previous);
 					update.setString(3, hash);

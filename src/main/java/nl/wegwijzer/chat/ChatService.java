@@ -34,6 +34,7 @@ import nl.wegwijzer.dialog.DialogTurn;
 import nl.wegwijzer.dialog.Reply;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import org.springframework.web.socket.CloseStatus;
@@ -111,10 +112,13 @@ public class ChatService {
 
 	private final HandoffTexts texts;
 
+	private final Erasure erasure;
+
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
 			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
 			RateLimiter rateLimiter, ConversationLimiter conversationLimiter, ChatMetrics metrics, ObjectMapper json,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Erasure erasure) {
+		this.erasure = erasure;
 		this.events = events;
 		this.frames = frames;
 		this.consent = consent;
@@ -200,6 +204,9 @@ public class ChatService {
 			}
 			else if (frame instanceof ClientFrame.Resume r) {
 				resume(connection, r.resumeToken());
+			}
+			else if (frame instanceof ClientFrame.Erase) {
+				erase(connection);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -391,6 +398,36 @@ public class ChatService {
 			return new ServerFrame.Typing(typing.name(), this.texts.staffLabel(typing.name()));
 		}
 		return frame;
+	}
+
+	private void erase(Connection connection) {
+		if (!connection.inSession()) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().nothingToErase()));
+			return;
+		}
+		if (!this.erasure.erase(connection.conversationId, true)) {
+			// Gone already (staff erased it, or the retention job): the visitor's wish is met all the same.
+			erased(connection);
+		}
+	}
+
+	/** Tells a visitor still connected that their conversation is erased, and disconnects them. */
+	@EventListener
+	void on(ConversationErased erased) {
+		Connection connection = this.bySession.get(erased.sessionId());
+		if (connection != null) {
+			erased(connection);
+		}
+	}
+
+	private void erased(Connection connection) {
+		synchronized (connection) {
+			this.bySession.remove(connection.sessionId, connection);
+			connection.sessionId = null;
+			connection.conversationId = null;
+			send(connection, new ServerFrame.Erased(SAY.erased()));
+			closeQuietly(connection, CloseStatus.NORMAL.withReason(SAY.erased()));
+		}
 	}
 
 	/** Whether the visitor of this conversation is connected right now. */

@@ -24,4 +24,8 @@ sealed interface ClientFrame {
 	record Typing() implements ClientFrame {
 	}
 
+	/** The visitor erases their conversation: see {@link Erasure}. */
+	record Erase() implements ClientFrame {
+	}
+
 }

@@ -51,6 +51,7 @@ class ClientFrames {
 			case "consent" -> new ClientFrame.Consent(policyVersion(frame), categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
 			case "typing" -> new ClientFrame.Typing();
+			case "erase" -> new ClientFrame.Erase();
 			default -> throw new ProtocolException(BAD_REQUEST, SAY.errors().unknownType());
 		};
 	}

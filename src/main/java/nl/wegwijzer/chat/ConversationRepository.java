@@ -194,6 +194,11 @@ public class ConversationRepository {
 		return this.jdbc.sql("select * from conversation where id = :id").param("id", id).query(this::map).optional();
 	}
 
+	/** Deletes the conversation; its turns and labelled examples go with it (the foreign keys cascade). */
+	void delete(String conversationId) {
+		this.jdbc.sql("delete from conversation where id = :id").param("id", conversationId).update();
+	}
+
 	/**
 	 * Gives the conversation a new resume token, if the old one is still its token: of two resumes with
 	 * one token, only the first gets the new one.

@@ -1,12 +1,14 @@
 package nl.wegwijzer.chat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds an e-mail address in a chat message, alone or inside a sentence. */
-final class EmailAddresses {
+/** Finds e-mail addresses in a chat message, alone or inside a sentence. */
+public final class EmailAddresses {
 
 	/** Deliberately plain: a local part, an @ and a domain with a dot; what a visitor types. */
 	private static final Pattern ADDRESS = Pattern
@@ -19,17 +21,23 @@ final class EmailAddresses {
 	}
 
 	static Optional<String> find(String text) {
+		return findAll(text).stream().findFirst();
+	}
+
+	/** Every address in a text, in order, the domain in lower case. */
+	public static List<String> findAll(String text) {
+		List<String> found = new ArrayList<>();
 		Matcher matcher = ADDRESS.matcher(text);
 		while (matcher.find()) {
 			String address = matcher.group();
-			String local = address.substring(0, address.indexOf('@'));
+			int at = address.indexOf('@');
+			String local = address.substring(0, at);
 			if (address.length() <= MAX_LENGTH && !local.startsWith(".") && !local.endsWith(".")
 					&& !local.contains("..")) {
-				int at = address.indexOf('@');
-				return Optional.of(local + "@" + address.substring(at + 1).toLowerCase(Locale.ROOT));
+				found.add(local + "@" + address.substring(at + 1).toLowerCase(Locale.ROOT));
 			}
 		}
-		return Optional.empty();
+		return found;
 	}
 
 }

@@ -59,6 +59,11 @@ class LiveConversations {
 		return this.live.get(conversationId, (id) -> this.repository.find(id).orElseThrow());
 	}
 
+	/** Drops the live copy of an erased conversation; the caller holds the lock. */
+	void forget(String conversationId) {
+		this.live.invalidate(conversationId);
+	}
+
 	private void put(Conversation conversation) {
 		this.live.put(conversation.id(), conversation);
 	}

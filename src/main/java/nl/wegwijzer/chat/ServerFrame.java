@@ -13,7 +13,8 @@ import nl.wegwijzer.consent.ConsentPolicy;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(ServerFrame.ConsentRequest.class), @JsonSubTypes.Type(ServerFrame.Session.class),
 		@JsonSubTypes.Type(ServerFrame.Bot.class), @JsonSubTypes.Type(ServerFrame.Agent.class),
-		@JsonSubTypes.Type(ServerFrame.Typing.class), @JsonSubTypes.Type(ServerFrame.Closed.class), @JsonSubTypes.Type(ServerFrame.Error.class) })
+		@JsonSubTypes.Type(ServerFrame.Typing.class), @JsonSubTypes.Type(ServerFrame.Closed.class), @JsonSubTypes.Type(ServerFrame.Erased.class),
+		@JsonSubTypes.Type(ServerFrame.Error.class) })
 public sealed interface ServerFrame {
 
 	@JsonTypeName("consent_request")
@@ -91,6 +92,14 @@ public sealed interface ServerFrame {
 	 */
 	@JsonTypeName("closed")
 	record Closed(String text, String reason) implements ServerFrame {
+	}
+
+	/**
+	 * The conversation is erased, at the visitor's request or by staff; the connection closes next. The page
+	 * forgets its resume token and shows {@code text}.
+	 */
+	@JsonTypeName("erased")
+	record Erased(String text) implements ServerFrame {
 	}
 
 	@JsonTypeName("error")

@@ -60,11 +60,39 @@ public final class ConsentChain {
 
 	}
 
-	/** The hash of one record, chained to the hash of the record before it. */
+	/**
+	 * The hash of one record, chained to the hash of the record before it. The user agent enters as its
+	 * own hash ({@link #userAgentHash}), kept in a column of its own: erasing a conversation removes the
+	 * user agent from its consent records and leaves the chain intact.
+	 */
 	public static String hash(String previous, ConsentRecord record) {
-		String content = String.join("\u001f", previous, record.id(), record.sessionId(), record.givenAt().toString(),
+		return hash(previous, record, userAgentHash(record.userAgent()));
+	}
+
+	static String hash(String previous, ConsentRecord record, String userAgentHash) {
+		return chained(previous, record, userAgentHash);
+	}
+
+	/** What the chain holds of a user agent; {@code null} without one. */
+	public static String userAgentHash(String userAgent) {
+		return userAgent == null ? null : sha256(userAgent);
+	}
+
+	/**
+	 * The hash as records were chained before the user agent could be erased, with the user agent itself
+	 * in it. For the migrations only: V6 chained with it, V8 checks with it before chaining again.
+	 */
+	public static String hashWithUserAgent(String previous, ConsentRecord record) {
+		return chained(previous, record, record.userAgent());
+	}
+
+	private static String chained(String previous, ConsentRecord record, String userAgent) {
+		return sha256(String.join("\u001f", previous, record.id(), record.sessionId(), record.givenAt().toString(),
 				record.policyVersion(), String.join(",", record.granted()), String.join(",", record.refused()),
-				record.method().name(), record.userAgent() == null ? "\u0000" : record.userAgent());
+				record.method().name(), userAgent == null ? "\u0000" : userAgent));
+	}
+
+	private static String sha256(String content) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
@@ -97,14 +125,14 @@ public final class ConsentChain {
 			this.previousId = null;
 		}
 
-		void accept(long seq, String prevHash, String hash, ConsentRecord record) {
+		void accept(long seq, String prevHash, String hash, ConsentRecord record, String userAgentHash) {
 			if (this.previousSeq != null && seq != this.previousSeq + 1) {
 				add(new Break(seq, record.id(), Problem.MISSING_BEFORE));
 			}
 			else if (this.previousHash != null && !this.previousHash.equals(prevHash)) {
 				add(new Break(seq, record.id(), Problem.UNLINKED));
 			}
-			if (!hash(prevHash, record).equals(hash)) {
+			if (!hash(prevHash, record, userAgentHash).equals(hash)) {
 				add(new Break(seq, record.id(), Problem.ALTERED));
 			}
 			this.checked++;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Proof of one consent choice. Never updated: a change or withdrawal is a new record.
  *
- * @param userAgent the browser's user agent, truncated; no IP address is kept
+ * @param userAgent the browser's user agent, truncated, or {@code null} once the conversation is erased; no
+ * IP address is kept
  */
 public record ConsentRecord(String id, String sessionId, Instant givenAt, String policyVersion,
 		List<String> granted, List<String> refused, Method method, String userAgent) {

@@ -15,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Append-only storage of consent records: rows are inserted and read, never updated. Every row is a link
- * of the {@link ConsentChain}.
+ * Append-only storage of consent records: rows are inserted and read, never updated, except that erasing
+ * a conversation removes the user agent from its records. Every row is a link of the {@link ConsentChain}.
  */
 @Repository
 public class ConsentRepository {
@@ -65,10 +65,11 @@ public class ConsentRepository {
 			.orElse(new Head(Long.MAX_VALUE, ""));
 		ConsentChain.Verifier verifier = new ConsentChain.Verifier();
 		this.jdbc.sql("""
-				select seq, prev_hash, hash, id, session_id, given_at, policy_version, granted, refused, method, user_agent
+				select seq, prev_hash, hash, id, session_id, given_at, policy_version, granted, refused, method, user_agent,
+				       user_agent_hash
 				from consent_record where seq <= :seq
 				union all
-				select seq, null, hash, null, null, null, null, null, null, null, null from consent_pruned where seq <= :seq
+				select seq, null, hash, null, null, null, null, null, null, null, null, null from consent_pruned where seq <= :seq
 				order by seq""")
 			.param("seq", head.seq())
 			.query((rs) -> {
@@ -76,7 +77,8 @@ public class ConsentRepository {
 					verifier.pruned(rs.getLong("seq"), rs.getString("hash"));
 				}
 				else {
-					verifier.accept(rs.getLong("seq"), rs.getString("prev_hash"), rs.getString("hash"), map(rs, 0));
+					verifier.accept(rs.getLong("seq"), rs.getString("prev_hash"), rs.getString("hash"), map(rs, 0),
+							rs.getString("user_agent_hash"));
 				}
 			});
 		return verifier.finish(head.seq(), head.hash());
@@ -85,9 +87,9 @@ public class ConsentRepository {
 	private void insert(ConsentRecord record, long seq, String prevHash, String hash) {
 		this.jdbc.sql("""
 				insert into consent_record (id, session_id, given_at, policy_version, granted, refused, method, user_agent,
-				    seq, prev_hash, hash)
+				    user_agent_hash, seq, prev_hash, hash)
 				values (:id, :sessionId, :givenAt, :policyVersion, :granted, :refused, :method, :userAgent,
-				    :seq, :prevHash, :hash)
+				    :userAgentHash, :seq, :prevHash, :hash)
 				""")
 			.param("id", record.id())
 			.param("sessionId", record.sessionId())
@@ -97,6 +99,7 @@ public class ConsentRepository {
 			.param("refused", String.join(",", record.refused()))
 			.param("method", record.method().name())
 			.param("userAgent", record.userAgent())
+			.param("userAgentHash", ConsentChain.userAgentHash(record.userAgent()))
 			.param("seq", seq)
 			.param("prevHash", prevHash)
 			.param("hash", hash)
@@ -127,6 +130,17 @@ public class ConsentRepository {
 			.param("to", Timestamp.from(to))
 			.query(ConsentRepository::map)
 			.list();
+	}
+
+	/**
+	 * Minimises the records of an erased conversation: the user agent goes, the choice and when it was made
+	 * stay as proof. The chain holds only the user agent's hash, so it still checks.
+	 * @return how many records were minimised
+	 */
+	public int eraseUserAgents(String sessionId) {
+		return this.jdbc.sql("update consent_record set user_agent = null where session_id = :sessionId and user_agent is not null")
+			.param("sessionId", sessionId)
+			.update();
 	}
 
 	/**

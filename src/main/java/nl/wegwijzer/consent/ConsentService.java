@@ -79,6 +79,11 @@ public class ConsentService {
 		return record;
 	}
 
+	/** Minimises the consent proof of an erased conversation; see {@link ConsentRepository#eraseUserAgents}. */
+	public void eraseUserAgents(String sessionId) {
+		this.repository.eraseUserAgents(sessionId);
+	}
+
 	public Optional<ConsentRecord> latest(String sessionId) {
 		return this.repository.latest(sessionId);
 	}

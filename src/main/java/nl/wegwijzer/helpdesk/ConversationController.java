@@ -1,17 +1,22 @@
 package nl.wegwijzer.helpdesk;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 import nl.wegwijzer.chat.Conversation;
+import nl.wegwijzer.chat.Erasure;
 import nl.wegwijzer.chat.StaffActions;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The live inbox and takeovers: who is signed in, the conversations, staff messages, the event stream. */
+/**
+ * The live inbox and takeovers: who is signed in, the conversations, staff messages, the event stream; and
+ * a conversation's export and erasure.
+ */
 @RestController
 @RequestMapping("/api/staff")
 class ConversationController {
@@ -63,8 +71,14 @@ class ConversationController {
 
 	private final StaffAudit audit;
 
+	private final Erasure erasure;
+
+	private final Clock clock;
+
 	ConversationController(Inbox inbox, InboxEvents events, StaffActions actions, StaffAccounts accounts,
-			HelpdeskTexts texts, EmailReplies email, StaffAudit audit) {
+			HelpdeskTexts texts, EmailReplies email, StaffAudit audit, Erasure erasure, Clock clock) {
+		this.erasure = erasure;
+		this.clock = clock;
 		this.email = email;
 		this.audit = audit;
 		this.inbox = inbox;
@@ -96,6 +110,30 @@ class ConversationController {
 		Inbox.Detail detail = this.inbox.detail(id).orElseThrow(() -> notFound(id));
 		this.audit.record(authentication.getName(), StaffAudit.Action.VIEW, id);
 		return detail;
+	}
+
+	/** Everything stored about the conversation, as a JSON file to hand to the visitor (admins only). */
+	@GetMapping("/conversations/{id}/export")
+	ResponseEntity<Inbox.Export> export(@PathVariable String id, Authentication authentication) {
+		Inbox.Export export = this.inbox.export(id, this.clock.instant()).orElseThrow(() -> notFound(id));
+		this.audit.record(authentication.getName(), StaffAudit.Action.EXPORT, id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("gesprek-" + id + ".json").build().toString())
+			.body(export);
+	}
+
+	/**
+	 * Erases the conversation with everything derived from it (admins only); see {@link Erasure}. A visitor
+	 * still connected is told and disconnected.
+	 */
+	@DeleteMapping("/conversations/{id}")
+	ResponseEntity<Void> erase(@PathVariable String id, Authentication authentication) {
+		if (!this.erasure.erase(id, false)) {
+			throw notFound(id);
+		}
+		this.audit.record(authentication.getName(), StaffAudit.Action.ERASE, id);
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Takes the conversation over if no one has, and sends the text to the visitor. */

@@ -2,11 +2,14 @@ package nl.wegwijzer.helpdesk;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.wegwijzer.chat.ChatService;
 import nl.wegwijzer.chat.ConversationRepository;
+import nl.wegwijzer.chat.EmailAddresses;
 import nl.wegwijzer.chat.Turn;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
@@ -65,6 +68,24 @@ class Inbox {
 
 	}
 
+	/**
+	 * Everything stored about one conversation, for the visitor's right of access (AVG art. 15): the chat
+	 * ({@code turns}), staff notes, the consent records, every e-mail address it holds (the one left for an
+	 * answer and those in the visitor's messages) and the examples staff labelled from it.
+	 */
+	record Export(Instant exportedAt, Summary conversation, List<TranscriptEntry> turns, List<TranscriptEntry> notes,
+			List<SessionConsent> consents, List<String> emailAddresses, List<LabelledExample> labelledExamples) {
+
+		Export {
+			turns = List.copyOf(turns);
+			notes = List.copyOf(notes);
+			consents = List.copyOf(consents);
+			emailAddresses = List.copyOf(emailAddresses);
+			labelledExamples = List.copyOf(labelledExamples);
+		}
+
+	}
+
 	/** One stored turn: see {@link Turn}. */
 	record TranscriptEntry(long id, String author, String visitorText, String reply, String agentName, String intent,
 			Double confidence, String state, Instant receivedAt, Instant sentAt) {
@@ -100,10 +121,13 @@ class Inbox {
 
 	private final ChatService chat;
 
+	private final LabelledExampleRepository examples;
+
 	private final double flagBelow;
 
 	Inbox(InboxRepository rows, ConversationRepository conversations, ConsentRepository consents, ChatService chat,
-			NluSettings nlu) {
+			LabelledExampleRepository examples, NluSettings nlu) {
+		this.examples = examples;
 		this.rows = rows;
 		this.conversations = conversations;
 		this.consents = consents;
@@ -123,6 +147,24 @@ class Inbox {
 		return summary(id).map((summary) -> new Detail(summary,
 				this.conversations.turns(id).stream().map(TranscriptEntry::of).toList(),
 				this.consents.forSession(summary.sessionId()).stream().map(SessionConsent::of).toList()));
+	}
+
+	Optional<Export> export(String id, Instant now) {
+		return summary(id).map((summary) -> {
+			List<TranscriptEntry> entries = this.conversations.turns(id).stream().map(TranscriptEntry::of).toList();
+			Set<String> addresses = new LinkedHashSet<>();
+			if (summary.email() != null) {
+				addresses.add(summary.email());
+			}
+			entries.stream()
+				.filter((entry) -> entry.visitorText() != null)
+				.forEach((entry) -> addresses.addAll(EmailAddresses.findAll(entry.visitorText())));
+			return new Export(now, summary,
+					entries.stream().filter((entry) -> !Turn.Author.NOTE.name().equals(entry.author())).toList(),
+					entries.stream().filter((entry) -> Turn.Author.NOTE.name().equals(entry.author())).toList(),
+					this.consents.forSession(summary.sessionId()).stream().map(SessionConsent::of).toList(),
+					List.copyOf(addresses), this.examples.forConversation(id));
+		});
 	}
 
 	private Summary summary(InboxRepository.Row row) {

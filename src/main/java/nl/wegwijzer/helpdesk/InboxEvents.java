@@ -20,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.chat.ConversationChanged;
+import nl.wegwijzer.chat.ConversationErased;
 import nl.wegwijzer.chat.VisitorTyping;
 
 import org.springframework.context.event.ContextClosedEvent;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The inbox's live stream: every change of a conversation goes to every open staff page as a
- * {@code conversation} event with its summary. The visitor's thread only hands the change over; one
+ * {@code conversation} event with its summary, an erasure as an {@code erased} event with its id. The visitor's thread only hands the change over; one
  * thread reads the summaries, in order, and each staff page gets its events from its own queue, so a
  * slow or vanished browser holds up nobody. A page that falls too far behind is disconnected; its
  * browser reconnects and reloads the list.
@@ -41,6 +42,8 @@ class InboxEvents {
 	static final String EVENT = "conversation";
 
 	static final String TYPING = "typing";
+
+	static final String ERASED = "erased";
 
 	/** Browsers reconnect after this; well inside any proxy's idle timeout thanks to the heartbeat. */
 	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
@@ -68,8 +71,8 @@ class InboxEvents {
 
 	private final ObjectMapper json;
 
-	/** The data of a {@code typing} event. */
-	record Typing(String conversationId) {
+	/** The data of a {@code typing} or {@code erased} event. */
+	record ConversationId(String conversationId) {
 	}
 
 	private final ExecutorService reader = Executors.newSingleThreadExecutor(threads("staff-events-read"));
@@ -114,9 +117,19 @@ class InboxEvents {
 	@EventListener
 	void on(VisitorTyping typing) {
 		if (!this.subscribers.isEmpty()) {
-			String data = this.json.writeValueAsString(new Typing(typing.conversationId()));
-			this.reader.execute(() -> this.subscribers.forEach((s) -> s.offer(new Event(TYPING, data, null))));
+			offerAll(TYPING, typing.conversationId());
 		}
+	}
+
+	/** A conversation is erased: an {@code erased} event with its id, so pages drop it. */
+	@EventListener
+	void on(ConversationErased erased) {
+		offerAll(ERASED, erased.conversationId());
+	}
+
+	private void offerAll(String name, String conversationId) {
+		String data = this.json.writeValueAsString(new ConversationId(conversationId));
+		this.reader.execute(() -> this.subscribers.forEach((s) -> s.offer(new Event(name, data, null))));
 	}
 
 	private void broadcast(String conversationId) {

@@ -79,7 +79,7 @@ class InboxRepository {
 	 * What to list; {@code null} means any.
 	 *
 	 * @param route a route id, or {@link #NO_ROUTE}
-	 * @param text words to find in visitor texts and replies, any case
+	 * @param text words to find in visitor texts and replies, or in the e-mail address left, any case
 	 */
 	record Filter(String status, String route, String text, int limit, View view, String me) {
 
@@ -130,8 +130,9 @@ class InboxRepository {
 		}
 		if (filter.text() != null) {
 			conditions.add("""
-					exists (select 1 from turn t where t.conversation_id = c.id
-					        and (lower(t.visitor_text) like :text escape '!' or lower(t.reply) like :text escape '!'))""");
+					(lower(c.email) like :text escape '!'
+					 or exists (select 1 from turn t where t.conversation_id = c.id
+					            and (lower(t.visitor_text) like :text escape '!' or lower(t.reply) like :text escape '!')))""");
 			params.put("text", "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%");
 		}
 		String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";

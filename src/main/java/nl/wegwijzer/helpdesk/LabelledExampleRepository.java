@@ -12,7 +12,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Labelled examples in the database, so that no label is lost when the server restarts. */
+/**
+ * Labelled examples in the database, so that no label is lost when the server restarts. An example lives
+ * as long as the conversation its text came from: erasure and the retention job delete it with it.
+ */
 @Repository
 class LabelledExampleRepository {
 
@@ -44,8 +47,8 @@ class LabelledExampleRepository {
 	LabelledExample insert(Long turnId, String text, String intent, Instant createdAt, String createdBy) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into labelled_example (turn_id, text, intent, created_at, created_by)
-				values (:turnId, :text, :intent, :createdAt, :createdBy)
+				insert into labelled_example (turn_id, conversation_id, text, intent, created_at, created_by)
+				values (:turnId, (select conversation_id from turn where id = :turnId), :text, :intent, :createdAt, :createdBy)
 				""")
 			.param("turnId", turnId)
 			.param("text", text)
@@ -59,6 +62,14 @@ class LabelledExampleRepository {
 	/** Every labelled example, newest first. */
 	List<LabelledExample> findAll() {
 		return this.jdbc.sql("select * from labelled_example order by created_at desc, id desc")
+			.query(LabelledExampleRepository::map)
+			.list();
+	}
+
+	/** The examples made from a conversation's texts, oldest first. */
+	List<LabelledExample> forConversation(String conversationId) {
+		return this.jdbc.sql("select * from labelled_example where conversation_id = :id order by created_at, id")
+			.param("id", conversationId)
 			.query(LabelledExampleRepository::map)
 			.list();
 	}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.wegwijzer.consent.ConsentRepository;
+import nl.wegwijzer.system.H2Compaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes what Wegwijzer may no longer keep, on the schedule of {@link RetentionSettings}: conversations
- * with their turns (the foreign key cascades) some days after their last activity, and consent records
- * some years after they were given. The staff audit is left alone: it names conversations by id only and
- * must outlive them.
+ * with their turns and labelled examples (the foreign keys cascade) some days after their last activity,
+ * and consent records some years after they were given; then compacts an H2 file, so that neither these
+ * nor conversations erased since the last run stay readable in it. The staff audit is left alone: it names
+ * conversations by id only and must outlive them.
  */
 @Component
 class RetentionJob implements SchedulingConfigurer {
@@ -38,7 +40,11 @@ class RetentionJob implements SchedulingConfigurer {
 
 	private final Clock clock;
 
-	RetentionJob(JdbcClient jdbc, ConsentRepository consents, RetentionSettings settings, Clock clock) {
+	private final H2Compaction compaction;
+
+	RetentionJob(JdbcClient jdbc, ConsentRepository consents, RetentionSettings settings, Clock clock,
+			H2Compaction compaction) {
+		this.compaction = compaction;
 		this.jdbc = jdbc;
 		this.consents = consents;
 		this.settings = settings;
@@ -63,6 +69,8 @@ class RetentionJob implements SchedulingConfigurer {
 		long consents = this.consents.deleteGivenBefore(consentsBefore);
 		log.info("Retention: deleted {} conversations (with their turns) last active before {} and {} consent records "
 				+ "given before {}", conversations, transcriptsBefore, consents, consentsBefore);
+		// Also removes what was erased since the last run from an H2 file.
+		this.compaction.compact();
 		return new Deleted(conversations, consents);
 	}
 

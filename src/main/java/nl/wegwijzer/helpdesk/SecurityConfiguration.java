@@ -75,7 +75,7 @@ class SecurityConfiguration {
 
 	/**
 	 * What only an admin may do: retrain, the consent export and chain check, the staff audit, and the
-	 * export and erasure of a conversation (answered 404 until those exist).
+	 * export and erasure of a conversation.
 	 */
 	private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(
 			PATHS.matcher(HttpMethod.POST, "/api/staff/model/retrain"), PATHS.matcher("/api/staff/consents"),

@@ -9,11 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
+import nl.wegwijzer.chat.ConversationErased;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The append-only trail of what staff did: one row per action, written after the action succeeded. There
+ * The append-only trail of what staff did, and of erasures visitors asked for: one row per action, written
+ * after the action succeeded. There
  * is no way to change or delete a row through Wegwijzer, and the retention job leaves the table alone.
  */
 @Service
@@ -25,7 +29,7 @@ class StaffAudit {
 	enum Action {
 
 		VIEW, MESSAGE, NOTE, RELEASE, ASSIGN, UNASSIGN, CLOSE, REOPEN, EMAIL_REPLY, LABEL, EXPORT_LABELLED_EXAMPLES,
-		RETRAIN, EXPORT_CONSENTS, VERIFY_CONSENTS;
+		RETRAIN, EXPORT_CONSENTS, VERIFY_CONSENTS, EXPORT, ERASE;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);
@@ -45,6 +49,9 @@ class StaffAudit {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
+
+	/** The actor of an erasure the visitor asked for in the chat. */
+	static final String VISITOR = "bezoeker";
 
 	void record(String actor, Action action, String conversationId) {
 		record(actor, action, conversationId, null);
@@ -74,6 +81,14 @@ class StaffAudit {
 			query = query.param("conversationId", conversationId);
 		}
 		return query.query(StaffAudit::map).list();
+	}
+
+	/** A visitor who erased their conversation leaves this entry, so staff see where it went. */
+	@EventListener
+	void on(ConversationErased erased) {
+		if (erased.byVisitor()) {
+			record(VISITOR, Action.ERASE, erased.conversationId());
+		}
 	}
 
 	private static Entry map(ResultSet rs, int row) throws SQLException {

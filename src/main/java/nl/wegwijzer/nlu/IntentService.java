@@ -70,6 +70,14 @@ public class IntentService implements IntentClassifier {
 		return current.cache.get(current.classifier.pipeline().normalize(text), current.classifier::classify);
 	}
 
+	/**
+	 * Empties the cache of results, whose keys are texts visitors sent: after an erasure none of them may
+	 * stay behind. The cache fills again within minutes.
+	 */
+	public void forgetCachedTexts() {
+		this.loaded.get().cache.invalidateAll();
+	}
+
 	/** The questions a message asks, each classified by the model in service. */
 	public MessageAnalysis analyze(String message) {
 		return this.analyzer.analyze(message);

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,6 +209,40 @@ class ChatProtocolTests {
 			resumed.send(Map.of("type", "resume", "resumeToken", second));
 			assertThat(resumed.expect("session").path("resumeToken").asString()).isNotIn(first, second);
 		}
+	}
+
+	@Test
+	void shouldEraseTheConversationOnRequestSoItCanNoLongerBeResumed() throws Exception {
+		try (ChatClient early = ChatClient.connect(this.port)) {
+			early.expect("consent_request");
+			early.send(Map.of("type", "erase"));
+			JsonNode refused = early.expect("error");
+			assertThat(refused.path("code").asString()).as("no conversation yet to erase").isEqualTo("bad_request");
+			assertThat(refused.path("message").asString()).isEqualTo("Er is nog geen gesprek om te wissen.");
+			assertThat(early.isOpen()).isTrue();
+		}
+		String token;
+		String sessionId;
+		try (ChatClient visitor = ChatClient.connect(this.port)) {
+			visitor.expect("consent_request");
+			visitor.consent();
+			JsonNode session = visitor.expect("session");
+			token = session.path("resumeToken").asString();
+			sessionId = session.path("sessionId").asString();
+			visitor.expect("bot");
+			visitor.ask("Hoe lang duurt een project?");
+
+			visitor.send(Map.of("type", "erase"));
+
+			assertThat(visitor.expect("erased").path("text").asString())
+				.isEqualTo("Je gesprek is gewist. Alleen je cookiekeuze bewaren we nog, als bewijs.");
+			assertThat(visitor.awaitClose().getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
+		}
+		try (ChatClient stale = ChatClient.connect(this.port)) {
+			stale.send(Map.of("type", "resume", "resumeToken", token));
+			assertThat(stale.expect("error").path("code").asString()).isEqualTo("resume_failed");
+		}
+		assertThat(consents(sessionId)).as("the consent proof stays").hasSize(1);
 	}
 
 	@Test

@@ -170,6 +170,54 @@ abstract class StorageContractTests {
 			.isEqualTo(ConsentChain.hash(ConsentChain.GENESIS, first));
 	}
 
+	@Test
+	void shouldChainAgainSoUserAgentsCanBeErasedAndKeepBreaksFoundBefore() throws Exception {
+		String name = "v7_" + System.nanoTime();
+		String schema = '"' + name + '"';
+		Flyway.configure().dataSource(dataSource()).schemas(name).locations("classpath:db/migration").target("7").load().migrate();
+		JdbcClient jdbc = JdbcClient.create(dataSource());
+		List<ConsentRecord> records = new ArrayList<>();
+		String previous = ConsentChain.GENESIS;
+		for (int i = 0; i < 3; i++) {
+			ConsentRecord record = new ConsentRecord("old-" + i, "session-" + i, NOW.plusSeconds(i), "abc123",
+					List.of("necessary"), List.of("analytics"), ConsentRecord.Method.NECESSARY_ONLY, "Mozilla/5.0 (" + i + ")");
+			String hash = ConsentChain.hashWithUserAgent(previous, record);
+			jdbc.sql("insert into " + schema + ".consent_record (id, session_id, given_at, policy_version, granted, refused, "
+					+ "method, user_agent, seq, prev_hash, hash) values (:id, :session, :at, 'abc123', 'necessary', "
+					+ "'analytics', 'NECESSARY_ONLY', :agent, :seq, :prev, :hash)")
+				.param("id", record.id())
+				.param("session", record.sessionId())
+				.param("at", java.sql.Timestamp.from(record.givenAt()))
+				.param("agent", record.userAgent())
+				.param("seq", i + 1)
+				.param("prev", previous)
+				.param("hash", hash)
+				.update();
+			records.add(record);
+			previous = hash;
+		}
+		jdbc.sql("update " + schema + ".consent_chain set seq = 3, hash = :hash").param("hash", previous).update();
+		jdbc.sql("update " + schema + ".consent_record set granted = 'necessary,analytics' where id = 'old-1'").update();
+
+		Flyway.configure().dataSource(dataSource()).schemas(name).locations("classpath:db/migration").load().migrate();
+
+		try (java.sql.Connection connection = dataSource().getConnection()) {
+			connection.setSchema(name);
+			DataSource inSchema = new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true);
+			ConsentRepository migrated = new ConsentRepository(JdbcClient.create(inSchema),
+					new DataSourceTransactionManager(inSchema));
+			assertThat(migrated.verify().breaks()).as("the record altered before the migration stays reported")
+				.containsExactly(new ConsentChain.Break(2, "old-1", ConsentChain.Problem.ALTERED));
+
+			assertThat(migrated.eraseUserAgents("session-2")).isOne();
+
+			assertThat(migrated.forSession("session-2")).extracting(ConsentRecord::userAgent).containsOnlyNulls();
+			assertThat(migrated.verify().breaks()).extracting(ConsentChain.Break::id).containsExactly("old-1");
+			assertThat(JdbcClient.create(inSchema).sql("select user_agent_hash from consent_record where id = 'old-2'")
+				.query(String.class).single()).isEqualTo(ConsentChain.userAgentHash("Mozilla/5.0 (2)"));
+		}
+	}
+
 	private long seq(ConsentRecord record) {
 		return JdbcClient.create(dataSource()).sql("select seq from consent_record where id = :id")
 			.param("id", record.id())

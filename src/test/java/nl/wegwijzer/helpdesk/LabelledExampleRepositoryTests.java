@@ -62,11 +62,13 @@ class LabelledExampleRepositoryTests {
 		assertThat(repository.findAll()).containsExactly(second, first);
 		assertThat(repository.countWithIntent()).isOne();
 
-		// The text is a copy: it stays when retention deletes the conversation and its turns.
+		String conversation = jdbc.sql("select conversation_id from turn where id = :id").param("id", question)
+			.query(String.class).single();
+		assertThat(repository.forConversation(conversation)).containsExactly(first, second);
+
+		// An example lives as long as its conversation: erasure and retention delete it with it.
 		jdbc.sql("delete from conversation").update();
-		assertThat(repository.findAll()).containsExactly(second, first);
-		assertThat(jdbc.sql("select count(*) from labelled_example where turn_id is null").query(Long.class).single())
-			.isEqualTo(2);
+		assertThat(repository.findAll()).isEmpty();
 	}
 
 }

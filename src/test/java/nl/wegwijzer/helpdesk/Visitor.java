@@ -5,12 +5,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
@@ -36,6 +38,8 @@ final class Visitor implements AutoCloseable {
 
 	final String sessionId;
 
+	private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
 	private Visitor(int port, String... categories) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "Visitor/1.0 (helpdesk test)");
@@ -45,6 +49,11 @@ final class Visitor implements AutoCloseable {
 				JsonNode frame = JSON.readTree(message.getPayload());
 				remember(frame);
 				Visitor.this.frames.add(frame);
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+				Visitor.this.closed.complete(status);
 			}
 		}, headers, URI.create("ws://localhost:" + port + "/ws/chat")).get(10, TimeUnit.SECONDS);
 		expect("consent_request");
@@ -93,6 +102,11 @@ final class Visitor implements AutoCloseable {
 			}
 		}
 		throw new AssertionError("no agent frame saying: " + text);
+	}
+
+	/** How the server closed the connection, waiting for it up to 10 s. */
+	CloseStatus closedByServer() throws Exception {
+		return this.closed.get(10, TimeUnit.SECONDS);
 	}
 
 	boolean nothingWithin(long millis) throws InterruptedException {
