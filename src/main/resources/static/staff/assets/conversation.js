@@ -28,6 +28,8 @@ const el = {
   details: document.getElementById('details'),
   consents: document.getElementById('consents'),
   noConsents: document.getElementById('no-consents'),
+  exportConversation: document.getElementById('export-conversation'),
+  erase: document.getElementById('erase'),
   retrain: document.getElementById('retrain'),
   retrainProgress: document.getElementById('retrain-progress'),
   retrainElapsed: document.getElementById('retrain-elapsed'),
@@ -87,8 +89,7 @@ async function load() {
     render(detail);
   } catch (error) {
     if (error.status === 404) {
-      showNotice('Dit gesprek bestaat niet (meer). Ga terug naar de inbox en kies een ander gesprek.');
-      el.conversation.hidden = true;
+      gone('Dit gesprek bestaat niet (meer). Ga terug naar de inbox en kies een ander gesprek.');
     } else {
       showNotice(`Het gesprek kon niet worden geladen. ${error.message}`);
     }
@@ -98,6 +99,25 @@ async function load() {
       state.again = false;
       load();
     }
+  }
+}
+
+function gone(message) {
+  showNotice(message);
+  el.conversation.hidden = true;
+}
+
+async function erase() {
+  if (!confirm('Dit gesprek met alle berichten, notities en labels definitief wissen? Dit kan niet ongedaan worden gemaakt.')) {
+    return;
+  }
+  el.erase.disabled = true;
+  try {
+    await api(`/api/staff/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    gone('Het gesprek is gewist. Ga terug naar de inbox.');
+  } catch (error) {
+    el.erase.disabled = false;
+    showNotice(`Het gesprek kon niet worden gewist. ${error.message}`);
   }
 }
 
@@ -698,6 +718,7 @@ el.reply.addEventListener('keydown', (event) => {
   }
 });
 el.retrain.addEventListener('click', retrain);
+el.erase.addEventListener('click', erase);
 
 async function start() {
   if (!id) {
@@ -709,6 +730,7 @@ async function start() {
     // Back to the inbox as it was left, filters and all.
     document.getElementById('back').href = `/staff${backFilters.search}`;
   }
+  el.exportConversation.href = `/api/staff/conversations/${encodeURIComponent(id)}/export`;
   await labelsReady;
   el.closeReason.append(...Object.entries(CLOSE_REASONS)
     .filter(([key]) => key !== 'goodbye')
@@ -731,6 +753,11 @@ async function start() {
     onTyping: (conversationId) => {
       if (conversationId === id) {
         visitorTyping();
+      }
+    },
+    onErased: (conversationId) => {
+      if (conversationId === id && !el.conversation.hidden) {
+        gone('Dit gesprek is zojuist gewist. Ga terug naar de inbox.');
       }
     },
     onState: (live) => showLiveState(el.live, live),

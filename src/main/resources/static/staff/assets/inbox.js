@@ -358,6 +358,14 @@ async function start() {
   load();
   liveEvents({
     onConversation,
+    onErased: (conversationId) => {
+      const row = shown.get(conversationId);
+      if (row) {
+        row.remove();
+        shown.delete(conversationId);
+        updateEmpty();
+      }
+    },
     onState: (state) => showLiveState(el.live, state),
     onReconnected: load,
   });

@@ -142,7 +142,7 @@ export function query(params) {
  * gives up (the server answered with an error, for instance 401 after the session expired) this checks the
  * login and starts a new one after a pause.
  */
-export function liveEvents({ onConversation, onTyping, onState, onReconnected }) {
+export function liveEvents({ onConversation, onTyping, onErased, onState, onReconnected }) {
   let source = null;
   let retryTimer = 0;
   let everOpen = false;
@@ -171,16 +171,18 @@ export function liveEvents({ onConversation, onTyping, onState, onReconnected })
         onConversation(summary);
       }
     });
-    source.addEventListener('typing', (event) => {
+    const byId = (handler) => (event) => {
       try {
-        const typing = JSON.parse(event.data);
-        if (onTyping && typing && typeof typing.conversationId === 'string') {
-          onTyping(typing.conversationId);
+        const data = JSON.parse(event.data);
+        if (handler && data && typeof data.conversationId === 'string') {
+          handler(data.conversationId);
         }
       } catch {
         // Not for us.
       }
-    });
+    };
+    source.addEventListener('typing', byId(onTyping));
+    source.addEventListener('erased', byId(onErased));
     source.addEventListener('error', async () => {
       if (source.readyState !== EventSource.CLOSED) {
         onState('reconnecting');

@@ -272,6 +272,31 @@ class StaffInboxBrowserTests {
 	}
 
 	@Test
+	void shouldEraseAConversationFromItsPageAndDropItFromTheInbox() throws Exception {
+		logIn();
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			visitor.ask(QUESTION);
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+			String inbox = this.browser.getWindowHandle();
+			this.browser.switchTo().newWindow(WindowType.TAB);
+			this.browser.get(url("/staff/conversation?id=" + id));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), QUESTION));
+			assertThat(this.browser.findElement(By.id("export-conversation")).getAttribute("href"))
+				.endsWith("/api/staff/conversations/" + id + "/export");
+
+			this.browser.findElement(By.id("erase")).click();
+			this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "Het gesprek is gewist."));
+			assertThat(this.browser.findElement(By.id("conversation")).isDisplayed()).isFalse();
+			assertThat(visitor.expect("erased").path("text").asString()).startsWith("Je gesprek is gewist.");
+			this.browser.switchTo().window(inbox);
+			this.wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+		}
+	}
+
+	@Test
 	void shouldFitEveryStaffPageInAPhoneWithTheSameNavigationAndTheServersLabels() throws Exception {
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
@@ -314,6 +339,7 @@ class StaffInboxBrowserTests {
 		this.browser.get(url("/staff/conversation?id=" + conversation));
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "Lisa"));
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("retrain")));
+		assertThat(this.browser.findElement(By.id("erase")).isDisplayed()).as("only admins erase").isFalse();
 		assertThat(this.browser.findElements(By.cssSelector("#nav-list .nav__link")).stream()
 			.filter(WebElement::isDisplayed)
 			.map(WebElement::getText)).containsExactly("Inbox", "Triage", "Statistieken");
