@@ -6,4 +6,7 @@
  * visitor waits for nobody, and {@code StaffActions} is what the helpdesk does to a conversation. Whether
  * a colleague can come is asked of a {@link nl.wegwijzer.chat.Staffing}, which the helpdesk provides.
  */
+@ApplicationModule(allowedDependencies = { "consent", "dialog", "nlu", "system" })
 package nl.wegwijzer.chat;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * every choice a visitor makes, each record chained by hash to the one before ({@link
  * nl.wegwijzer.consent.ConsentChain}) and checked by {@code verify-consents}. Depends on no other feature.
  */
+@ApplicationModule(allowedDependencies = {})
 package nl.wegwijzer.consent;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,4 +12,7 @@
  * agents or admins ({@code StaffAccounts.Role}); only admins retrain, export consents and read the
  * append-only {@code StaffAudit}, where the controllers record what staff did.
  */
+@ApplicationModule(allowedDependencies = { "chat", "consent", "dialog", "nlu", "system" })
 package nl.wegwijzer.helpdesk;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * Other features see only {@link nl.wegwijzer.nlu.IntentClassifier}, {@link nl.wegwijzer.nlu.Classification}
  * and the {@link nl.wegwijzer.nlu.Intent} answers.
  */
+@ApplicationModule(allowedDependencies = {})
 package nl.wegwijzer.nlu;
+
+import org.springframework.modulith.ApplicationModule;
