@@ -41,7 +41,7 @@ public class VoiceTests {
 	/** Keys that hold what a visitor reads, per content file; the rest (keywords, ids, examples) is not read. */
 	private static final Map<String, Set<String>> SHOWN = Map.of("intents", Set.of("answer", "why", "label", "quickReplies"),
 			"content/dialog.yml", Set.of(), "content/cookies.yml", Set.of("text", "label", "description"),
-			"content/chat.yml", Set.of(), "content/handoff.yml", Set.of());
+			"content/chat.yml", Set.of(), "content/handoff.yml", Set.of(), "content/eligibility.yml", Set.of());
 
 	private static final Set<String> NOT_SHOWN = Set.of("keywords", "cues", "id", "examples", "social", "required",
 			"cancelPhrases", "smallTalkPhrases");
@@ -63,7 +63,8 @@ public class VoiceTests {
 			JsonNode node = read(yaml, intent);
 			collect(intent.getFilename(), node, SHOWN.get("intents"), texts);
 		}
-		for (String content : List.of("content/dialog.yml", "content/cookies.yml", "content/chat.yml", "content/handoff.yml")) {
+		for (String content : List.of("content/dialog.yml", "content/eligibility.yml", "content/cookies.yml", "content/chat.yml",
+				"content/handoff.yml")) {
 			collect(content, read(yaml, new ClassPathResource(content)), SHOWN.get(content), texts);
 		}
 		for (String page : List.of("static/index.html", "static/privacy.html", "static/chat.js")) {

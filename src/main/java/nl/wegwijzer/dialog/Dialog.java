@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.wegwijzer.consortium.Consortium;
+import nl.wegwijzer.consortium.ConsortiumCheck;
+import nl.wegwijzer.consortium.Verdict;
 import nl.wegwijzer.nlu.Classification;
 import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentService;
@@ -66,11 +69,7 @@ public class Dialog {
 
 	private final DialogContent content = DialogContent.load();
 
-	private final Countries countries = Countries.load();
-
-	private final ConsortiumParser consortiumParser = new ConsortiumParser(this.countries);
-
-	private final Eligibility eligibility = new Eligibility(this.countries, this.content.eligibility());
+	private final ConsortiumCheck consortiumCheck = new ConsortiumCheck();
 
 	private final TextPipeline text = new TextPipeline(TextPipeline.Language.NL);
 
@@ -391,7 +390,7 @@ public class Dialog {
 	}
 
 	private DialogTurn consortiumAnswer(DialogContext context, String message, Classification understood) {
-		Consortium told = this.consortiumParser.parse(message);
+		Consortium told = this.consortiumCheck.read(message);
 		if (!told.isEmpty()) {
 			return check(context, context.consortium(), message, understood);
 		}
@@ -400,8 +399,8 @@ public class Dialog {
 	}
 
 	private DialogTurn check(DialogContext context, Consortium known, String message, Classification understood) {
-		Consortium consortium = known.merge(this.consortiumParser.parse(message));
-		Verdict verdict = this.eligibility.check(consortium);
+		Consortium consortium = known.merge(this.consortiumCheck.read(message));
+		Verdict verdict = this.consortiumCheck.check(consortium);
 		boolean complete = verdict.missing().isEmpty();
 		DialogEvent event = complete ? DialogEvent.VERDICT : DialogEvent.INCOMPLETE;
 		DialogContext next = new DialogContext(Transitions.next(context.state(), event), ELIGIBILITY, List.of(), 0, 0,

@@ -13,8 +13,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /** The dialog's own texts and the sector routing, from {@code content/dialog.yml}. */
-record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases phrases, Map<String, List<More>> more,
-		EligibilityTexts eligibility) {
+record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases phrases, Map<String, List<More>> more) {
 
 	DialogContent {
 		more = Map.copyOf(more);
@@ -44,18 +43,6 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 
 	/** The next part of a list too long for one bubble, behind a button with this label. */
 	record More(String label, String text) {
-	}
-
-	/** The sentences of the consortium check; {@code {name}} marks what is filled in. */
-	record EligibilityTexts(String eligible, String organisations, String someOrganisations, String applicant,
-			String partnerCountry, String partnerCountries, String unknownCountry, String unknownCountries,
-			String durationFits, String extensionOnRequest, String durationUnsure, String notYet, String notYetList,
-			String tooFewOrganisation, String tooFewOrganisations, String noProgrammeCountry,
-			String oneProgrammeCountry, String programmeCountries, String partnerNotCounted,
-			String partnersNotCounted, String findOne, String findMore, String partnerApplicant, String tooLong,
-			String extensionTooLong, String noExtensionAfterThreeYears, String totalTooLong, String remindDuration,
-			String remindDurationAndExtension, String askBoth, String askCount, String askCountries,
-			String askOtherCountries, String year, String month, String months, String and) {
 	}
 
 	static DialogContent load() {

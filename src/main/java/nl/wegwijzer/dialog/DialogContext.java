@@ -2,6 +2,8 @@ package nl.wegwijzer.dialog;
 
 import java.util.List;
 
+import nl.wegwijzer.consortium.Consortium;
+
 /**
  * What the dialog remembers between messages; stored with the conversation as JSON.
  *

@@ -1,4 +1,4 @@
-package nl.wegwijzer.dialog;
+package nl.wegwijzer.consortium;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package nl.wegwijzer.dialog;
+package nl.wegwijzer.consortium;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * verdict for the visitor. The rules, and only these, come from the Erasmus+ page: at least three
  * organisations from three different programme countries; partner-country organisations only as partner,
  * not as applicant; a duration of 2 or 3 years; an extension of at most 6 months, 3 years in total. The
- * sentences come from {@code content/dialog.yml}.
+ * sentences come from {@code content/eligibility.yml}.
  */
 final class Eligibility {
 
@@ -30,9 +30,9 @@ final class Eligibility {
 
 	private final Countries countries;
 
-	private final DialogContent.EligibilityTexts say;
+	private final EligibilityTexts say;
 
-	Eligibility(Countries countries, DialogContent.EligibilityTexts texts) {
+	Eligibility(Countries countries, EligibilityTexts texts) {
 		this.countries = countries;
 		this.say = texts;
 	}

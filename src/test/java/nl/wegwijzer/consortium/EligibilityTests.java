@@ -1,4 +1,4 @@
-package nl.wegwijzer.dialog;
+package nl.wegwijzer.consortium;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +33,7 @@ class EligibilityTests {
 
 	private final ConsortiumParser parser = new ConsortiumParser(this.countries);
 
-	private final Eligibility eligibility = new Eligibility(this.countries, DialogContent.load().eligibility());
+	private final Eligibility eligibility = new Eligibility(this.countries, EligibilityTexts.load());
 
 	static Stream<Arguments> verdicts() {
 		return Stream.of(

@@ -1,0 +1,35 @@
+package nl.wegwijzer.consortium;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+/** The sentences of the consortium check, from {@code content/eligibility.yml}; {@code {name}} marks what is filled in. */
+record EligibilityTexts(String eligible, String organisations, String someOrganisations, String applicant,
+		String partnerCountry, String partnerCountries, String unknownCountry, String unknownCountries,
+		String durationFits, String extensionOnRequest, String durationUnsure, String notYet, String notYetList,
+		String tooFewOrganisation, String tooFewOrganisations, String noProgrammeCountry,
+		String oneProgrammeCountry, String programmeCountries, String partnerNotCounted,
+		String partnersNotCounted, String findOne, String findMore, String partnerApplicant, String tooLong,
+		String extensionTooLong, String noExtensionAfterThreeYears, String totalTooLong, String remindDuration,
+		String remindDurationAndExtension, String askBoth, String askCount, String askCountries,
+		String askOtherCountries, String year, String month, String months, String and) {
+
+	static EligibilityTexts load() {
+		try (InputStream in = new ClassPathResource("content/eligibility.yml").getInputStream()) {
+			return YAMLMapper.builder().build().readValue(in, EligibilityTexts.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read content/eligibility.yml", ex);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("Cannot read content/eligibility.yml", ex);
+		}
+	}
+
+}
