@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,51 +45,7 @@ final class ConsortiumParser {
 	/** One reading of one text: the tokens with what has been recognised in them so far. */
 	private static final class Reading {
 
-		private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("twee", 2), Map.entry("drie", 3),
-				Map.entry("vier", 4), Map.entry("vijf", 5), Map.entry("zes", 6), Map.entry("zeven", 7),
-				Map.entry("acht", 8), Map.entry("negen", 9), Map.entry("tien", 10), Map.entry("elf", 11),
-				Map.entry("twaalf", 12), Map.entry("dertien", 13), Map.entry("veertien", 14), Map.entry("vijftien", 15),
-				Map.entry("zestien", 16), Map.entry("zeventien", 17), Map.entry("achttien", 18),
-				Map.entry("negentien", 19), Map.entry("twintig", 20), Map.entry("dertig", 30), Map.entry("veertig", 40),
-				Map.entry("vijftig", 50), Map.entry("zestig", 60));
-
-		private static final List<String> UNITS = List.of("een", "twee", "drie", "vier", "vijf", "zes", "zeven",
-				"acht", "negen");
-
-		private static final List<String> TENS = List.of("twintig", "dertig", "veertig", "vijftig", "zestig");
-
-		// "met z'n drieën": the collective forms only exist after "met z'n", "met ons" and the like.
-		private static final Map<String, Integer> COLLECTIVES = Map.ofEntries(Map.entry("tweeen", 2),
-				Map.entry("drieen", 3), Map.entry("vieren", 4), Map.entry("vijven", 5), Map.entry("zessen", 6),
-				Map.entry("zevenen", 7), Map.entry("achten", 8), Map.entry("negenen", 9), Map.entry("tienen", 10),
-				Map.entry("elven", 11), Map.entry("twaalven", 12));
-
 		private static final Set<String> COLLECTIVE_PRONOUNS = Set.of("z'n", "zn", "zijn", "ons", "ze");
-
-		private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
-
-		private static final Pattern DIGITS_COLLECTIVE = Pattern.compile("(\\d{1,2})'?en");
-
-		private static final Pattern DECIMAL = Pattern.compile("(\\d+)[.,](\\d+)");
-
-		private static final Pattern YEARS_ADJECTIVE = Pattern.compile("(\\p{L}+|\\d+)jarige?");
-
-		private static final Set<String> YEAR_UNITS = Set.of("jaar", "jaren", "jr", "jaartje", "jaartjes", "jarig",
-				"jarige");
-
-		private static final Set<String> MONTH_UNITS = Set.of("maand", "maanden", "mnd", "mnden", "maandje",
-				"maandjes");
-
-		private static final Set<String> RANGE_WORDS = Set.of("of", "tot", "a", "en");
-
-		// "we werken al 10 jaar samen": a number of years that is not the project's duration.
-		private static final Set<String> NOT_DURATION_BEFORE = Set.of("al", "sinds", "afgelopen", "laatste",
-				"over", "geleden");
-
-		private static final Set<String> NOT_DURATION_AFTER = Set.of("geleden", "ervaring", "oud", "ouder");
-
-		private static final Set<String> EXTENSION_WORDS = Set.of("uitstel", "extra", "langer", "uitloop",
-				"uitlopen");
 
 		private static final Set<String> APPROXIMATELY = Set.of("ongeveer", "zo'n", "zon", "circa", "ca", "rond",
 				"rondom", "ruim", "bijna", "minstens", "minimaal", "maximaal", "max", "zeker", "misschien",
@@ -183,18 +138,14 @@ final class ConsortiumParser {
 
 		private final Map<String, String> capitalised;
 
-		// Tokens already read as a duration, and spans that describe no member ("we zoeken nog een partner").
-		private final boolean[] duration;
+		private final Durations durations;
 
+		// Spans that describe no member ("we zoeken nog een partner").
 		private final boolean[] ignored;
 
 		private final boolean[] self;
 
 		private final List<Count> counts = new ArrayList<>();
-
-		private Integer durationMonths;
-
-		private Integer extensionMonths;
 
 		Reading(List<String> tokens, List<Countries.Mention> mentions, Map<String, String> capitalised) {
 			this.t = tokens;
@@ -202,13 +153,12 @@ final class ConsortiumParser {
 			int n = tokens.size();
 			this.mentionAt = new Countries.Mention[n];
 			mentions.forEach((mention) -> this.mentionAt[mention.start()] = mention);
-			this.duration = new boolean[n];
+			this.durations = Durations.in(tokens);
 			this.ignored = new boolean[n];
 			this.self = new boolean[n];
 		}
 
 		Consortium consortium() {
-			readDurations();
 			readCounts();
 			String ownCountry = readSelf();
 			List<Chain> chains = chains(ownCountry);
@@ -269,8 +219,8 @@ final class ConsortiumParser {
 				}
 				countries.addAll(others);
 			}
-			return new Consortium(organisations(chains), List.copyOf(countries), this.durationMonths,
-					this.extensionMonths, applicant);
+			return new Consortium(organisations(chains), List.copyOf(countries), this.durations.months(),
+					this.durations.extensionMonths(), applicant);
 		}
 
 		/**
@@ -329,107 +279,8 @@ final class ConsortiumParser {
 			String word = at(k);
 			String next = at(k + 1);
 			return word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !NOT_A_COUNTRY.contains(word)
-					&& !isOrganisation(word) && wholeNumber(word) == null && !this.duration[k]
+					&& !isOrganisation(word) && DutchNumbers.wholeNumber(word) == null && !this.durations.covers(k)
 					&& (next.isEmpty() || isPunctuation(next) || LIST_SEPARATORS.contains(next));
-		}
-
-		// Durations
-
-		private void readDurations() {
-			for (int i = 0; i < this.t.size(); i++) {
-				if (this.duration[i]) {
-					continue;
-				}
-				Span span = durationAt(i);
-				if (span == null) {
-					continue;
-				}
-				for (int k = span.start(); k <= span.end(); k++) {
-					this.duration[k] = true;
-				}
-				if (span.months() <= 0 || describesSomethingElse(span)) {
-					continue;
-				}
-				if (isExtension(span)) {
-					if (this.extensionMonths == null) {
-						this.extensionMonths = span.months();
-					}
-				}
-				else if (this.durationMonths == null) {
-					this.durationMonths = span.months();
-				}
-			}
-		}
-
-		/** A length of time starting at token i, in months; a range ("2 of 3 jaar") has months 0. */
-		private Span durationAt(int i) {
-			String token = this.t.get(i);
-			if (token.equals("anderhalf") && isYearUnit(i + 1)) {
-				return new Span(i, i + 1, 18);
-			}
-			if (token.equals("half") && isYearUnit(i + 1)) {
-				return new Span(at(i - 1).equals("een") ? i - 1 : i, i + 1, 6);
-			}
-			Matcher years = YEARS_ADJECTIVE.matcher(token);
-			if (years.matches() && wholeNumber(years.group(1)) != null) {
-				return new Span(i, i, wholeNumber(years.group(1)) * 12);
-			}
-			Double value = token.equals("een") ? Double.valueOf(1) : amount(token);
-			if (value == null) {
-				return null;
-			}
-			int j = i + 1;
-			int halfYear = 0;
-			if (at(j).equals("en") && at(j + 1).equals("een") && at(j + 2).equals("half")) {
-				j += 3;
-				halfYear = 6;
-			}
-			if (isYearUnit(j)) {
-				int months = (int) Math.round(value * 12) + halfYear;
-				if (at(j + 1).equals("en") && wholeNumber(at(j + 2)) != null && isMonthUnit(j + 3)) {
-					return new Span(i, j + 3, months + wholeNumber(at(j + 2)));
-				}
-				return new Span(i, j, months);
-			}
-			if (isMonthUnit(j) && halfYear == 0) {
-				return new Span(i, j, (int) Math.round(value));
-			}
-			if (RANGE_WORDS.contains(at(j)) && amount(at(j + 1)) != null
-					&& (isYearUnit(j + 2) || isMonthUnit(j + 2))) {
-				return new Span(i, j + 2, 0);
-			}
-			return null;
-		}
-
-		private boolean describesSomethingElse(Span span) {
-			for (int k = span.start() - 1; k >= Math.max(0, span.start() - 2); k--) {
-				if (NOT_DURATION_BEFORE.contains(this.t.get(k))) {
-					return true;
-				}
-			}
-			return NOT_DURATION_AFTER.contains(at(span.end() + 1)) || NOT_DURATION_AFTER.contains(at(span.end() + 2));
-		}
-
-		// "verlengen met 8 maanden", "een verlenging van 6 maanden", "6 maanden (te) verlengen", "6 maanden extra".
-		private boolean isExtension(Span span) {
-			for (int k = span.start() - 1; k >= Math.max(0, span.start() - 3); k--) {
-				String word = this.t.get(k);
-				if (isExtensionWord(word)) {
-					return true;
-				}
-				if (SENTENCE_ENDS.contains(word) || word.equals(",") || this.duration[k]) {
-					break;
-				}
-			}
-			String next = at(span.end() + 1);
-			if (next.equals("te") || next.equals("om")) {
-				next = at(span.end() + 2);
-			}
-			return isExtensionWord(next);
-		}
-
-		private static boolean isExtensionWord(String word) {
-			return word.startsWith("verleng") || EXTENSION_WORDS.contains(word);
 		}
 
 		// Counts of organisations
@@ -456,20 +307,20 @@ final class ConsortiumParser {
 
 		private Count countAt(int i) {
 			String token = this.t.get(i);
-			if (this.duration[i]) {
+			if (this.durations.covers(i)) {
 				return null;
 			}
 			// "met z'n drieën", "met ons vieren": always everyone, the visitor included.
-			if (token.equals("met") && COLLECTIVE_PRONOUNS.contains(at(i + 1)) && collective(at(i + 2)) != null) {
-				Count count = new Count(collective(at(i + 2)), i, i + 2, Kind.TOTAL, false, false, List.of());
+			if (token.equals("met") && COLLECTIVE_PRONOUNS.contains(at(i + 1)) && DutchNumbers.collective(at(i + 2)) != null) {
+				Count count = new Count(DutchNumbers.collective(at(i + 2)), i, i + 2, Kind.TOTAL, false, false, List.of());
 				return attachCountries(count);
 			}
 			boolean one = token.equals("een");
-			Integer value = one ? Integer.valueOf(1) : wholeNumber(token);
+			Integer value = one ? Integer.valueOf(1) : DutchNumbers.wholeNumber(token);
 			if (value == null || value < 1 || value > 99) {
 				return null;
 			}
-			if (one && (wholeNumber(at(i + 1)) != null || at(i + 1).equals("stuk"))) {
+			if (one && (DutchNumbers.wholeNumber(at(i + 1)) != null || at(i + 1).equals("stuk"))) {
 				return null;
 			}
 			int start = i;
@@ -729,7 +580,7 @@ final class ConsortiumParser {
 		private boolean endsSelf(int k) {
 			String token = this.t.get(k);
 			return isPunctuation(token) || SELF_WINDOW_ENDS.contains(token) || isPartner(token)
-					|| (wholeNumber(token) != null && this.mentionAt[k] == null) || this.duration[k];
+					|| (DutchNumbers.wholeNumber(token) != null && this.mentionAt[k] == null) || this.durations.covers(k);
 		}
 
 		// "we komen allemaal uit Nederland": what the visitor says of themselves holds for everyone.
@@ -762,14 +613,6 @@ final class ConsortiumParser {
 			return this.t.get(k);
 		}
 
-		private boolean isYearUnit(int i) {
-			return YEAR_UNITS.contains(at(i));
-		}
-
-		private boolean isMonthUnit(int i) {
-			return MONTH_UNITS.contains(at(i));
-		}
-
 		private static boolean isPunctuation(String token) {
 			return token.length() == 1 && ".,;:!?".contains(token);
 		}
@@ -785,48 +628,6 @@ final class ConsortiumParser {
 			return token.contains("partner") && isOrganisation(token);
 		}
 
-		/** A whole number written as digits or as a Dutch word ("drie", "vierentwintig", "drietal"). */
-		static Integer wholeNumber(String token) {
-			if (DIGITS.matcher(token).matches()) {
-				return Integer.valueOf(token);
-			}
-			Integer word = NUMBERS.get(token);
-			if (word != null) {
-				return word;
-			}
-			if (token.endsWith("tal") && token.length() > 3) {
-				return wholeNumber(token.substring(0, token.length() - 3));
-			}
-			for (int unit = 0; unit < UNITS.size(); unit++) {
-				for (int ten = 0; ten < TENS.size(); ten++) {
-					if (token.equals(UNITS.get(unit) + "en" + TENS.get(ten))) {
-						return (ten + 2) * 10 + unit + 1;
-					}
-				}
-			}
-			return null;
-		}
-
-		private static Double amount(String token) {
-			Matcher decimal = DECIMAL.matcher(token);
-			if (decimal.matches()) {
-				return Double.valueOf(decimal.group(1) + "." + decimal.group(2));
-			}
-			Integer whole = wholeNumber(token);
-			return (whole != null) ? Double.valueOf(whole) : null;
-		}
-
-		private static Integer collective(String token) {
-			Integer value = COLLECTIVES.get(token);
-			if (value != null) {
-				return value;
-			}
-			Matcher digits = DIGITS_COLLECTIVE.matcher(token);
-			if (digits.matches()) {
-				return Integer.valueOf(digits.group(1));
-			}
-			return wholeNumber(token);
-		}
 
 	}
 
@@ -863,8 +664,5 @@ final class ConsortiumParser {
 
 	}
 
-	/** A length of time, tokens start to end. */
-	private record Span(int start, int end, int months) {
-	}
 
 }
