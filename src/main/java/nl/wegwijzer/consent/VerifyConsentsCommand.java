@@ -29,7 +29,11 @@ public final class VerifyConsentsCommand {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Storage.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("logging.level.root=warn", "spring.main.banner-mode=off")
+			// A failed start is reported below in one line, not as Spring's stack trace and failure analysis.
+			.properties("logging.level.root=warn", "spring.main.banner-mode=off",
+					"logging.level.org.springframework.boot.SpringApplication=off",
+					"logging.level.org.springframework.boot.diagnostics=off",
+					"logging.level.org.springframework.context=error")
 			.run(args)) {
 			report = context.getBean(ConsentRepository.class).verify();
 		}
