@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import nl.wegwijzer.WegwijzerApplication;
 import nl.wegwijzer.system.H2Credentials;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -130,17 +131,16 @@ class CrashSafetyTests {
 			.redirectErrorStream(true)
 			.redirectOutput(this.data.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile())
 			.start();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			assertThat(process.isAlive()).as("the server process is running").isTrue();
 			try (Socket probe = new Socket("localhost", port)) {
-				return process;
+				return true;
 			}
 			catch (IOException notYet) {
-				Thread.sleep(200);
+				return false;
 			}
-		}
-		throw new AssertionError("The server did not start within 3 minutes");
+		});
+		return process;
 	}
 
 	private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package nl.wegwijzer.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,9 +38,9 @@ class LimitTests {
 			}
 			assertThat(types).contains("error:rate_limited").contains("bot:");
 			assertThat(client.isOpen()).isTrue();
-			// The bucket refills at 10 frames a second: after half a second a question is answered again.
-			Thread.sleep(500);
-			assertThat(client.ask("Hoeveel partners zijn nodig?").path("text").asString()).contains("drie");
+			// The bucket refills at 10 frames a second: a question is answered again within a second.
+			await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(100)).untilAsserted(() ->
+				assertThat(client.ask("Hoeveel partners zijn nodig?").path("text").asString()).contains("drie"));
 		}
 	}
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The inbox API over real visitors' conversations: list, filters, search and the full transcript. */
@@ -61,11 +62,7 @@ class ConversationApiTests {
 		try (Visitor visitor = Visitor.chatting(this.port)) {
 			sessionId = visitor.sessionId;
 		}
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (find(sessionId).path("online").asBoolean() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(50);
-		}
-		assertThat(find(sessionId).path("online").asBoolean()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !find(sessionId).path("online").asBoolean());
 	}
 
 	@Test
