@@ -307,8 +307,11 @@ class ClusterBus implements SmartLifecycle {
 	private Connection open() throws SQLException {
 		if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
 			HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
-			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+			if (hikari.getJdbcUrl() != null) {
+				return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+			}
 		}
+		// Configured otherwise: a connection of the pool, held for good.
 		return this.dataSource.getConnection();
 	}
 
