@@ -114,11 +114,14 @@ public class ChatService {
 
 	private final Erasure erasure;
 
+	private final ClusterBus cluster;
+
 	ChatService(ClientFrames frames, ConsentService consent, Dialog dialog, Reception reception,
 			ConversationRepository conversations, LiveConversations live, ChatSettings settings, LimitSettings limits,
 			RateLimiter rateLimiter, ConversationLimiter conversationLimiter, ChatMetrics metrics, ObjectMapper json,
-			ApplicationEventPublisher events, Erasure erasure) {
+			ApplicationEventPublisher events, Erasure erasure, ClusterBus cluster) {
 		this.erasure = erasure;
+		this.cluster = cluster;
 		this.events = events;
 		this.frames = frames;
 		this.consent = consent;
@@ -364,28 +367,58 @@ public class ChatService {
 	 * record. The caller holds the conversation's lock; {@code connection} may be {@code null} when the
 	 * visitor is away.
 	 */
-	private void reply(Connection connection, Conversation conversation, DialogTurn turn) {
+	private ServerFrame.Bot reply(Connection connection, Conversation conversation, DialogTurn turn) {
 		Reply reply = turn.reply();
 		Instant sent = now();
 		Conversation updated = conversation.with(conversation.status(), turn.context(), sent);
 		this.live.save(updated, new Turn(0, Turn.Author.BOT, null, reply.text(), null, reply.intent(),
 				reply.confidence(), reply.state().name(), null, sent, reply.quickReplies()));
+		ServerFrame.Bot frame = new ServerFrame.Bot(reply.text(), reply.intent(), reply.intents(), reply.confidence(),
+				reply.quickReplies(), reply.state().name());
 		if (connection != null) {
-			send(connection, new ServerFrame.Bot(reply.text(), reply.intent(), reply.intents(), reply.confidence(),
-					reply.quickReplies(), reply.state().name()));
+			send(connection, frame);
+		}
+		return frame;
+	}
+
+	/**
+	 * Sends a bot turn of its own to the visitor of a conversation, if connected here or to another
+	 * instance; see {@link #reply}.
+	 */
+	void reply(Conversation conversation, DialogTurn turn) {
+		Connection connection = this.bySession.get(conversation.sessionId());
+		ServerFrame.Bot frame = reply(connection, conversation, turn);
+		if (connection == null) {
+			this.cluster.deliver(conversation.sessionId(), frame);
 		}
 	}
 
-	/** Sends a bot turn of its own to the visitor of a conversation, if connected; see {@link #reply}. */
-	void reply(Conversation conversation, DialogTurn turn) {
-		reply(this.bySession.get(conversation.sessionId()), conversation, turn);
-	}
-
-	/** Sends a frame to the visitor of a session, if connected. */
+	/** Sends a frame to the visitor of a session, if connected here or to another instance. */
 	void deliver(String sessionId, ServerFrame frame) {
 		Connection connection = this.bySession.get(sessionId);
 		if (connection != null) {
 			send(connection, labelled(frame));
+		}
+		else {
+			this.cluster.deliver(sessionId, labelled(frame));
+		}
+	}
+
+	/** Another instance has a frame for a visitor, who may be connected here. */
+	@EventListener
+	void on(ClusterBus.Delivery delivery) {
+		Connection connection = this.bySession.get(delivery.sessionId());
+		if (connection != null) {
+			sendText(connection, delivery.frame());
+		}
+	}
+
+	/** The visitor resumed their conversation on another instance: a connection here is the other window. */
+	@EventListener
+	void on(ClusterBus.ResumedElsewhere resumed) {
+		Connection connection = this.bySession.get(resumed.sessionId());
+		if (connection != null) {
+			closeQuietly(connection, CloseStatus.NORMAL.withReason(SAY.errors().otherWindow()));
 		}
 	}
 
@@ -458,6 +491,7 @@ public class ChatService {
 			closeQuietly(previous, CloseStatus.NORMAL.withReason(SAY.errors().otherWindow()));
 		}
 		attach(connection, conversation);
+		this.cluster.resumed(conversation.sessionId());
 		ConsentPolicy policy = this.consent.policy();
 		List<String> granted = this.consent.latest(conversation.sessionId())
 			.map(ConsentRecord::granted)
@@ -494,11 +528,19 @@ public class ChatService {
 	}
 
 	private void send(Connection connection, ServerFrame frame) {
+		String text;
 		try {
-			connection.socket.sendMessage(new TextMessage(this.json.writeValueAsString(frame)));
+			text = this.json.writeValueAsString(frame);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException(ex);
+		}
+		sendText(connection, text);
+	}
+
+	private void sendText(Connection connection, String frame) {
+		try {
+			connection.socket.sendMessage(new TextMessage(frame));
 		}
 		catch (IOException | IllegalStateException ex) {
 			// A slow or vanished client: drop it rather than wait on it.

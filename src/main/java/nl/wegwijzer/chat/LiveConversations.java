@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Conversations being changed: each change happens under the conversation's lock, is stored, kept in a
  * cache of live conversations and announced with {@link ConversationChanged}. The database stays the
- * source of truth, so a cache miss simply reloads.
+ * source of truth, so a cache miss simply reloads. With several instances on one database (PostgreSQL)
+ * another instance may change a conversation at any time, so nothing is cached: every change starts from
+ * the stored conversation.
  */
 @Component
 class LiveConversations {
@@ -26,17 +28,19 @@ class LiveConversations {
 
 	private final Clock clock;
 
+	/** Absent when other instances may change conversations too. */
 	private final Cache<String, Conversation> live;
 
 	/** Striped locks: every change to one conversation, by visitor or staff, happens under its lock. */
 	private final Object[] locks = new Object[256];
 
 	LiveConversations(ConversationRepository repository, ChatSettings settings, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, ClusterBus cluster) {
 		this.repository = repository;
 		this.events = events;
 		this.clock = clock;
-		this.live = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
+		this.live = cluster.enabled() ? null
+				: Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
 		Arrays.setAll(this.locks, (i) -> new Object());
 	}
 
@@ -56,16 +60,23 @@ class LiveConversations {
 
 	/** @throws java.util.NoSuchElementException when there is no such conversation */
 	Conversation get(String conversationId) {
+		if (this.live == null) {
+			return this.repository.find(conversationId).orElseThrow();
+		}
 		return this.live.get(conversationId, (id) -> this.repository.find(id).orElseThrow());
 	}
 
 	/** Drops the live copy of an erased conversation; the caller holds the lock. */
 	void forget(String conversationId) {
-		this.live.invalidate(conversationId);
+		if (this.live != null) {
+			this.live.invalidate(conversationId);
+		}
 	}
 
 	private void put(Conversation conversation) {
-		this.live.put(conversation.id(), conversation);
+		if (this.live != null) {
+			this.live.put(conversation.id(), conversation);
+		}
 	}
 
 	/** Stores a turn with the conversation as it is after it; the caller holds the lock. */

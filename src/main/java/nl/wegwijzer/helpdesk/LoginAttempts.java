@@ -1,15 +1,19 @@
 package nl.wegwijzer.helpdesk;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -21,7 +25,9 @@ import org.springframework.security.core.AuthenticationException;
  * doubles the delay, up to {@link #MAX_DELAY}; while refused, even the right password is. Only the pair is
  * held up: a colleague logging in from elsewhere is not, so nobody can lock someone else out. Failures are
  * forgotten {@link #MEMORY} after the last one, or at a successful login from that address. Unknown names
- * count too, so a refusal tells nothing about which names exist.
+ * count too, so a refusal tells nothing about which names exist. Counted in the database (table
+ * {@code login_failure}), so that a load balancer spreading the attempts over several instances gains an
+ * attacker nothing; the pair is kept only as a hash.
  */
 class LoginAttempts {
 
@@ -35,47 +41,84 @@ class LoginAttempts {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
-	/** Failures of one name from one address, and until when that pair is refused. */
-	private record Failures(int count, Instant refusedUntil) {
-	}
-
-	/** Who tries to log in: the name typed and the client address. */
-	private record Key(String username, String address) {
-	}
-
-	/** Bounded, so a flood of made-up names or addresses cannot exhaust memory. */
-	private final Cache<Key, Failures> failures = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(MEMORY)
-		.build();
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	LoginAttempts(Clock clock) {
+	LoginAttempts(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	/** When the refusal of this name from this address ends, if it is refused now. */
 	Optional<Instant> lockedUntil(String username, String address) {
-		Failures found = this.failures.getIfPresent(key(username, address));
-		Instant now = this.clock.instant();
-		return Optional.ofNullable(found).map(Failures::refusedUntil).filter(now::isBefore);
+		long now = this.clock.millis();
+		return this.jdbc.sql("""
+				select refused_until from login_failure
+				where pair_hash = :pair and refused_until > :now and last_failed > :forgotten
+				""")
+			.param("pair", key(username, address))
+			.param("now", now)
+			.param("forgotten", now - MEMORY.toMillis())
+			.query(Long.class)
+			.optional()
+			.map(Instant::ofEpochMilli);
 	}
 
 	void failed(String username, String address) {
-		Instant now = this.clock.instant();
-		Failures after = this.failures.asMap().compute(key(username, address), (key, before) -> {
-			int count = (before == null ? 0 : before.count()) + 1;
-			return new Failures(count, count < FREE_FAILURES ? null : now.plus(delay(count)));
-		});
-		if (after.refusedUntil() != null) {
-			log.warn("Staff login '{}' from {} refused until {} after {} failed attempts", printable(username),
-					printable(address), after.refusedUntil(), after.count());
+		String pair = key(username, address);
+		long now = this.clock.millis();
+		// One atomic increment, whichever instance counts: update, else insert, else (lost a race) update.
+		if (increment(pair, now) == 0) {
+			try {
+				this.jdbc.sql("insert into login_failure (pair_hash, failures, last_failed) values (:pair, 1, :now)")
+					.param("pair", pair)
+					.param("now", now)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				increment(pair, now);
+			}
 		}
+		int count = this.jdbc.sql("select failures from login_failure where pair_hash = :pair")
+			.param("pair", pair)
+			.query(Integer.class)
+			.single();
+		if (count >= FREE_FAILURES) {
+			Instant refusedUntil = Instant.ofEpochMilli(now).plus(delay(count));
+			this.jdbc.sql("""
+					update login_failure set refused_until = :until
+					where pair_hash = :pair and (refused_until is null or refused_until < :until)
+					""")
+				.param("until", refusedUntil.toEpochMilli())
+				.param("pair", pair)
+				.update();
+			log.warn("Staff login '{}' from {} refused until {} after {} failed attempts", printable(username),
+					printable(address), refusedUntil, count);
+		}
+		// Failures are forgotten MEMORY after the last one: deleting them here keeps the table to a day's worth.
+		this.jdbc.sql("delete from login_failure where last_failed <= :forgotten")
+			.param("forgotten", now - MEMORY.toMillis())
+			.update();
+	}
+
+	/** Counts one more failure, from one again when the last one is forgotten; 0 when there is no row. */
+	private int increment(String pair, long now) {
+		return this.jdbc.sql("""
+				update login_failure
+				set failures = case when last_failed <= :forgotten then 1 else failures + 1 end,
+				    refused_until = case when last_failed <= :forgotten then null else refused_until end,
+				    last_failed = :now
+				where pair_hash = :pair
+				""")
+			.param("forgotten", now - MEMORY.toMillis())
+			.param("now", now)
+			.param("pair", pair)
+			.update();
 	}
 
 	void succeeded(String username, String address) {
-		this.failures.invalidate(key(username, address));
+		this.jdbc.sql("delete from login_failure where pair_hash = :pair").param("pair", key(username, address)).update();
 	}
 
 	/** {@link #FIRST_DELAY} at the first failure past the free ones, doubled at each one after it. */
@@ -122,8 +165,16 @@ class LoginAttempts {
 		};
 	}
 
-	private static Key key(String username, String address) {
-		return new Key(StaffAccounts.key(username), address);
+	/** The pair as stored: a hash, as long however long the name typed, and no address in the clear. */
+	private static String key(String username, String address) {
+		String pair = StaffAccounts.key(username) + "\n" + address;
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(pair.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A user name as typed, safe to log on one line. */

@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -108,8 +109,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	LoginAttempts loginAttempts(Clock clock) {
-		return new LoginAttempts(clock);
+	LoginAttempts loginAttempts(JdbcClient jdbc, Clock clock) {
+		return new LoginAttempts(jdbc, clock);
 	}
 
 	@Bean

@@ -83,10 +83,13 @@ class StaffAudit {
 		return query.query(StaffAudit::map).list();
 	}
 
-	/** A visitor who erased their conversation leaves this entry, so staff see where it went. */
+	/**
+	 * A visitor who erased their conversation leaves this entry, so staff see where it went; written once,
+	 * by the instance the visitor was connected to.
+	 */
 	@EventListener
 	void on(ConversationErased erased) {
-		if (erased.byVisitor()) {
+		if (erased.byVisitor() && !erased.elsewhere()) {
 			record(VISITOR, Action.ERASE, erased.conversationId());
 		}
 	}

@@ -1,8 +1,15 @@
 package nl.wegwijzer.helpdesk;
 
 import java.time.Duration;
+import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,7 +20,7 @@ import org.springframework.security.core.Authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The rule for failed logins on a clock the test moves. */
+/** The rule for failed logins on a clock the test moves, counted in a database of the test's own. */
 class LoginAttemptsTests {
 
 	private static final String HOME = "192.0.2.10";
@@ -22,7 +29,17 @@ class LoginAttemptsTests {
 
 	private final MovableClock clock = new MovableClock();
 
-	private final LoginAttempts attempts = new LoginAttempts(this.clock);
+	private final JdbcClient jdbc = JdbcClient.create(migrated());
+
+	private final LoginAttempts attempts = new LoginAttempts(this.jdbc, this.clock);
+
+	/** A fresh in-memory database with Wegwijzer's schema. */
+	static DataSource migrated() {
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+		return h2;
+	}
 
 	@Test
 	void shouldHoldUpANameFromOneAddressAfterFiveFailuresAndNotFromAnother() {
@@ -88,6 +105,41 @@ class LoginAttemptsTests {
 		assertThatExceptionOfType(LoginAttempts.TooManyLoginAttemptsException.class)
 			.isThrownBy(() -> check.authenticate(login("goed", ELSEWHERE)));
 		assertThat(check.authenticate(login("goed", HOME))).as("the same name from another address").isNotNull();
+	}
+
+	@Test
+	void shouldCountFailuresAtAnotherInstanceOnTheSameDatabase() {
+		LoginAttempts other = new LoginAttempts(this.jdbc, this.clock);
+		for (int i = 0; i < 3; i++) {
+			this.attempts.failed("anna", ELSEWHERE);
+		}
+		other.failed("anna", ELSEWHERE);
+		other.failed("anna", ELSEWHERE);
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).contains(this.clock.instant().plus(Duration.ofMinutes(1)));
+		this.attempts.succeeded("anna", ELSEWHERE);
+		assertThat(other.lockedUntil("anna", ELSEWHERE)).isEmpty();
+	}
+
+	@Test
+	void shouldForgetFailuresADayAfterTheLastOne() {
+		for (int i = 0; i < 4; i++) {
+			this.attempts.failed("anna", ELSEWHERE);
+		}
+		this.clock.move(LoginAttempts.MEMORY);
+		this.attempts.failed("anna", ELSEWHERE);
+		assertThat(this.attempts.lockedUntil("anna", ELSEWHERE)).as("counted from one again").isEmpty();
+		assertThat(this.jdbc.sql("select failures from login_failure").query(Integer.class).list()).containsExactly(1);
+	}
+
+	@Test
+	void shouldKeepAnyNameTypedAsAHashOfFixedLength() {
+		String name = "x".repeat(10_000) + "\u0000'; drop table login_failure; --";
+		for (int i = 0; i < 5; i++) {
+			this.attempts.failed(name, ELSEWHERE);
+		}
+		assertThat(this.attempts.lockedUntil(name, ELSEWHERE)).isPresent();
+		assertThat(this.jdbc.sql("select pair_hash from login_failure").query(String.class).single()).hasSize(64)
+			.doesNotContain(ELSEWHERE);
 	}
 
 	private static Authentication login(String password, String address) {

@@ -1,0 +1,40 @@
+package nl.wegwijzer.chat;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@link ConversationLimiterTests} on a real PostgreSQL server; each test migrates a database of its own. */
+class PostgresConversationLimiterTests extends ConversationLimiterTests {
+
+	private static EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void start() throws IOException {
+		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		postgres = EmbeddedPostgres.start();
+	}
+
+	@Override
+	DataSource dataSource() {
+		String name = "limiter_" + Long.toHexString(System.nanoTime());
+		new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + name);
+		return postgres.getDatabase("postgres", name);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+}
