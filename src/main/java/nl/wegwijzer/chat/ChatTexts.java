@@ -9,15 +9,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** What the chat says about the conversation itself, from {@code content/chat.yml}. */
-record ChatTexts(Errors errors) {
+/**
+ * What the chat says about the conversation itself, from {@code content/chat.yml}: errors, and
+ * {@code ended} when the visitor ends the conversation.
+ */
+record ChatTexts(Errors errors, String ended) {
 
 	static final ChatTexts SAY = load();
 
 	record Errors(String notJson, String notAnObject, String noType, String unknownType, String noText, String empty,
 			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noPolicyVersion, String outdatedPolicy, String noResumeToken,
 			String consentRequired, String rateLimited, String tooManyConversations, String serverError, String alreadyInSession,
-			String resumeFailed, String otherWindow) {
+			String resumeFailed, String otherWindow, String noTurn, String badRating, String unknownTurn) {
 	}
 
 	private static ChatTexts load() {
