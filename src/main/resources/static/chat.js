@@ -929,8 +929,8 @@ function downloadTranscript() {
     const who = bubble.classList.contains('visitor') ? 'Jij' : bubble.querySelector('.bubble__name').textContent;
     const body = bubble.querySelector('.bubble__text');
     const paragraphs = [...body.children].map((block) => (block.tagName === 'UL'
-      ? [...block.children].map((item) => `- ${item.innerText}`).join('\n')
-      : block.innerText));
+      ? [...block.children].map((item) => `- ${plain(item)}`).join('\n')
+      : plain(block)));
     lines.push(`[${time}] ${who}:`, ...paragraphs, '');
   }
   const file = new Blob([lines.join('\n')], { type: 'text/plain;charset=utf-8' });
@@ -941,6 +941,19 @@ function downloadTranscript() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
+
+/** A block of a bubble as plain text, with each link's address after its text. */
+function plain(block) {
+  return [...block.childNodes].map((node) => {
+    if (node.nodeName === 'BR') {
+      return '\n';
+    }
+    if (node.nodeName === 'A') {
+      return `${node.firstChild.textContent} (${node.href})`;
+    }
+    return node.textContent;
+  }).join('');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -993,7 +1006,7 @@ if (host) {
   el.closePanel.hidden = false;
   el.closePanel.addEventListener('click', () => tellHost('close'));
   byId('title-name').textContent = (params.get('title') || BOT_NAME).slice(0, 60);
-  for (const [name, value] of [['--brand', params.get('accent')], ['--on-brand', params.get('on')]]) {
+  for (const [name, value] of [['--panel', params.get('accent')], ['--on-panel', params.get('on')]]) {
     if (/^#[0-9a-f]{6}$/i.test(value || '')) {
       document.documentElement.style.setProperty(name, value);
     }

@@ -40,8 +40,10 @@
     },
   };
 
-  const root = document.createElement('div');
-  root.setAttribute('data-wegwijzer', '');
+  // An element of its own, reset with the strongest declaration a page cannot outdo, so no style of the
+  // host page reaches it; inside, the Shadow DOM keeps the host's selectors out and the widget's in.
+  const root = document.createElement('wegwijzer-chat');
+  root.style.setProperty('all', 'initial', 'important');
   const shadow = root.attachShadow({ mode: 'open' });
   shadow.innerHTML = `
     <div class="panel" id="panel" role="dialog" hidden>
