@@ -867,6 +867,8 @@ function openConsent(mode) {
   el.loading.hidden = true;
   el.chat.hidden = true;
   el.consent.hidden = false;
+  el.download.hidden = true;
+  el.endChat.hidden = true;
   el.cookieSettings.setAttribute('aria-expanded', 'true');
   focus(el.consentTitle);
 }
@@ -884,6 +886,8 @@ function showChat() {
   el.loading.hidden = true;
   const wasHidden = el.chat.hidden;
   el.chat.hidden = false;
+  el.download.hidden = false;
+  el.endChat.hidden = false;
   if (wasHidden) {
     scrollToEnd(true);
   }
