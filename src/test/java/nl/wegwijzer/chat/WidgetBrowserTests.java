@@ -134,9 +134,17 @@ class WidgetBrowserTests {
 	@Test
 	void shouldCountAnswersThatArriveWhileThePanelIsClosed() {
 		this.browser.get(hostPage("one.html"));
-		launcher().click();
+		// By keyboard: Enter on the launcher, then Tab through the cookie choice to "Alles accepteren".
+		launcher().sendKeys(Keys.ENTER);
 		inFrame();
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all"))).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all")));
+		this.wait.until((browser) -> "consent-title".equals(browser.switchTo().activeElement().getAttribute("id")));
+		for (int tabs = 0; tabs < 5 && !"accept-all".equals(this.browser.switchTo().activeElement().getAttribute("id")); tabs++) {
+			this.browser.switchTo().activeElement().sendKeys(Keys.TAB);
+		}
+		WebElement focused = this.browser.switchTo().activeElement();
+		assertThat(focused.getAttribute("id")).isEqualTo("accept-all");
+		focused.sendKeys(Keys.ENTER);
 		waitForBotBubbles(1);
 		// Close the panel right after asking: the answer arrives while it is closed.
 		this.browser.executeScript("""
@@ -157,12 +165,15 @@ class WidgetBrowserTests {
 	}
 
 	@Test
-	void shouldFillAPhoneScreenWithThePanel() {
+	void shouldFillAPhoneScreenWithThePanelAndNotMoveForAVisitorWhoAsksSo() {
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		this.browser.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
 		this.browser.get(hostPage("one.html"));
 		launcher().click();
 		this.wait.until((browser) -> panel().isDisplayed());
+		assertThat(panel().getCssValue("animation-name")).isEqualTo("none");
 		assertThat(panel().getRect().getWidth()).isEqualTo(390);
 		assertThat(panel().getRect().getHeight()).isEqualTo(844);
 		inFrame();
