@@ -1,5 +1,7 @@
-// Wegwijzer visitor chat. Plain module, no dependencies.
-// Everything the server sends is inserted as text (textContent), never as HTML.
+// Wegwijzer visitor chat. Plain module, no dependencies. The page at / and the widget (widget.js) both run it:
+// in the widget this page sits in a frame on the host site, and talks to widget.js there by postMessage.
+// Everything the server sends is inserted as text (textContent), never as HTML; bot answers may use a small
+// markdown subset (links, bullet lists, bold), built into allow-listed elements by richText().
 
 const TOKEN_KEY = 'wegwijzer.resumeToken';
 const FIRST_RETRY_MS = 1000;
@@ -10,6 +12,12 @@ const TYPING_TIMEOUT_MS = 30000;
 const AGENT_TYPING_TIMEOUT_MS = 5000;
 const INFO_NOTICE_MS = 5000;
 const TYPING_EVERY_MS = 3000;
+const BOT_NAME = 'Wegwijzer';
+
+// Embedded by widget.js: the host site's origin, to which this frame talks (and only to it), else null.
+const params = new URLSearchParams(location.search);
+const host = window.parent !== window && params.has('embed') && /^https?:\/\/[^/\s]+$/.test(params.get('host') || '')
+  ? params.get('host') : null;
 
 const el = {
   loading: byId('loading'),
@@ -23,6 +31,10 @@ const el = {
   necessaryOnly: byId('necessary-only'),
   consentClose: byId('consent-close'),
   cookieSettings: byId('cookie-settings'),
+  download: byId('download'),
+  endChat: byId('end-chat'),
+  eraseChat: byId('erase-chat'),
+  closePanel: byId('close-panel'),
   chat: byId('chat'),
   scroller: byId('scroller'),
   messages: byId('messages'),
@@ -58,6 +70,11 @@ const state = {
   /** When this page last told the server the visitor is typing; at most one frame per TYPING_EVERY_MS. */
   typingSentAt: 0,
   unloading: false,
+  /** In the widget: the resume token widget.js keeps for the host site, and whether the panel is open. */
+  token: null,
+  shown: host === null,
+  /** The visitor ended the conversation: the composer waits for a new one. */
+  ended: false,
 };
 
 function byId(id) {
@@ -66,8 +83,12 @@ function byId(id) {
 
 // ---------------------------------------------------------------- resume token
 
-// sessionStorage only: it ends with the tab and holds nothing but the strictly necessary token.
+// sessionStorage only: it ends with the tab and holds nothing but the strictly necessary token. In the widget
+// the host site's widget.js keeps it, per host site: browsers may refuse storage to a frame from another site.
 function readToken() {
+  if (host) {
+    return state.token;
+  }
   try {
     return sessionStorage.getItem(TOKEN_KEY);
   } catch {
@@ -76,6 +97,11 @@ function readToken() {
 }
 
 function writeToken(token) {
+  if (host) {
+    state.token = token;
+    tellHost('token', { token });
+    return;
+  }
   try {
     sessionStorage.setItem(TOKEN_KEY, token);
   } catch {
@@ -84,10 +110,53 @@ function writeToken(token) {
 }
 
 function forgetToken() {
+  if (host) {
+    state.token = null;
+    tellHost('token', { token: null });
+    return;
+  }
   try {
     sessionStorage.removeItem(TOKEN_KEY);
   } catch {
     // Nothing stored, nothing to forget.
+  }
+}
+
+// ---------------------------------------------------------------- the host page, in the widget
+
+function tellHost(type, fields) {
+  if (host) {
+    window.parent.postMessage({ wegwijzer: type, ...fields }, host);
+  }
+}
+
+function fromHost(event) {
+  const data = event.data;
+  if (event.source !== window.parent || event.origin !== host || data === null || typeof data !== 'object') {
+    return;
+  }
+  if (data.wegwijzer === 'init' && state.socket === null && !state.reached) {
+    state.token = typeof data.token === 'string' && data.token ? data.token : null;
+    state.shown = data.shown === true;
+    connect();
+  } else if (data.wegwijzer === 'shown') {
+    state.shown = data.shown === true;
+    if (state.shown && data.focus) {
+      focusMain();
+    }
+  }
+}
+
+/** Moves the focus, but never out of the host page while the widget's panel is closed. */
+function focus(element) {
+  if (state.shown) {
+    element.focus();
+  }
+}
+
+function tellConsent() {
+  if (state.policy && Array.isArray(state.choice)) {
+    tellHost('consent', { consent: { policyVersion: state.policy.policyVersion, categories: state.choice } });
   }
 }
 
@@ -206,6 +275,12 @@ function receive(data) {
     case 'closed':
       onClosed(frame);
       break;
+    case 'rated':
+      onRated(frame);
+      break;
+    case 'erased':
+      onErased(frame);
+      break;
     case 'error':
       onError(frame);
       break;
@@ -249,6 +324,7 @@ function onSession(frame) {
     state.pendingChoice = null;
     setConsentBusy(false);
   }
+  tellConsent();
   if (changed || consentMode() === 'first') {
     const wasChange = changed && !frame.resumeToken;
     if (wasChange) {
@@ -270,9 +346,10 @@ function onBot(frame) {
   clearNotice('error');
   removeQuickReplies();
   state.agentAnswering = false;
-  addBubble('bot', text(frame.text));
+  addBubble('bot', text(frame.text), { turnId: frame.turnId });
   offerQuickReplies(frame);
   scrollToEnd();
+  tellHost('unread');
 }
 
 function offerQuickReplies(frame) {
@@ -289,8 +366,9 @@ function onAgent(frame) {
   state.agentAnswering = true;
   // From here the bot is silent: messages still waiting may never get a reply, so none of them is marked later.
   state.pending = [];
-  addBubble('agent', text(frame.text), staffLabel(frame));
+  addBubble('agent', text(frame.text), { label: staffLabel(frame) });
   scrollToEnd();
+  tellHost('unread');
 }
 
 /** A staff member is typing: the dots, with their name for screen readers and on hover. */
@@ -299,11 +377,16 @@ function onTyping(frame) {
   showTyping(AGENT_TYPING_TIMEOUT_MS);
 }
 
-/** Staff closed the conversation: say so, and offer a fresh one. */
+/** Staff or the visitor closed the conversation: say so, and offer a fresh one. */
 function onClosed(frame) {
   hideTyping();
   removeQuickReplies();
   state.agentAnswering = false;
+  if (frame.reason === 'ended') {
+    // The visitor ended it: it stays readable and downloadable here, but is not continued.
+    forgetToken();
+    setEnded(true);
+  }
   showNotice(text(frame.text), 'closed', {
     label: 'Nieuw gesprek beginnen',
     run: newConversation,
@@ -314,6 +397,7 @@ function newConversation() {
   forgetToken();
   clearMessages();
   clearNotice();
+  setEnded(false);
   const socket = state.socket;
   state.socket = null;
   state.inSession = false;
@@ -325,7 +409,7 @@ function newConversation() {
 
 /** The visitor's last message did not reach the bot: mark it, with a way to send it again. */
 function markNotSent(sent) {
-  if (!sent || !sent.bubble.isConnected || sent.bubble.classList.contains('is-failed')) {
+  if (!sent || !sent.bubble || !sent.bubble.isConnected || sent.bubble.classList.contains('is-failed')) {
     return;
   }
   sent.bubble.classList.add('is-failed');
@@ -377,23 +461,167 @@ function staffLabel(frame) {
 
 // ---------------------------------------------------------------- messages
 
-function addBubble(from, body, label) {
+/**
+ * A message bubble: who (the bot with its avatar, or a staff member by name), when, and the text. Bot
+ * answers are rich text and, with a turnId, can be rated.
+ */
+function addBubble(from, body, { label = '', at = new Date(), turnId, rating } = {}) {
   const bubble = document.createElement('div');
   bubble.className = `bubble ${from}`;
-  const who = document.createElement('span');
-  if (from === 'agent') {
-    who.className = 'bubble__name';
-    who.textContent = label;
-  } else {
-    who.className = 'sr-only';
-    who.textContent = from === 'visitor' ? 'Jij: ' : 'Wegwijzer: ';
+  const meta = document.createElement('p');
+  meta.className = 'bubble__meta';
+  if (from === 'bot') {
+    const avatar = document.createElement('img');
+    avatar.className = 'bubble__avatar';
+    avatar.src = 'favicon.svg';
+    avatar.alt = '';
+    meta.append(avatar);
   }
-  const paragraph = document.createElement('p');
-  paragraph.className = 'bubble__text';
-  paragraph.textContent = body;
-  bubble.append(who, paragraph);
+  const who = document.createElement('span');
+  who.className = from === 'visitor' ? 'sr-only' : 'bubble__name';
+  who.textContent = from === 'visitor' ? 'Jij' : from === 'agent' ? label : BOT_NAME;
+  const time = document.createElement('time');
+  time.className = 'bubble__time';
+  time.dateTime = at.toISOString();
+  time.textContent = at.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+  meta.append(who, ' ', time);
+  const content = document.createElement('div');
+  content.className = 'bubble__text';
+  if (from === 'bot') {
+    content.append(...richText(body));
+  } else {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = body;
+    content.append(paragraph);
+  }
+  bubble.append(meta, content);
+  if (from === 'bot' && Number.isSafeInteger(turnId)) {
+    bubble.append(ratingButtons(turnId, rating));
+  }
   el.messages.append(bubble);
   return bubble;
+}
+
+// ---------------------------------------------------------------- rich answers
+
+/**
+ * The markdown subset of the answers in intents/ as DOM nodes: paragraphs (blank lines), line breaks,
+ * bullet lists ("- ", "* " or "• "), **bold** and [links](https://…). Only p, br, ul, li, strong and a are
+ * made, all text goes in as text, and a link is made only for an https address, opening in a new tab.
+ */
+function richText(source) {
+  const blocks = [];
+  for (const chunk of source.split(/\n\s*\n/)) {
+    let paragraph = null;
+    let list = null;
+    for (const line of chunk.split('\n')) {
+      const item = /^\s*[-*•]\s+(.*)$/.exec(line);
+      if (item) {
+        paragraph = null;
+        if (list === null) {
+          list = document.createElement('ul');
+          blocks.push(list);
+        }
+        const li = document.createElement('li');
+        li.append(...inline(item[1]));
+        list.append(li);
+      } else if (line.trim()) {
+        list = null;
+        if (paragraph === null) {
+          paragraph = document.createElement('p');
+          blocks.push(paragraph);
+        } else {
+          paragraph.append(document.createElement('br'));
+        }
+        paragraph.append(...inline(line.trim()));
+      }
+    }
+  }
+  return blocks;
+}
+
+function inline(line) {
+  const nodes = [];
+  const pattern = /\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let last = 0;
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+    nodes.push(document.createTextNode(line.slice(last, match.index)));
+    if (match[1] !== undefined) {
+      const strong = document.createElement('strong');
+      strong.textContent = match[1];
+      nodes.push(strong);
+    } else {
+      nodes.push(link(match[2], match[3]));
+    }
+    last = pattern.lastIndex;
+  }
+  nodes.push(document.createTextNode(line.slice(last)));
+  return nodes;
+}
+
+function link(label, address) {
+  let url;
+  try {
+    url = new URL(address);
+  } catch {
+    url = null;
+  }
+  if (url === null || url.protocol !== 'https:') {
+    return document.createTextNode(label);
+  }
+  const a = document.createElement('a');
+  a.href = url.href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.textContent = label;
+  const note = document.createElement('span');
+  note.className = 'sr-only';
+  note.textContent = ' (opent in een nieuw tabblad)';
+  a.append(note);
+  return a;
+}
+
+// ---------------------------------------------------------------- rating answers
+
+function ratingButtons(turnId, rating) {
+  const group = document.createElement('div');
+  group.className = 'rating';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Had je iets aan dit antwoord?');
+  group.dataset.turnId = String(turnId);
+  for (const [value, label, icon] of [['up', 'Ja, nuttig', '👍'], ['down', 'Nee, niet nuttig', '👎']]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'rating__button';
+    button.dataset.rating = value;
+    button.setAttribute('aria-label', label);
+    button.setAttribute('aria-pressed', String(rating === value));
+    button.title = label;
+    button.textContent = icon;
+    button.addEventListener('click', () => rate(turnId, value));
+    group.append(button);
+  }
+  return group;
+}
+
+function rate(turnId, rating) {
+  if (!state.inSession || !send({ type: 'rate', turnId, rating })) {
+    showNotice('Je beoordeling is niet verstuurd: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error');
+    return;
+  }
+  // Answered in order like a message: by `rated`, or by an error.
+  state.pending.push({ rating: true });
+}
+
+function onRated(frame) {
+  state.pending.shift();
+  const group = el.messages.querySelector(`.rating[data-turn-id="${Number(frame.turnId)}"]`);
+  if (group) {
+    for (const button of group.querySelectorAll('button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.rating === frame.rating));
+    }
+    showNotice('Bedankt voor je beoordeling.', 'info');
+  }
 }
 
 function addQuickReplies(replies) {
@@ -437,7 +665,13 @@ function renderHistory(history) {
       continue;
     }
     const from = item.from === 'visitor' || item.from === 'agent' ? item.from : 'bot';
-    addBubble(from, text(item.text), from === 'agent' ? staffLabel(item) : '');
+    const at = new Date(text(item.at));
+    addBubble(from, text(item.text), {
+      label: from === 'agent' ? staffLabel(item) : '',
+      at: Number.isNaN(at.getTime()) ? new Date() : at,
+      turnId: item.turnId,
+      rating: item.rating,
+    });
     if (from !== 'visitor') {
       state.agentAnswering = from === 'agent';
     }
@@ -548,9 +782,9 @@ function clearNotice(kind) {
 
 function focusMain() {
   if (consentMode() !== null) {
-    el.consentTitle.focus();
+    focus(el.consentTitle);
   } else if (!el.chat.hidden) {
-    el.input.focus();
+    focus(el.input);
   }
 }
 
@@ -637,8 +871,11 @@ function openConsent(mode) {
   el.loading.hidden = true;
   el.chat.hidden = true;
   el.consent.hidden = false;
+  el.download.hidden = true;
+  el.endChat.hidden = true;
+  el.eraseChat.hidden = true;
   el.cookieSettings.setAttribute('aria-expanded', 'true');
-  el.consentTitle.focus();
+  focus(el.consentTitle);
 }
 
 function closeConsent(focusTarget) {
@@ -646,7 +883,7 @@ function closeConsent(focusTarget) {
   el.cookieSettings.setAttribute('aria-expanded', 'false');
   showChat();
   if (focusTarget) {
-    focusTarget.focus();
+    focus(focusTarget);
   }
 }
 
@@ -654,6 +891,9 @@ function showChat() {
   el.loading.hidden = true;
   const wasHidden = el.chat.hidden;
   el.chat.hidden = false;
+  el.download.hidden = false;
+  el.endChat.hidden = false;
+  el.eraseChat.hidden = false;
   if (wasHidden) {
     scrollToEnd(true);
   }
@@ -661,7 +901,7 @@ function showChat() {
 
 function reopenConsent() {
   if (consentMode() !== null) {
-    el.consentTitle.focus();
+    focus(el.consentTitle);
     return;
   }
   if (!state.policy) {
@@ -670,6 +910,93 @@ function reopenConsent() {
   }
   renderConsent(state.policy, state.choice);
   openConsent(state.inSession ? 'change' : 'first');
+}
+
+// ---------------------------------------------------------------- ending and keeping the conversation
+
+function endConversation() {
+  if (!state.inSession || state.ended) {
+    return;
+  }
+  if (!send({ type: 'end' })) {
+    showNotice('Het gesprek is niet beëindigd: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error');
+  }
+}
+
+function eraseConversation() {
+  if (!state.inSession) {
+    return;
+  }
+  if (!confirm('Je gesprek wissen? Wat je schreef en de antwoorden worden meteen verwijderd, ook bij de helpdesk. '
+    + 'Dit kan niet ongedaan worden gemaakt.')) {
+    return;
+  }
+  if (!send({ type: 'erase' })) {
+    showNotice('Het gesprek is niet gewist: er is op dit moment geen verbinding. Probeer het zo nog eens.', 'error');
+  }
+}
+
+/** The conversation is erased, by the visitor or by the helpdesk: nothing of it stays here either. */
+function onErased(frame) {
+  // The server closes the connection next: that is no dropped connection to recover from.
+  const socket = state.socket;
+  state.socket = null;
+  state.inSession = false;
+  forgetToken();
+  clearMessages();
+  setEnded(true);
+  el.download.hidden = true;
+  el.eraseChat.hidden = true;
+  showNotice(text(frame.text), 'closed', {
+    label: 'Nieuw gesprek beginnen',
+    run: newConversation,
+  });
+  if (socket) {
+    socket.close(1000);
+  }
+}
+
+/** After the visitor ended the conversation nothing more can be sent in it, until a new one. */
+function setEnded(ended) {
+  state.ended = ended;
+  el.input.disabled = ended;
+  el.composer.querySelector('button').disabled = ended;
+  el.endChat.disabled = ended;
+}
+
+/** The conversation as a text file: each message with its time and who wrote it. */
+function downloadTranscript() {
+  const lines = [`Gesprek met ${BOT_NAME}, ${new Date().toLocaleDateString('nl-NL')}`, ''];
+  for (const bubble of el.messages.querySelectorAll('.bubble')) {
+    const time = bubble.querySelector('.bubble__time').textContent;
+    const who = bubble.classList.contains('visitor') ? 'Jij' : bubble.querySelector('.bubble__name').textContent;
+    const body = bubble.querySelector('.bubble__text');
+    const paragraphs = [...body.children].map((block) => (block.tagName === 'UL'
+      ? [...block.children].map((item) => `- ${plain(item)}`).join('\n')
+      : plain(block)));
+    lines.push(`[${time}] ${who}:`, ...paragraphs, '');
+  }
+  const file = new Blob([lines.join('\n')], { type: 'text/plain;charset=utf-8' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file);
+  link.download = `wegwijzer-gesprek-${new Date().toISOString().slice(0, 10)}.txt`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
+
+/** A block of a bubble as plain text, with each link's address after its text. */
+function plain(block) {
+  return [...block.childNodes].map((node) => {
+    if (node.nodeName === 'BR') {
+      return '\n';
+    }
+    if (node.nodeName === 'A') {
+      return `${node.firstChild.textContent} (${node.href})`;
+    }
+    return node.textContent;
+  }).join('');
 }
 
 // ---------------------------------------------------------------- wiring
@@ -692,9 +1019,13 @@ el.consentForm.addEventListener('submit', (event) => {
 el.consentClose.addEventListener('click', () => closeConsent(el.cookieSettings));
 el.consent.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && consentMode() === 'change' && state.pendingChoice === null) {
+    event.preventDefault();
     closeConsent(el.cookieSettings);
   }
 });
+el.download.addEventListener('click', downloadTranscript);
+el.endChat.addEventListener('click', endConversation);
+el.eraseChat.addEventListener('click', eraseConversation);
 el.cookieSettings.setAttribute('aria-expanded', 'false');
 el.cookieSettings.addEventListener('click', reopenConsent);
 
@@ -713,4 +1044,24 @@ window.addEventListener('online', () => {
   }
 });
 
-connect();
+if (host) {
+  // In the widget: the panel's header gets the site's title and colour, and Esc closes the panel.
+  document.documentElement.classList.add('embedded');
+  el.closePanel.hidden = false;
+  el.closePanel.addEventListener('click', () => tellHost('close'));
+  byId('title-name').textContent = (params.get('title') || BOT_NAME).slice(0, 60);
+  for (const [name, value] of [['--panel', params.get('accent')], ['--on-panel', params.get('on')]]) {
+    if (/^#[0-9a-f]{6}$/i.test(value || '')) {
+      document.documentElement.style.setProperty(name, value);
+    }
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      tellHost('close');
+    }
+  });
+  window.addEventListener('message', fromHost);
+  tellHost('ready');
+} else {
+  connect();
+}

@@ -75,6 +75,16 @@ public class VoiceTests {
 		return texts.stream();
 	}
 
+	/** Links in the chat's markdown subset (docs/widget.md): the chat makes links of https addresses only. */
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("texts")
+	void shouldLinkOnlyToHttpsAddresses(Text text) {
+		Matcher link = Pattern.compile("\\]\\(([^)]*)\\)").matcher(text.text());
+		while (link.find()) {
+			assertThat(link.group(1)).as("a link in %s", text.source()).matches("https://[^\\s]+");
+		}
+	}
+
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("texts")
 	void shouldSayJeNeverU(Text text) {

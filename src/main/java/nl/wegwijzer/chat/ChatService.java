@@ -208,6 +208,12 @@ public class ChatService {
 			else if (frame instanceof ClientFrame.Resume r) {
 				resume(connection, r.resumeToken());
 			}
+			else if (frame instanceof ClientFrame.Rate r) {
+				rate(connection, r.turnId(), r.rating());
+			}
+			else if (frame instanceof ClientFrame.End) {
+				end(connection);
+			}
 			else if (frame instanceof ClientFrame.Erase) {
 				erase(connection);
 			}
@@ -353,9 +359,9 @@ public class ChatService {
 			long start = System.nanoTime();
 			Reception.Answer answer = this.reception.answer(this.live.get(connection.conversationId), text, received,
 					now());
-			this.live.save(answer.conversation(), answer.turn());
+			long turnId = this.live.save(answer.conversation(), answer.turn());
 			if (answer.frame() != null) {
-				send(connection, answer.frame());
+				send(connection, answer.frame().stored(turnId));
 				this.metrics.replied(Duration.ofNanos(System.nanoTime() - start), answer.frame().intent(),
 						answer.handoff());
 			}
@@ -371,10 +377,10 @@ public class ChatService {
 		Reply reply = turn.reply();
 		Instant sent = now();
 		Conversation updated = conversation.with(conversation.status(), turn.context(), sent);
-		this.live.save(updated, new Turn(0, Turn.Author.BOT, null, reply.text(), null, reply.intent(),
+		long turnId = this.live.save(updated, new Turn(0, Turn.Author.BOT, null, reply.text(), null, reply.intent(),
 				reply.confidence(), reply.state().name(), null, sent, reply.quickReplies()));
 		ServerFrame.Bot frame = new ServerFrame.Bot(reply.text(), reply.intent(), reply.intents(), reply.confidence(),
-				reply.quickReplies(), reply.state().name());
+				reply.quickReplies(), reply.state().name(), turnId);
 		if (connection != null) {
 			send(connection, frame);
 		}
@@ -390,6 +396,40 @@ public class ChatService {
 		ServerFrame.Bot frame = reply(connection, conversation, turn);
 		if (connection == null) {
 			this.cluster.deliver(conversation.sessionId(), frame);
+		}
+	}
+
+	/** Stores the visitor's thumbs up or down on a bot reply of their own conversation, and confirms it. */
+	private void rate(Connection connection, long turnId, String rating) {
+		if (!connection.inSession()) {
+			send(connection, new ServerFrame.Error(CONSENT_REQUIRED, SAY.errors().consentRequired()));
+			return;
+		}
+		if (!this.conversations.rate(connection.conversationId, turnId, rating)) {
+			send(connection, new ServerFrame.Error(ClientFrames.BAD_REQUEST, SAY.errors().unknownTurn()));
+			return;
+		}
+		send(connection, new ServerFrame.Rated(turnId, rating));
+	}
+
+	/**
+	 * The visitor ends the conversation: it is closed (leaving the helpdesk's queue, if waiting) and its
+	 * resume token stops working. The visitor keeps what is on the page; a new conversation starts afresh.
+	 */
+	private void end(Connection connection) {
+		if (!connection.inSession()) {
+			send(connection, new ServerFrame.Error(CONSENT_REQUIRED, SAY.errors().consentRequired()));
+			return;
+		}
+		synchronized (this.live.lock(connection.conversationId)) {
+			Conversation conversation = this.live.get(connection.conversationId);
+			if (conversation.status() != Conversation.Status.CLOSED) {
+				Instant now = now();
+				this.live.update(conversation.with(Conversation.Status.CLOSED, conversation.dialog(), now)
+					.with(conversation.handling().closed(now, Conversation.Handling.ENDED)));
+			}
+			this.conversations.dropResumeToken(conversation.id(), hash(newToken()));
+			send(connection, new ServerFrame.Closed(SAY.ended(), Conversation.Handling.ENDED));
 		}
 	}
 
@@ -509,13 +549,15 @@ public class ChatService {
 				continue;
 			}
 			if (turn.visitorText() != null) {
-				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(), null, null, null));
+				items.add(new ServerFrame.HistoryItem("visitor", turn.visitorText(),
+						(turn.receivedAt() != null) ? turn.receivedAt() : turn.sentAt(), null, null, null, null, null));
 			}
 			if (turn.reply() != null) {
 				boolean agent = turn.author() == Turn.Author.AGENT;
-				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.agentName(),
-						agent ? this.texts.staffLabel(turn.agentName()) : null,
-						turn.quickReplies().isEmpty() ? null : turn.quickReplies()));
+				items.add(new ServerFrame.HistoryItem(agent ? "agent" : "bot", turn.reply(), turn.sentAt(),
+						turn.agentName(), agent ? this.texts.staffLabel(turn.agentName()) : null,
+						turn.quickReplies().isEmpty() ? null : turn.quickReplies(), agent ? null : turn.id(),
+						turn.rating()));
 			}
 		}
 		return items;

@@ -10,17 +10,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * What the chat says about the conversation itself, from {@code content/chat.yml}: {@code erased} once the
- * visitor's conversation is erased, and the errors.
+ * What the chat says about the conversation itself, from {@code content/chat.yml}: errors, {@code ended}
+ * when the visitor ends the conversation and {@code erased} once it is erased.
  */
-record ChatTexts(String erased, Errors errors) {
+record ChatTexts(Errors errors, String ended, String erased) {
 
 	static final ChatTexts SAY = load();
 
 	record Errors(String notJson, String notAnObject, String noType, String unknownType, String noText, String empty,
 			String tooLong, String unreadable, String categoriesNotAList, String unknownCategory, String noPolicyVersion, String outdatedPolicy, String noResumeToken,
 			String consentRequired, String rateLimited, String tooManyConversations, String serverError, String alreadyInSession,
-			String resumeFailed, String otherWindow, String nothingToErase) {
+			String resumeFailed, String otherWindow, String noTurn, String badRating, String unknownTurn,
+			String nothingToErase) {
 	}
 
 	private static ChatTexts load() {

@@ -20,6 +20,14 @@ sealed interface ClientFrame {
 	record Resume(String resumeToken) implements ClientFrame {
 	}
 
+	/** The visitor's thumbs up or down on a bot reply of this conversation: {@link Turn#UP} or {@link Turn#DOWN}. */
+	record Rate(long turnId, String rating) implements ClientFrame {
+	}
+
+	/** The visitor ends the conversation: it is closed and can no longer be resumed. */
+	record End() implements ClientFrame {
+	}
+
 	/** The visitor is typing; passed on to staff at most every {@link ChatService#TYPING_INTERVAL}. */
 	record Typing() implements ClientFrame {
 	}

@@ -51,6 +51,8 @@ class ClientFrames {
 			case "consent" -> new ClientFrame.Consent(policyVersion(frame), categories(frame));
 			case "resume" -> new ClientFrame.Resume(resumeToken(frame));
 			case "typing" -> new ClientFrame.Typing();
+			case "rate" -> new ClientFrame.Rate(turnId(frame), rating(frame));
+			case "end" -> new ClientFrame.End();
 			case "erase" -> new ClientFrame.Erase();
 			default -> throw new ProtocolException(BAD_REQUEST, SAY.errors().unknownType());
 		};
@@ -114,6 +116,22 @@ class ClientFrames {
 		JsonNode node = frame.get("policyVersion");
 		if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 64) {
 			throw new ProtocolException(BAD_REQUEST, SAY.errors().noPolicyVersion());
+		}
+		return node.asString();
+	}
+
+	private static long turnId(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("turnId");
+		if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() <= 0) {
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().noTurn());
+		}
+		return node.asLong();
+	}
+
+	private static String rating(JsonNode frame) throws ProtocolException {
+		JsonNode node = frame.get("rating");
+		if (node == null || !node.isString() || !List.of(Turn.UP, Turn.DOWN).contains(node.asString())) {
+			throw new ProtocolException(BAD_REQUEST, SAY.errors().badRating());
 		}
 		return node.asString();
 	}

@@ -43,7 +43,8 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 	 * @param offeredEmailAt when the bot told the visitor nobody could come and asked for an address: at once
 	 * on a request for a person nobody can take, or after a wait; until then an address is no offline message
 	 * @param closedAt when it was closed, while it is
-	 * @param closeReason why: a reason staff chose, {@code goodbye}, or {@code no_reply} for a wait the visitor left
+	 * @param closeReason why: a reason staff chose, {@code goodbye}, {@code ended} when the visitor ended it, or
+	 * {@code no_reply} for a wait the visitor left
 	 */
 	public record Handling(String assignee, String email, Instant waitingSince, Instant firstResponseAt,
 			Instant offeredEmailAt, Instant closedAt, String closeReason) {
@@ -52,6 +53,9 @@ public record Conversation(String id, String sessionId, Instant startedAt, Insta
 
 		/** The reason of a close by the visitor's goodbye. */
 		public static final String GOODBYE = "goodbye";
+
+		/** The reason of a close by the visitor's "Gesprek beëindigen". */
+		public static final String ENDED = "ended";
 
 		/** The reason of a close of a wait the visitor left: gone, and past resuming the conversation. */
 		public static final String NO_REPLY = "no_reply";

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -94,7 +95,7 @@ public class ConversationRepository {
 	 * transaction (group commit): every commit writes the database file, which is the chat's largest cost
 	 * under load, so a busy server commits many replies at once instead of one after the other.
 	 */
-	public void save(Conversation conversation, Turn turn) {
+	public long save(Conversation conversation, Turn turn) {
 		PendingSave save = new PendingSave(conversation, turn, new CompletableFuture<>());
 		this.pending.add(save);
 		// Whoever gets the lock commits everything queued, and checks the queue again after letting go:
@@ -111,7 +112,7 @@ public class ConversationRepository {
 			}
 		}
 		try {
-			save.done().join();
+			return save.done().join();
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
@@ -132,8 +133,10 @@ public class ConversationRepository {
 	 */
 	private void commit(List<PendingSave> batch) {
 		try {
-			this.transactions.executeWithoutResult((status) -> store(batch));
-			batch.forEach((save) -> save.done().complete(null));
+			List<Long> ids = this.transactions.execute((status) -> store(batch));
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).done().complete(ids.get(i));
+			}
 		}
 		catch (RuntimeException | Error ex) {
 			if (batch.size() == 1 || ex instanceof Error) {
@@ -145,13 +148,41 @@ public class ConversationRepository {
 		}
 	}
 
-	/** Two statements for the whole batch, each sent as one JDBC batch: one round trip each on a server. */
-	private void store(List<PendingSave> batch) {
+	/**
+	 * Two statements for the whole batch, each sent as one JDBC batch: one round trip each on a server.
+	 * Returns the new turns' ids, in the batch's order.
+	 */
+	private List<Long> store(List<PendingSave> batch) {
 		this.named.batchUpdate(UPDATE_CONVERSATION,
 				batch.stream().map((save) -> parameters(save.conversation())).toArray(SqlParameterSource[]::new));
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.named.batchUpdate(INSERT_TURN, batch.stream()
 			.map((save) -> parameters(save.conversation(), save.turn()))
-			.toArray(SqlParameterSource[]::new));
+			.toArray(SqlParameterSource[]::new), keys, new String[] { "id" });
+		return keys.getKeyList().stream().map((row) -> ((Number) row.values().iterator().next()).longValue()).toList();
+	}
+
+	/**
+	 * Stores the visitor's rating of a bot reply of this conversation.
+	 * @return whether there is such a reply
+	 */
+	boolean rate(String conversationId, long turnId, String rating) {
+		return this.jdbc.sql("""
+				update turn set rating = :rating
+				where id = :id and conversation_id = :conversationId and author = 'BOT' and reply is not null
+				""")
+			.param("rating", rating)
+			.param("id", turnId)
+			.param("conversationId", conversationId)
+			.update() == 1;
+	}
+
+	/** The conversation can no longer be resumed: its token is replaced by the hash of one nobody holds. */
+	void dropResumeToken(String conversationId, String unusedHash) {
+		this.jdbc.sql("update conversation set resume_token_hash = :hash where id = :id")
+			.param("id", conversationId)
+			.param("hash", unusedHash)
+			.update();
 	}
 
 	public void update(Conversation conversation) {
@@ -299,7 +330,8 @@ public class ConversationRepository {
 					rs.getString("reply"), rs.getString("agent_name"), rs.getString("intent"),
 					rs.getObject("confidence", Double.class), rs.getString("state"),
 					instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("sent_at")),
-					(quickReplies != null) ? List.of(this.json.readValue(quickReplies, String[].class)) : List.of());
+					(quickReplies != null) ? List.of(this.json.readValue(quickReplies, String[].class)) : List.of(),
+					rs.getString("rating"));
 		}
 		catch (JacksonException ex) {
 			throw new SQLException("Unreadable quick replies of turn " + rs.getLong("id"), ex);
@@ -324,7 +356,7 @@ public class ConversationRepository {
 	}
 
 	/** A save on its way to the database, and the commit its owner waits for. */
-	private record PendingSave(Conversation conversation, Turn turn, CompletableFuture<Void> done) {
+	private record PendingSave(Conversation conversation, Turn turn, CompletableFuture<Long> done) {
 	}
 
 }

@@ -79,10 +79,11 @@ class LiveConversations {
 		}
 	}
 
-	/** Stores a turn with the conversation as it is after it; the caller holds the lock. */
-	void save(Conversation conversation, Turn turn) {
-		this.repository.save(conversation, turn);
+	/** Stores a turn with the conversation as it is after it, and returns the turn's id; the caller holds the lock. */
+	long save(Conversation conversation, Turn turn) {
+		long id = this.repository.save(conversation, turn);
 		changed(conversation);
+		return id;
 	}
 
 	/** Stores a change without a turn; the caller holds the lock. */

@@ -1,5 +1,6 @@
 package nl.wegwijzer.chat;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,7 +14,8 @@ import nl.wegwijzer.consent.ConsentPolicy;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(ServerFrame.ConsentRequest.class), @JsonSubTypes.Type(ServerFrame.Session.class),
 		@JsonSubTypes.Type(ServerFrame.Bot.class), @JsonSubTypes.Type(ServerFrame.Agent.class),
-		@JsonSubTypes.Type(ServerFrame.Typing.class), @JsonSubTypes.Type(ServerFrame.Closed.class), @JsonSubTypes.Type(ServerFrame.Erased.class),
+		@JsonSubTypes.Type(ServerFrame.Typing.class), @JsonSubTypes.Type(ServerFrame.Closed.class),
+		@JsonSubTypes.Type(ServerFrame.Rated.class), @JsonSubTypes.Type(ServerFrame.Erased.class),
 		@JsonSubTypes.Type(ServerFrame.Error.class) })
 public sealed interface ServerFrame {
 
@@ -43,24 +45,43 @@ public sealed interface ServerFrame {
 	}
 
 	/**
-	 * One earlier message of a resumed conversation: {@code from} is visitor, bot or agent; an agent message
-	 * has the staff member's name and the label the page shows; a bot message has the quick replies it
-	 * offered, if any.
+	 * One earlier message of a resumed conversation: {@code from} is visitor, bot or agent, {@code at} when it
+	 * was sent; an agent message has the staff member's name and the label the page shows; a bot message has
+	 * its {@code turnId} (to rate it), the visitor's {@code rating} if any, and the quick replies it offered.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record HistoryItem(String from, String text, String name, String label, List<String> quickReplies) {
+	record HistoryItem(String from, String text, Instant at, String name, String label, List<String> quickReplies,
+			Long turnId, String rating) {
 	}
 
-	/** A bot reply: {@code intents} are all the intents it answered, in order; {@code intent} is the first. */
+	/**
+	 * A bot reply: {@code intents} are all the intents it answered, in order; {@code intent} is the first.
+	 * {@code turnId} names the stored reply, for a {@code rate} frame.
+	 */
 	@JsonTypeName("bot")
 	record Bot(String text, String intent, List<String> intents, double confidence, List<String> quickReplies,
-			String state) implements ServerFrame {
+			String state, Long turnId) implements ServerFrame {
 
 		public Bot {
 			intents = List.copyOf(intents);
 			quickReplies = List.copyOf(quickReplies);
 		}
 
+		Bot(String text, String intent, List<String> intents, double confidence, List<String> quickReplies,
+				String state) {
+			this(text, intent, intents, confidence, quickReplies, state, null);
+		}
+
+		/** This reply, naming the turn it was stored as. */
+		Bot stored(long id) {
+			return new Bot(this.text, this.intent, this.intents, this.confidence, this.quickReplies, this.state, id);
+		}
+
+	}
+
+	/** The visitor's rating of a bot reply is stored. */
+	@JsonTypeName("rated")
+	record Rated(long turnId, String rating) implements ServerFrame {
 	}
 
 	/**

@@ -13,12 +13,25 @@ import java.util.List;
  * @param receivedAt when the visitor's text arrived, or {@code null}
  * @param sentAt when the reply went out, or {@code null}
  * @param quickReplies the answers the bot offered with its reply, if any
+ * @param rating the visitor's rating of a bot reply, {@link #UP} or {@link #DOWN}, or {@code null}
  */
 public record Turn(long id, Author author, String visitorText, String reply, String agentName, String intent,
-		Double confidence, String state, Instant receivedAt, Instant sentAt, List<String> quickReplies) {
+		Double confidence, String state, Instant receivedAt, Instant sentAt, List<String> quickReplies,
+		String rating) {
+
+	public static final String UP = "up";
+
+	public static final String DOWN = "down";
 
 	public Turn {
 		quickReplies = List.copyOf(quickReplies);
+	}
+
+	/** A turn as it is stored: not rated yet. */
+	public Turn(long id, Author author, String visitorText, String reply, String agentName, String intent,
+			Double confidence, String state, Instant receivedAt, Instant sentAt, List<String> quickReplies) {
+		this(id, author, visitorText, reply, agentName, intent, confidence, state, receivedAt, sentAt, quickReplies,
+				null);
 	}
 
 	public enum Author {

@@ -96,8 +96,9 @@ public class WaitingWatch {
 		Conversation updated = conversation.with(conversation.status(), conversation.dialog(), now)
 			.with(conversation.handling().emailOfferedAt(now));
 		String state = updated.dialog().state().name();
-		this.live.save(updated, new Turn(0, Turn.Author.BOT, null, text, null, null, null, state, null, now, List.of()));
-		this.chat.deliver(updated.sessionId(), new ServerFrame.Bot(text, null, List.of(), 1.0, List.of(), state));
+		long turnId = this.live.save(updated,
+				new Turn(0, Turn.Author.BOT, null, text, null, null, null, state, null, now, List.of()));
+		this.chat.deliver(updated.sessionId(), new ServerFrame.Bot(text, null, List.of(), 1.0, List.of(), state, turnId));
 	}
 
 }

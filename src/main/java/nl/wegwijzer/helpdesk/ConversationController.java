@@ -187,7 +187,7 @@ class ConversationController {
 		List<String> reasons = this.texts.closeReasons()
 			.keySet()
 			.stream()
-			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE))
+			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE) && !r.equals(Conversation.Handling.ENDED))
 			.toList();
 		if (!reasons.contains(reason)) {
 			throw StaffApiException

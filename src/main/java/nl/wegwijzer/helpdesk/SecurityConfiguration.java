@@ -190,7 +190,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain publicSecurity(HttpSecurity http, WebSettings web) throws Exception {
-		String frameAncestors = web.frameAncestors().isEmpty() ? "'none'" : String.join(" ", web.frameAncestors());
+		String frameAncestors = String.join(" ", web.frameAncestors());
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())

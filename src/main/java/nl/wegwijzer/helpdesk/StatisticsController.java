@@ -25,6 +25,8 @@ class StatisticsController {
 
 	static final int MAX_DAYS = 3660;
 
+	static final int LOW_RATED = 20;
+
 	/**
 	 * @param conversationsPerDay every day of the period, days without conversations included
 	 * @param fallbackRate the share of replies to visitors that were fallbacks
@@ -35,17 +37,23 @@ class StatisticsController {
 	 * {@code wegwijzer.helpdesk.missed-after}
 	 * @param offlineMessages conversations in which the visitor left an e-mail address for an answer
 	 * @param closes closed conversations by reason
+	 * @param ratings the visitors' thumbs up and down on bot replies
+	 * @param helpfulRate the share of rated replies rated up; {@code null} without any rating
+	 * @param lowRated the newest replies to a question that were rated down (at most {@link #LOW_RATED}), to
+	 * relabel the question on its conversation's page
 	 */
 	record Statistics(List<StatisticsRepository.DayCount> conversationsPerDay,
 			List<StatisticsRepository.IntentCount> topIntents, double fallbackRate, double handoffRate,
 			List<StatisticsRepository.RouteCount> routes, long conversations, Long medianFirstResponseSeconds,
-			long missedHandoffs, long offlineMessages, List<StatisticsRepository.ReasonCount> closes) {
+			long missedHandoffs, long offlineMessages, List<StatisticsRepository.ReasonCount> closes,
+			StatisticsRepository.Ratings ratings, Double helpfulRate, List<StatisticsRepository.LowRated> lowRated) {
 
 		Statistics {
 			conversationsPerDay = List.copyOf(conversationsPerDay);
 			topIntents = List.copyOf(topIntents);
 			routes = List.copyOf(routes);
 			closes = List.copyOf(closes);
+			lowRated = List.copyOf(lowRated);
 		}
 
 	}
@@ -73,11 +81,14 @@ class StatisticsController {
 		long conversations = this.repository.conversations(start, end);
 		StatisticsRepository.Replies replies = this.repository.replies(start, end);
 		List<StatisticsRepository.Handoff> handoffs = this.repository.handoffs(start, end);
+		StatisticsRepository.Ratings ratings = this.repository.ratings(start, end);
+		long rated = ratings.up() + ratings.down();
 		return new Statistics(everyDay(range, this.repository.perDay(start, end)),
 				this.repository.topIntents(start, end, TOP_INTENTS), share(replies.fallbacks(), replies.replies()),
 				share(this.repository.handedOff(start, end), conversations), this.repository.routes(start, end),
 				conversations, medianFirstResponse(handoffs), missed(handoffs), this.repository.offlineMessages(start, end),
-				this.repository.closes(start, end));
+				this.repository.closes(start, end), ratings, rated == 0 ? null : share(ratings.up(), rated),
+				this.repository.lowRated(start, end, LOW_RATED));
 	}
 
 	private static Long medianFirstResponse(List<StatisticsRepository.Handoff> handoffs) {

@@ -41,6 +41,14 @@ class StatisticsRepository {
 	}
 
 	/** Replies in the period and how many of them were fallbacks. */
+	/** The visitors' thumbs on bot replies: up and down. */
+	record Ratings(long up, long down) {
+	}
+
+	/** A bot reply a visitor rated down: what they asked and what the bot took it for, to relabel. */
+	record LowRated(long turnId, String conversationId, Instant sentAt, String visitorText, String intent) {
+	}
+
 	record Replies(long replies, long fallbacks) {
 	}
 
@@ -83,6 +91,31 @@ class StatisticsRepository {
 				fetch first %d rows only""".formatted(COUNTED, REPLIES, limit))
 			.params(period(from, to))
 			.query((rs, row) -> new IntentCount(rs.getString("intent"), rs.getLong("n")))
+			.list();
+	}
+
+	Ratings ratings(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(case when t.rating = 'up' then 1 else 0 end), 0) as up,
+				       coalesce(sum(case when t.rating = 'down' then 1 else 0 end), 0) as down
+				from turn t join conversation c on c.id = t.conversation_id
+				where %s and t.author = 'BOT' and t.rating is not null""".formatted(COUNTED))
+			.params(period(from, to))
+			.query((rs, row) -> new Ratings(rs.getLong("up"), rs.getLong("down")))
+			.single();
+	}
+
+	/** Replies to a visitor's question rated down, newest first. */
+	List<LowRated> lowRated(Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
+				select t.id, t.conversation_id, t.sent_at, t.visitor_text, t.intent
+				from turn t join conversation c on c.id = t.conversation_id
+				where %s and %s and t.rating = 'down'
+				order by t.sent_at desc, t.id desc
+				fetch first %d rows only""".formatted(COUNTED, REPLIES, limit))
+			.params(period(from, to))
+			.query((rs, row) -> new LowRated(rs.getLong("id"), rs.getString("conversation_id"),
+					rs.getTimestamp("sent_at").toInstant(), rs.getString("visitor_text"), rs.getString("intent")))
 			.list();
 	}
 

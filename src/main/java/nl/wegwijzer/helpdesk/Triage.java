@@ -129,11 +129,16 @@ class Triage {
 			parts.add(this.letter.intro());
 			for (Question question : questions) {
 				parts.add(question.intent().equals(Classification.FALLBACK)
-						? this.letter.notAnswered().replace("{question}", question.text()) : question.answer());
+						? this.letter.notAnswered().replace("{question}", question.text()) : plain(question.answer()));
 			}
 		}
 		parts.add(this.letter.closing());
 		return String.join("\n\n", parts);
+	}
+
+	/** An answer's chat markdown as e-mail text: "[gids](https://…)" becomes "gids (https://…)", bold plain. */
+	static String plain(String answer) {
+		return answer.replaceAll("\\[([^\\]]+)\\]\\((https://[^)\\s]+)\\)", "$1 ($2)").replaceAll("\\*\\*([^*]+)\\*\\*", "$1");
 	}
 
 	private String label(ScoredIntent scored) {

@@ -85,8 +85,12 @@ async function load() {
   state.loading = true;
   try {
     const detail = await api(`/api/staff/conversations/${encodeURIComponent(id)}`);
+    const first = state.detail === undefined || state.detail === null;
     state.detail = detail;
     render(detail);
+    if (first) {
+      showLinkedTurn();
+    }
   } catch (error) {
     if (error.status === 404) {
       gone('Dit gesprek bestaat niet (meer). Ga terug naar de inbox en kies een ander gesprek.');
@@ -234,6 +238,7 @@ function renderTurns(turns) {
 function buildTurn(turn, signature) {
   const item = create('li', 'turn');
   item.dataset.turnId = String(turn.id);
+  item.id = `turn-${turn.id}`;
   item.dataset.signature = signature;
   item.dataset.author = text(turn.author);
   if (turn.visitorText) {
@@ -264,12 +269,28 @@ function buildTurn(turn, signature) {
     if (turn.state) {
       facts.append(create('span', 'fact', `toestand: ${STATES[turn.state] || turn.state}`));
     }
+    if (turn.rating === 'up' || turn.rating === 'down') {
+      facts.append(create('span', `fact${turn.rating === 'down' ? ' fact--warn' : ''}`,
+        `bezoeker: ${turn.rating === 'up' ? 'nuttig' : 'niet nuttig'}`));
+    }
     if (facts.childElementCount > 0) {
       bot.append(facts);
     }
     item.append(bot);
   }
   return item;
+}
+
+/** A link from the statistics' low-rated answers (#turn-12) opens at that turn, on its relabel list. */
+function showLinkedTurn() {
+  const turn = /^#turn-\d+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
+  if (turn) {
+    turn.scrollIntoView({ block: 'center' });
+    const select = turn.querySelector('.relabel select');
+    if (select) {
+      select.focus();
+    }
+  }
 }
 
 function message(kind, who, body, at) {
@@ -733,7 +754,7 @@ async function start() {
   el.exportConversation.href = `/api/staff/conversations/${encodeURIComponent(id)}/export`;
   await labelsReady;
   el.closeReason.append(...Object.entries(CLOSE_REASONS)
-    .filter(([key]) => key !== 'goodbye')
+    .filter(([key]) => key !== 'goodbye' && key !== 'ended')
     .map(([key, label]) => new Option(label, key)));
   startPresence();
   try {

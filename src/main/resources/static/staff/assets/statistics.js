@@ -5,6 +5,7 @@ import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 
 import {
   api, clearNotices, create, defaultRange, initHeader, number, percent, query, routeName, showNotice, text,
+  timeElement,
 } from './staff.js';
 
 const DAY_SECONDS = 86400;
@@ -29,6 +30,9 @@ const el = {
   conversations: document.getElementById('conversations-value'),
   fallback: document.getElementById('fallback-value'),
   handoff: document.getElementById('handoff-value'),
+  helpful: document.getElementById('helpful-value'),
+  helpfulNote: document.getElementById('helpful-note'),
+  lowRated: document.getElementById('low-rated-table'),
   perDay: document.getElementById('per-day-chart'),
   perDayTable: document.getElementById('per-day-table'),
   intents: document.getElementById('intents-chart'),
@@ -77,6 +81,7 @@ function render(stats) {
   el.conversations.textContent = number(stats.conversations);
   el.fallback.textContent = percent(stats.fallbackRate, true);
   el.handoff.textContent = percent(stats.handoffRate, true);
+  renderQuality(stats);
   renderPerDay(Array.isArray(stats.conversationsPerDay) ? stats.conversationsPerDay : []);
   const intents = (Array.isArray(stats.topIntents) ? stats.topIntents : [])
     .map((item) => ({ key: text(item.intent), label: text(item.intent), count: item.count }));
@@ -89,6 +94,51 @@ function render(stats) {
   renderCategories(el.routes, el.routesTable, routes, {
     color: COLORS.teal, fill: COLORS.tealFill, what: 'Route', noun: 'uitkomst van de route',
   });
+}
+
+// ---------------------------------------------------------------- answer quality
+
+/** The share of thumbs up, and the answers rated down, each linked to its turn to relabel it. */
+function renderQuality(stats) {
+  const up = Number(stats.ratings && stats.ratings.up) || 0;
+  const down = Number(stats.ratings && stats.ratings.down) || 0;
+  el.helpful.textContent = typeof stats.helpfulRate === 'number' ? percent(stats.helpfulRate, true) : '—';
+  el.helpfulNote.textContent = up + down === 0 ? 'nog geen antwoorden beoordeeld'
+    : `van ${number(up + down)} beoordeelde antwoorden: ${number(up)} nuttig, ${number(down)} niet nuttig`;
+  const rows = Array.isArray(stats.lowRated) ? stats.lowRated : [];
+  const table = create('table', 'table');
+  table.append(create('caption', 'sr-only', 'Niet nuttig gevonden antwoorden'));
+  const head = create('tr');
+  for (const header of ['Datum', 'Vraag van de bezoeker', 'Herkend als', 'Gesprek']) {
+    const th = create('th', null, header);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = create('thead');
+  thead.append(head);
+  const body = create('tbody');
+  for (const turn of rows) {
+    const row = create('tr');
+    const when = create('td');
+    when.append(timeElement(turn.sentAt, { withYear: true }));
+    const link = create('a', null, 'Opnieuw labelen');
+    link.href = `/staff/conversation?id=${encodeURIComponent(text(turn.conversationId))}#turn-${Number(turn.turnId)}`;
+    const open = create('td');
+    open.append(link);
+    const intent = text(turn.intent);
+    row.append(when, create('td', null, text(turn.visitorText)),
+      create('td', null, intentLabels.get(intent) ? `${intentLabels.get(intent)} (${intent})` : intent), open);
+    body.append(row);
+  }
+  if (rows.length === 0) {
+    const row = create('tr');
+    const cell = create('td', 'muted', 'Geen antwoorden niet nuttig gevonden in deze periode.');
+    cell.colSpan = 4;
+    row.append(cell);
+    body.append(row);
+  }
+  table.append(thead, body);
+  el.lowRated.replaceChildren(table);
 }
 
 // ---------------------------------------------------------------- conversations per day

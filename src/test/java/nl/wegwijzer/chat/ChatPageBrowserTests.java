@@ -1,6 +1,8 @@
 package nl.wegwijzer.chat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import nl.wegwijzer.Axe;
 import nl.wegwijzer.HeadlessChromium;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,13 +128,13 @@ class ChatPageBrowserTests {
 		waitForBotBubbles(1);
 		ask(QUESTION);
 		waitForBotBubbles(2);
-		List<String> before = texts(".bubble");
+		List<String> before = texts(".bubble__text");
 		List<String> offered = texts("button.quick-reply");
 
 		this.browser.navigate().refresh();
 
-		this.wait.until((browser) -> texts(".bubble").size() >= before.size());
-		assertThat(texts(".bubble")).containsExactlyElementsOf(before);
+		this.wait.until((browser) -> texts(".bubble__text").size() >= before.size());
+		assertThat(texts(".bubble__text")).containsExactlyElementsOf(before);
 		assertThat(lastBotText()).contains("2 of 3 jaar");
 		assertThat(offered).isNotEmpty();
 		assertThat(texts("button.quick-reply")).containsExactlyElementsOf(offered);
@@ -256,6 +260,134 @@ class ChatPageBrowserTests {
 		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
 		assertThat(this.browser.findElement(By.id("send")).isDisplayed()).isTrue();
 		assertThat(this.browser.findElement(By.id("cookie-settings")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void shouldHaveNoAccessibilityViolationsOnTheCookieChoiceAndTheChat() {
+		Axe.allowInjection(this.browser);
+		openPage();
+		assertThat(Axe.violations(this.browser)).as("cookie choice").isEmpty();
+		click("accept-all");
+		waitForBotBubbles(1);
+		ask(QUESTION);
+		waitForBotBubbles(2);
+		assertThat(Axe.violations(this.browser)).as("chat").isEmpty();
+		click("cookie-settings");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-close")));
+		assertThat(Axe.violations(this.browser)).as("changing the cookie choice").isEmpty();
+	}
+
+	@Test
+	void shouldStoreAThumbsUpWithTheAnswerAndShowItAfterAReload() {
+		String conversation = startChatting();
+		ask(QUESTION);
+		waitForBotBubbles(2);
+		WebElement up = lastBotBubble().findElement(By.cssSelector(".rating__button[data-rating='up']"));
+		assertThat(up.getAttribute("aria-label")).isEqualTo("Ja, nuttig");
+		up.click();
+
+		this.wait.until((browser) -> "true".equals(
+				lastBotBubble().findElement(By.cssSelector("[data-rating='up']")).getAttribute("aria-pressed")));
+		assertThat(this.jdbc.sql("select rating from turn where conversation_id = :id and intent = 'duur'")
+			.param("id", conversation)
+			.query(String.class)
+			.single()).isEqualTo("up");
+		this.browser.navigate().refresh();
+		this.wait.until((browser) -> botBubbles().size() >= 2 && "true".equals(
+				lastBotBubble().findElement(By.cssSelector("[data-rating='up']")).getAttribute("aria-pressed")));
+	}
+
+	@Test
+	void shouldRenderLinksAndListsOfTheAnswersAsAllowListedElements() {
+		openPage();
+		click("accept-all");
+		waitForBotBubbles(1);
+		ask("Uit welke landen mogen organisaties meedoen?");
+		waitForBotBubbles(2);
+		WebElement answer = lastBotBubble();
+		assertThat(answer.findElements(By.cssSelector(".bubble__text *"))).extracting(WebElement::getTagName)
+			.allMatch((tag) -> List.of("p", "ul", "li", "strong", "a", "br", "span").contains(tag));
+		WebElement link = answer.findElement(By.cssSelector(".bubble__text a"));
+		assertThat(link.getAttribute("href")).startsWith("https://");
+		assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer");
+		assertThat(link.getAttribute("target")).isEqualTo("_blank");
+		assertThat(answer.getText()).doesNotContain("](", "**");
+
+		ask("Geef voorbeelden van deelnemende organisaties");
+		waitForBotBubbles(3);
+		assertThat(lastBotBubble().findElements(By.cssSelector(".bubble__text ul > li"))).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void shouldDownloadTheTranscriptAndEndTheConversation() throws IOException {
+		Path downloads = Files.createTempDirectory("wegwijzer-downloads");
+		try {
+			this.browser.executeCdpCommand("Browser.setDownloadBehavior",
+					Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+			String conversation = startChatting();
+			ask("Uit welke landen mogen organisaties meedoen?");
+			waitForBotBubbles(2);
+
+			click("download");
+			Path transcript = this.wait.until((browser) -> {
+				try (var files = Files.list(downloads)) {
+					return files.filter((file) -> file.getFileName().toString().matches("wegwijzer-gesprek-.*\\.txt"))
+						.findFirst()
+						.orElse(null);
+				}
+				catch (IOException ex) {
+					return null;
+				}
+			});
+			String text = Files.readString(transcript);
+			assertThat(text).contains("] Jij:", "Uit welke landen mogen organisaties meedoen?", "] Wegwijzer:",
+					"programmagids Erasmus+ (https://");
+
+			click("end-chat");
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-region"), "beëindigd"));
+			assertThat(this.browser.findElement(By.id("input")).isEnabled()).isFalse();
+			assertThat(this.browser.executeScript("return sessionStorage.getItem('wegwijzer.resumeToken');")).isNull();
+			assertThat(this.jdbc.sql("select close_reason from conversation where id = :id")
+				.param("id", conversation)
+				.query(String.class)
+				.single()).isEqualTo("ended");
+
+			this.browser.findElement(By.cssSelector("#notice-region .notice__action")).click();
+			this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all")));
+			assertThat(texts(".bubble")).isEmpty();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(downloads);
+		}
+	}
+
+	@Test
+	void shouldEraseTheConversationOnRequestAndStartANewOneWhenAsked() {
+		String conversation = startChatting();
+		ask(QUESTION);
+		waitForBotBubbles(2);
+
+		click("erase-chat");
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-region"), "Je gesprek is gewist."));
+		assertThat(texts(".bubble")).isEmpty();
+		assertThat(this.browser.executeScript("return sessionStorage.getItem('wegwijzer.resumeToken');")).isNull();
+		assertThat(this.jdbc.sql("select count(*) from conversation where id = :id")
+			.param("id", conversation)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.browser.findElement(By.id("erase-chat")).isDisplayed()).isFalse();
+
+		this.browser.findElement(By.cssSelector("#notice-region .notice__action")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("accept-all"))).click();
+		waitForBotBubbles(1);
+		assertThat(newestConversation()).isNotEqualTo(conversation);
+	}
+
+	private WebElement lastBotBubble() {
+		List<WebElement> bubbles = botBubbles();
+		return bubbles.get(bubbles.size() - 1);
 	}
 
 	private void openPage() {

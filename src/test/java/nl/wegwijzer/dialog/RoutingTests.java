@@ -68,7 +68,7 @@ class RoutingTests {
 
 	@Test
 	void shouldNameTheSectorInASentence() {
-		assertThat(this.routing.advice("mbo")).endsWith("bij de sector mbo.");
+		assertThat(this.routing.advice("mbo")).contains("bij de sector mbo.");
 		assertThat(this.routing.advice("jeugd")).isEqualTo(this.content.youth().reply());
 	}
 

@@ -38,6 +38,14 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void shouldFrameTheChatPageOnlyFromAllowedOrigins() {
+		for (String path : new String[] { "/", "/widget.js" }) {
+			String policy = this.http.getForEntity(path, String.class).getHeaders().getFirst("Content-Security-Policy");
+			assertThat(policy).as(path).endsWith("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*");
+		}
+	}
+
+	@Test
 	void shouldSendNoReferrerAcrossSitesAndAllowNoDeviceFeatures() throws Exception {
 		for (String path : new String[] { "/", "/staff/login" }) {
 			HttpResponse<String> page = StaffHttp.anonymous(this.port).get(path);

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.Axe;
 import nl.wegwijzer.HeadlessChromium;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
@@ -348,6 +349,27 @@ class StaffInboxBrowserTests {
 		this.browser.get("about:blank");
 		assertThat(StaffHttp.basic(this.port, "lisa", "lisa-geheim").postJson("/api/staff/presence",
 				Map.of("available", false)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldHaveNoAccessibilityViolationsOnAnyStaffPage() throws Exception {
+		Axe.allowInjection(this.browser);
+		this.browser.get(url("/staff/login"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+		assertThat(Axe.violations(this.browser)).as("/staff/login").isEmpty();
+		logIn();
+		String conversation;
+		try (Visitor visitor = Visitor.chatting(this.port)) {
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
+		}
+		for (String page : List.of("/staff", "/staff/conversation?id=" + conversation, "/staff/triage",
+				"/staff/consents", "/staff/statistics")) {
+			this.browser.get(url(page));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "Sanne"));
+			this.wait.until((browser) -> browser.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+			assertThat(Axe.violations(this.browser)).as(page).isEmpty();
+		}
 	}
 
 	private void logIn() {

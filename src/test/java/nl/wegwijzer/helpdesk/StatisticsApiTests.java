@@ -52,6 +52,51 @@ class StatisticsApiTests {
 	}
 
 	@Test
+	void shouldShowAnswerQualityAndListTheAnswersRatedDownForRelabelling() throws Exception {
+		Rows rows = new Rows(this.jdbc);
+		Instant day = Instant.parse("2022-06-10T09:00:00Z");
+		String counted = rows.conversation(day, day, "BOT", null, true);
+		rows.reply(counted, "hoe lang", "duur", 0.9, "OPEN", day);
+		rows.reply(counted, "wie betaalt de reis", "aanvrager", 0.5, "OPEN", day.plusSeconds(60));
+		rows.reply(counted, "hoeveel partners", "aantal_partners", 0.9, "OPEN", day.plusSeconds(120));
+		rows.reply(counted, "wat is het", "definitie", 0.9, "OPEN", day.plusSeconds(180));
+		String hidden = rows.conversation(day, day, "BOT", null, false);
+		rows.reply(hidden, "geheim", "duur", 0.9, "OPEN", day);
+		rate(counted, "duur", "up");
+		rate(counted, "aantal_partners", "up");
+		rate(counted, "aanvrager", "down");
+		rate(hidden, "duur", "down");
+
+		JsonNode statistics = json(staff().get("/api/staff/statistics?from=2022-06-10&to=2022-06-10"));
+		assertThat(statistics.path("ratings").path("up").asLong()).isEqualTo(2);
+		assertThat(statistics.path("ratings").path("down").asLong()).isEqualTo(1);
+		assertThat(statistics.path("helpfulRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+		JsonNode low = statistics.path("lowRated");
+		assertThat(low).hasSize(1);
+		assertThat(low.get(0).path("visitorText").asString()).isEqualTo("wie betaalt de reis");
+		assertThat(low.get(0).path("intent").asString()).isEqualTo("aanvrager");
+		assertThat(low.get(0).path("conversationId").asString()).isEqualTo(counted);
+		long turnId = low.get(0).path("turnId").asLong();
+
+		// The listed turn is the one the relabelling API takes.
+		HttpResponse<String> labelled = staff().postJson("/api/staff/turns/" + turnId + "/label",
+				Map.of("intent", "aanvrager"));
+		assertThat(labelled.statusCode()).isEqualTo(201);
+
+		JsonNode none = json(staff().get("/api/staff/statistics?from=2022-06-11&to=2022-06-11"));
+		assertThat(none.path("helpfulRate").isNull()).isTrue();
+		assertThat(none.path("lowRated")).isEmpty();
+	}
+
+	private void rate(String conversationId, String intent, String rating) {
+		this.jdbc.sql("update turn set rating = :rating where conversation_id = :id and intent = :intent")
+			.param("rating", rating)
+			.param("id", conversationId)
+			.param("intent", intent)
+			.update();
+	}
+
+	@Test
 	void shouldCountOnlyVisitorsWhoAllowAnalytics() throws Exception {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 		String path = "/api/staff/statistics?from=" + today + "&to=" + today;

@@ -125,6 +125,8 @@ class TriageApiTests {
 		String reply = result.path("reply").asString();
 		assertThat(reply).startsWith("Beste Sanne,").contains("2 of 3 jaar").contains("helpdesk");
 		assertThat(reply.indexOf("sector mbo")).isLessThan(reply.indexOf("2 of 3 jaar"));
+		// The chat's links become plain text with the address in an e-mail.
+		assertThat(reply).contains("onderwijssector (https://").doesNotContain("](");
 	}
 
 	@Test
