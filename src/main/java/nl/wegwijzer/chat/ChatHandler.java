@@ -20,7 +20,6 @@ class ChatHandler extends TextWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		this.connections.opened(session);
 		this.chat.open(session);
 	}
 

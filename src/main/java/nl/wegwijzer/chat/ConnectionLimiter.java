@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -14,9 +15,9 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Refuses a WebSocket handshake (HTTP 429) when one client address already holds the maximum number of
- * open chat connections. Handshakes in flight at the same moment can exceed it by a few: it is a guard
- * against one client hoarding connections, not an exact quota. The address is the one
- * {@link ClientAddresses} finds.
+ * open chat connections. A handshake takes its place as it starts, so connections opened at the same
+ * moment cannot pass the limit together; a handshake that fails or is refused later (by the origin check)
+ * gives its place back. The address is the one {@link ClientAddresses} finds.
  */
 @Component
 class ConnectionLimiter implements HandshakeInterceptor {
@@ -38,7 +39,16 @@ class ConnectionLimiter implements HandshakeInterceptor {
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
 		String address = clientAddress(request);
-		if (this.open.getOrDefault(address, 0) >= this.limits.connectionsPerIp()) {
+		boolean[] admitted = { false };
+		this.open.compute(address, (a, count) -> {
+			int now = (count == null) ? 0 : count;
+			if (now >= this.limits.connectionsPerIp()) {
+				return count;
+			}
+			admitted[0] = true;
+			return now + 1;
+		});
+		if (!admitted[0]) {
 			response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 			return false;
 		}
@@ -46,19 +56,14 @@ class ConnectionLimiter implements HandshakeInterceptor {
 		return true;
 	}
 
+	/** Called only after this interceptor admitted the handshake: a handshake that did not upgrade gives its place back. */
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Exception exception) {
-	}
-
-	/**
-	 * Counts a connection once it is open: a handshake that a later check (such as the origin) refuses
-	 * never counts.
-	 */
-	void opened(WebSocketSession session) {
-		Object address = session.getAttributes().get(CLIENT_ADDRESS);
-		if (address != null) {
-			this.open.merge((String) address, 1, Integer::sum);
+		boolean upgraded = exception == null && response instanceof ServletServerHttpResponse servlet
+				&& servlet.getServletResponse().getStatus() == HttpStatus.SWITCHING_PROTOCOLS.value();
+		if (!upgraded) {
+			release(clientAddress(request));
 		}
 	}
 

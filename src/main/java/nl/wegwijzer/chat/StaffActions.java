@@ -27,7 +27,9 @@ public class StaffActions {
 
 	private final ConversationRepository conversations;
 
-	private final ChatService chat;
+	private final Connections connections;
+
+	private final ChatConversations chat;
 
 	private final Dialog dialog;
 
@@ -39,10 +41,11 @@ public class StaffActions {
 	 */
 	private final Cache<String, Long> typing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
-	StaffActions(LiveConversations live, ConversationRepository conversations, ChatService chat, Dialog dialog,
-			Reception reception) {
+	StaffActions(LiveConversations live, ConversationRepository conversations, Connections connections,
+			ChatConversations chat, Dialog dialog, Reception reception) {
 		this.live = live;
 		this.conversations = conversations;
+		this.connections = connections;
 		this.chat = chat;
 		this.dialog = dialog;
 		this.texts = reception.texts();
@@ -125,7 +128,7 @@ public class StaffActions {
 			Conversation closed = conversation.with(Conversation.Status.CLOSED, conversation.dialog(), now)
 				.with(conversation.handling().closed(now, reason));
 			this.live.update(closed);
-			this.chat.deliver(closed.sessionId(), new ServerFrame.Closed(this.texts.closed(), reason));
+			this.connections.deliver(closed.sessionId(), new ServerFrame.Closed(this.texts.closed(), reason));
 			return closed;
 		});
 	}
@@ -161,7 +164,7 @@ public class StaffActions {
 				return;
 			}
 		}
-		this.chat.deliver(conversation.sessionId(), new ServerFrame.Typing(staffName));
+		this.connections.deliver(conversation.sessionId(), new ServerFrame.Typing(staffName));
 	}
 
 	/** An internal note: in the transcript for staff, never sent to the visitor. */
@@ -197,7 +200,7 @@ public class StaffActions {
 		Conversation updated = conversation.with(status, conversation.dialog(), sent);
 		this.live.save(updated, new Turn(0, Turn.Author.AGENT, null, text, staffName, null, null,
 				updated.dialog().state().name(), null, sent, List.of()));
-		this.chat.deliver(updated.sessionId(), new ServerFrame.Agent(text, staffName));
+		this.connections.deliver(updated.sessionId(), new ServerFrame.Agent(text, staffName));
 		return updated;
 	}
 

@@ -28,7 +28,7 @@ public class WaitingWatch {
 
 	private final LiveConversations live;
 
-	private final ChatService chat;
+	private final Connections connections;
 
 	private final Staffing staffing;
 
@@ -36,12 +36,12 @@ public class WaitingWatch {
 
 	private final Duration resumeWindow;
 
-	WaitingWatch(ConversationRepository conversations, LiveConversations live, ChatService chat, Staffing staffing,
+	WaitingWatch(ConversationRepository conversations, LiveConversations live, Connections connections, Staffing staffing,
 			Reception reception, ChatSettings settings) {
 		this.resumeWindow = settings.resumeWindow();
 		this.conversations = conversations;
 		this.live = live;
-		this.chat = chat;
+		this.connections = connections;
 		this.staffing = staffing;
 		this.texts = reception.texts();
 	}
@@ -80,7 +80,7 @@ public class WaitingWatch {
 
 	/** Not connected, and past resuming: the visitor cannot come back to this conversation. */
 	private boolean left(Conversation conversation, Instant now) {
-		return !this.chat.isOnline(conversation.sessionId())
+		return !this.connections.isOnline(conversation.sessionId())
 				&& !conversation.lastActiveAt().plus(this.resumeWindow).isAfter(now);
 	}
 
@@ -98,7 +98,7 @@ public class WaitingWatch {
 		String state = updated.dialog().state().name();
 		long turnId = this.live.save(updated,
 				new Turn(0, Turn.Author.BOT, null, text, null, null, null, state, null, now, List.of()));
-		this.chat.deliver(updated.sessionId(), new ServerFrame.Bot(text, null, List.of(), 1.0, List.of(), state, turnId));
+		this.connections.deliver(updated.sessionId(), new ServerFrame.Bot(text, null, List.of(), 1.0, List.of(), state, turnId));
 	}
 
 }

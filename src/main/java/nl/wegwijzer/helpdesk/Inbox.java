@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.wegwijzer.chat.ChatService;
+import nl.wegwijzer.chat.Connections;
 import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.chat.EmailAddresses;
 import nl.wegwijzer.chat.Turn;
@@ -119,19 +119,19 @@ class Inbox {
 
 	private final ConsentRepository consents;
 
-	private final ChatService chat;
+	private final Connections connections;
 
 	private final LabelledExampleRepository examples;
 
 	private final double flagBelow;
 
-	Inbox(InboxRepository rows, ConversationRepository conversations, ConsentRepository consents, ChatService chat,
+	Inbox(InboxRepository rows, ConversationRepository conversations, ConsentRepository consents, Connections connections,
 			LabelledExampleRepository examples, NluSettings nlu) {
 		this.examples = examples;
 		this.rows = rows;
 		this.conversations = conversations;
 		this.consents = consents;
-		this.chat = chat;
+		this.connections = connections;
 		this.flagBelow = nlu.minConfidence() + FLAG_MARGIN;
 	}
 
@@ -174,7 +174,7 @@ class Inbox {
 				? Duration.between(row.waitingSince(), row.firstResponseAt()).toSeconds() : null;
 		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
 				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
-				this.chat.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
+				this.connections.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
 				row.closedAt(), row.closeReason(), InboxRepository.View.of(row.status(), row.assignee()));
 	}
 

@@ -30,7 +30,7 @@ final class Rows {
 			.param("status", status)
 			.param("route", route)
 			.param("analytics", analytics)
-			.param("dialog", "{\"state\":\"OPEN\"}")
+			.param("dialog", "{\"state\":\"OPEN\",\"options\":[],\"retries\":0,\"fallbacks\":0}")
 			.update();
 		return id;
 	}
