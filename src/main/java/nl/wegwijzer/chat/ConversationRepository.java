@@ -64,7 +64,7 @@ public class ConversationRepository {
 	/** Held by the one thread that commits. */
 	private final Lock commitLock = new ReentrantLock();
 
-	ConversationRepository(NamedParameterJdbcOperations named, PlatformTransactionManager transactions,
+	public ConversationRepository(NamedParameterJdbcOperations named, PlatformTransactionManager transactions,
 			ObjectMapper json) {
 		this.named = named;
 		this.jdbc = JdbcClient.create(named);
@@ -223,6 +223,28 @@ public class ConversationRepository {
 
 	public Optional<Conversation> find(String id) {
 		return this.jdbc.sql("select * from conversation where id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/** A stored turn's conversation, and the visitor's text in it: empty for a greeting or a staff message. */
+	public record TurnSource(String conversationId, String visitorText) {
+	}
+
+	public Optional<TurnSource> turnSource(long turnId) {
+		return this.jdbc.sql("select conversation_id, coalesce(visitor_text, '') as visitor_text from turn where id = :id")
+			.param("id", turnId)
+			.query((rs, row) -> new TurnSource(rs.getString("conversation_id"), rs.getString("visitor_text")))
+			.optional();
+	}
+
+	/**
+	 * Deletes the conversations last active before {@code before}: the retention job's part of the chat.
+	 * Their turns and labelled examples go with them (the foreign keys cascade).
+	 * @return how many were deleted
+	 */
+	public long deleteInactiveBefore(Instant before) {
+		return this.jdbc.sql("delete from conversation where last_active_at < :before")
+			.param("before", Timestamp.from(before))
+			.update();
 	}
 
 	/** Deletes the conversation; its turns and labelled examples go with it (the foreign keys cascade). */

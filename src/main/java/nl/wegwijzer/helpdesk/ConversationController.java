@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 import nl.wegwijzer.chat.Conversation;
+import nl.wegwijzer.chat.ConversationQueries;
 import nl.wegwijzer.chat.Erasure;
 import nl.wegwijzer.chat.StaffActions;
 
@@ -101,7 +102,7 @@ class ConversationController {
 			@RequestParam(required = false) String route, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(required = false) String view,
 			Authentication authentication) {
-		return this.inbox.list(new InboxRepository.Filter(status(status), route(route), query(q), limit(limit),
+		return this.inbox.list(new ConversationQueries.Filter(status(status), route(route), query(q), limit(limit),
 				view(view), authentication.getName()));
 	}
 
@@ -274,12 +275,12 @@ class ConversationController {
 		}
 	}
 
-	private static InboxRepository.View view(String view) {
+	private static ConversationQueries.View view(String view) {
 		if (view == null || view.isBlank()) {
 			return null;
 		}
 		try {
-			return InboxRepository.View.valueOf(view.strip().toUpperCase(Locale.ROOT));
+			return ConversationQueries.View.valueOf(view.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw StaffApiException.badRequest("Onbekende weergave. Kies mine, unassigned, waiting, offline of closed.");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.wegwijzer.chat.Connections;
+import nl.wegwijzer.chat.ConversationQueries;
 import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.chat.EmailAddresses;
 import nl.wegwijzer.chat.Turn;
@@ -113,7 +114,7 @@ class Inbox {
 
 	}
 
-	private final InboxRepository rows;
+	private final ConversationQueries rows;
 
 	private final ConversationRepository conversations;
 
@@ -125,7 +126,7 @@ class Inbox {
 
 	private final double flagBelow;
 
-	Inbox(InboxRepository rows, ConversationRepository conversations, ConsentRepository consents, Connections connections,
+	Inbox(ConversationQueries rows, ConversationRepository conversations, ConsentRepository consents, Connections connections,
 			LabelledExampleRepository examples, NluSettings nlu) {
 		this.examples = examples;
 		this.rows = rows;
@@ -135,7 +136,7 @@ class Inbox {
 		this.flagBelow = nlu.minConfidence() + FLAG_MARGIN;
 	}
 
-	List<Summary> list(InboxRepository.Filter filter) {
+	List<Summary> list(ConversationQueries.Filter filter) {
 		return this.rows.list(filter).stream().map(this::summary).toList();
 	}
 
@@ -167,7 +168,7 @@ class Inbox {
 		});
 	}
 
-	private Summary summary(InboxRepository.Row row) {
+	private Summary summary(ConversationQueries.Row row) {
 		boolean flagged = "WAITING".equals(row.status()) || "OFFLINE_MESSAGE".equals(row.status()) || Classification.FALLBACK.equals(row.lastIntent())
 				|| (row.lastConfidence() != null && row.lastConfidence() < this.flagBelow);
 		Long firstResponse = (row.waitingSince() != null && row.firstResponseAt() != null)
@@ -175,7 +176,7 @@ class Inbox {
 		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
 				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
 				this.connections.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
-				row.closedAt(), row.closeReason(), InboxRepository.View.of(row.status(), row.assignee()));
+				row.closedAt(), row.closeReason(), ConversationQueries.View.of(row.status(), row.assignee()));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.nlu.IntentService;
 
 import org.springframework.http.ContentDisposition;
@@ -35,16 +36,19 @@ class LabelledExampleController {
 
 	private final LabelledExampleRepository examples;
 
+	private final ConversationRepository conversations;
+
 	private final IntentService intents;
 
 	private final Clock clock;
 
 	private final StaffAudit audit;
 
-	LabelledExampleController(LabelledExampleRepository examples, IntentService intents, Clock clock,
-			StaffAudit audit) {
+	LabelledExampleController(LabelledExampleRepository examples, ConversationRepository conversations,
+			IntentService intents, Clock clock, StaffAudit audit) {
 		this.audit = audit;
 		this.examples = examples;
+		this.conversations = conversations;
 		this.intents = intents;
 		this.clock = clock;
 	}
@@ -67,10 +71,10 @@ class LabelledExampleController {
 	@PostMapping("/turns/{turnId}/label")
 	ResponseEntity<LabelledExample> label(@PathVariable long turnId, @RequestBody LabelRequest request,
 			Principal principal) {
-		String text = this.examples.visitorText(turnId)
+		ConversationRepository.TurnSource source = this.conversations.turnSource(turnId)
 			.orElseThrow(() -> new StaffApiException(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND,
-					"Beurt " + turnId + " bestaat niet."))
-			.strip();
+					"Beurt " + turnId + " bestaat niet."));
+		String text = source.visitorText().strip();
 		String intent = request.intent() == null ? "" : request.intent().strip();
 		if (!intent.equals(LabelledExample.NEW_QUESTION) && this.intents.intent(intent).isEmpty()) {
 			throw StaffApiException.badRequest("Onbekende intent '" + intent
@@ -80,10 +84,9 @@ class LabelledExampleController {
 			throw StaffApiException.badRequest("Beurt " + turnId + " heeft geen tekst van de bezoeker om te labelen.");
 		}
 		String user = principal == null ? UNKNOWN_USER : principal.getName();
-		LabelledExample example = this.examples.insert(turnId, text, intent,
+		LabelledExample example = this.examples.insert(turnId, source.conversationId(), text, intent,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), user);
-		this.audit.record(user, StaffAudit.Action.LABEL, this.examples.conversationOf(turnId).orElse(null),
-				"turn " + turnId + ": " + intent);
+		this.audit.record(user, StaffAudit.Action.LABEL, source.conversationId(), "turn " + turnId + ": " + intent);
 		return ResponseEntity.status(HttpStatus.CREATED).body(example);
 	}
 

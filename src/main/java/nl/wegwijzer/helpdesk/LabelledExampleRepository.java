@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,32 +24,15 @@ class LabelledExampleRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * The visitor's text of a stored turn: empty when the turn does not exist, an empty string when
-	 * the turn holds no visitor text (a greeting or a staff message).
-	 */
-	Optional<String> visitorText(long turnId) {
-		return this.jdbc.sql("select coalesce(visitor_text, '') from turn where id = :id")
-			.param("id", turnId)
-			.query(String.class)
-			.optional();
-	}
-
-	/** The conversation a stored turn belongs to. */
-	Optional<String> conversationOf(long turnId) {
-		return this.jdbc.sql("select conversation_id from turn where id = :id")
-			.param("id", turnId)
-			.query(String.class)
-			.optional();
-	}
-
-	LabelledExample insert(Long turnId, String text, String intent, Instant createdAt, String createdBy) {
+	LabelledExample insert(long turnId, String conversationId, String text, String intent, Instant createdAt,
+			String createdBy) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into labelled_example (turn_id, conversation_id, text, intent, created_at, created_by)
-				values (:turnId, (select conversation_id from turn where id = :turnId), :text, :intent, :createdAt, :createdBy)
+				values (:turnId, :conversationId, :text, :intent, :createdAt, :createdBy)
 				""")
 			.param("turnId", turnId)
+			.param("conversationId", conversationId)
 			.param("text", text)
 			.param("intent", intent)
 			.param("createdAt", Timestamp.from(createdAt))

@@ -1,6 +1,5 @@
 package nl.wegwijzer.helpdesk;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +7,10 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.consent.ConsentRepository;
 import nl.wegwijzer.system.H2Compaction;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class RetentionJob implements SchedulingConfigurer {
 	record Deleted(long conversations, long consentRecords) {
 	}
 
-	private final JdbcClient jdbc;
+	private final ConversationRepository conversations;
 
 	private final ConsentRepository consents;
 
@@ -42,10 +41,10 @@ class RetentionJob implements SchedulingConfigurer {
 
 	private final H2Compaction compaction;
 
-	RetentionJob(JdbcClient jdbc, ConsentRepository consents, RetentionSettings settings, Clock clock,
-			H2Compaction compaction) {
+	RetentionJob(ConversationRepository conversations, ConsentRepository consents, RetentionSettings settings,
+			Clock clock, H2Compaction compaction) {
 		this.compaction = compaction;
-		this.jdbc = jdbc;
+		this.conversations = conversations;
 		this.consents = consents;
 		this.settings = settings;
 		this.clock = clock;
@@ -63,9 +62,7 @@ class RetentionJob implements SchedulingConfigurer {
 		Instant now = this.clock.instant();
 		Instant transcriptsBefore = now.minus(Duration.ofDays(this.settings.transcriptDays()));
 		Instant consentsBefore = now.minus(Duration.ofDays(this.settings.consentDays()));
-		long conversations = this.jdbc.sql("delete from conversation where last_active_at < :before")
-			.param("before", Timestamp.from(transcriptsBefore))
-			.update();
+		long conversations = this.conversations.deleteInactiveBefore(transcriptsBefore);
 		long consents = this.consents.deleteGivenBefore(consentsBefore);
 		log.info("Retention: deleted {} conversations (with their turns) last active before {} and {} consent records "
 				+ "given before {}", conversations, transcriptsBefore, consents, consentsBefore);

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import nl.wegwijzer.chat.ConversationStatistics;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statistics over the conversations that started in a period and whose visitor's latest consent allows
- * analytics; the others are never counted. See {@link StatisticsRepository} for the definitions.
+ * analytics; the others are never counted. See {@link ConversationStatistics} for the definitions.
  */
 @RestController
 class StatisticsController {
@@ -42,11 +44,11 @@ class StatisticsController {
 	 * @param lowRated the newest replies to a question that were rated down (at most {@link #LOW_RATED}), to
 	 * relabel the question on its conversation's page
 	 */
-	record Statistics(List<StatisticsRepository.DayCount> conversationsPerDay,
-			List<StatisticsRepository.IntentCount> topIntents, double fallbackRate, double handoffRate,
-			List<StatisticsRepository.RouteCount> routes, long conversations, Long medianFirstResponseSeconds,
-			long missedHandoffs, long offlineMessages, List<StatisticsRepository.ReasonCount> closes,
-			StatisticsRepository.Ratings ratings, Double helpfulRate, List<StatisticsRepository.LowRated> lowRated) {
+	record Statistics(List<ConversationStatistics.DayCount> conversationsPerDay,
+			List<ConversationStatistics.IntentCount> topIntents, double fallbackRate, double handoffRate,
+			List<ConversationStatistics.RouteCount> routes, long conversations, Long medianFirstResponseSeconds,
+			long missedHandoffs, long offlineMessages, List<ConversationStatistics.ReasonCount> closes,
+			ConversationStatistics.Ratings ratings, Double helpfulRate, List<ConversationStatistics.LowRated> lowRated) {
 
 		Statistics {
 			conversationsPerDay = List.copyOf(conversationsPerDay);
@@ -58,13 +60,13 @@ class StatisticsController {
 
 	}
 
-	private final StatisticsRepository repository;
+	private final ConversationStatistics repository;
 
 	private final Clock clock;
 
 	private final Duration missedAfter;
 
-	StatisticsController(StatisticsRepository repository, Clock clock, HelpdeskSettings settings) {
+	StatisticsController(ConversationStatistics repository, Clock clock, HelpdeskSettings settings) {
 		this.repository = repository;
 		this.clock = clock;
 		this.missedAfter = settings.missedAfter();
@@ -79,9 +81,9 @@ class StatisticsController {
 		Instant start = range.start();
 		Instant end = range.end();
 		long conversations = this.repository.conversations(start, end);
-		StatisticsRepository.Replies replies = this.repository.replies(start, end);
-		List<StatisticsRepository.Handoff> handoffs = this.repository.handoffs(start, end);
-		StatisticsRepository.Ratings ratings = this.repository.ratings(start, end);
+		ConversationStatistics.Replies replies = this.repository.replies(start, end);
+		List<ConversationStatistics.Handoff> handoffs = this.repository.handoffs(start, end);
+		ConversationStatistics.Ratings ratings = this.repository.ratings(start, end);
 		long rated = ratings.up() + ratings.down();
 		return new Statistics(everyDay(range, this.repository.perDay(start, end)),
 				this.repository.topIntents(start, end, TOP_INTENTS), share(replies.fallbacks(), replies.replies()),
@@ -91,7 +93,7 @@ class StatisticsController {
 				this.repository.lowRated(start, end, LOW_RATED));
 	}
 
-	private static Long medianFirstResponse(List<StatisticsRepository.Handoff> handoffs) {
+	private static Long medianFirstResponse(List<ConversationStatistics.Handoff> handoffs) {
 		List<Long> seconds = handoffs.stream()
 			.filter((h) -> h.firstResponseAt() != null)
 			.map((h) -> Duration.between(h.waitingSince(), h.firstResponseAt()).toSeconds())
@@ -105,7 +107,7 @@ class StatisticsController {
 	 * or staff answered later than the limit, or the limit passed without an answer. An offline message
 	 * is answered by e-mail, on another clock: not a missed handoff.
 	 */
-	private long missed(List<StatisticsRepository.Handoff> handoffs) {
+	private long missed(List<ConversationStatistics.Handoff> handoffs) {
 		Instant now = this.clock.instant();
 		return handoffs.stream().filter((h) -> {
 			if (h.offeredEmailAt() != null) {
@@ -119,13 +121,13 @@ class StatisticsController {
 		}).count();
 	}
 
-	private static List<StatisticsRepository.DayCount> everyDay(DateRange range,
-			List<StatisticsRepository.DayCount> counted) {
+	private static List<ConversationStatistics.DayCount> everyDay(DateRange range,
+			List<ConversationStatistics.DayCount> counted) {
 		Map<LocalDate, Long> byDay = counted.stream()
-			.collect(Collectors.toMap(StatisticsRepository.DayCount::day, StatisticsRepository.DayCount::count));
-		List<StatisticsRepository.DayCount> days = new ArrayList<>();
+			.collect(Collectors.toMap(ConversationStatistics.DayCount::day, ConversationStatistics.DayCount::count));
+		List<ConversationStatistics.DayCount> days = new ArrayList<>();
 		for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
-			days.add(new StatisticsRepository.DayCount(day, byDay.getOrDefault(day, 0L)));
+			days.add(new ConversationStatistics.DayCount(day, byDay.getOrDefault(day, 0L)));
 		}
 		return days;
 	}

@@ -14,11 +14,16 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
+import nl.wegwijzer.chat.ConversationQueries;
+import nl.wegwijzer.chat.ConversationRepository;
+import nl.wegwijzer.chat.ConversationStatistics;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 import nl.wegwijzer.system.H2Compaction;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -57,10 +62,10 @@ abstract class HelpdeskQueriesContractTests {
 		this.rows.turn(newer, "VISITOR", "Dank je, " + marker.toUpperCase(), null, null, null, null, "OPEN",
 				start.plusSeconds(60));
 
-		InboxRepository inbox = new InboxRepository(this.jdbc);
-		List<InboxRepository.Row> found = inbox.list(new InboxRepository.Filter(null, null, marker, 10));
-		assertThat(found).extracting(InboxRepository.Row::id).containsExactly(newer, older);
-		InboxRepository.Row taken = found.get(0);
+		ConversationQueries inbox = new ConversationQueries(this.jdbc);
+		List<ConversationQueries.Row> found = inbox.list(new ConversationQueries.Filter(null, null, marker, 10));
+		assertThat(found).extracting(ConversationQueries.Row::id).containsExactly(newer, older);
+		ConversationQueries.Row taken = found.get(0);
 		assertThat(taken.status()).isEqualTo("TAKEN_OVER");
 		assertThat(taken.lastIntent()).isEqualTo("fallback");
 		assertThat(taken.lastConfidence()).isEqualTo(0.2);
@@ -68,17 +73,17 @@ abstract class HelpdeskQueriesContractTests {
 		assertThat(taken.route()).isNull();
 		assertThat(found.get(1).route()).isEqualTo("jeugd");
 
-		assertThat(inbox.list(new InboxRepository.Filter("BOT", null, marker, 10))).extracting(InboxRepository.Row::id)
+		assertThat(inbox.list(new ConversationQueries.Filter("BOT", null, marker, 10))).extracting(ConversationQueries.Row::id)
 			.containsExactly(older);
-		assertThat(inbox.list(new InboxRepository.Filter(null, "jeugd", marker, 10))).extracting(InboxRepository.Row::id)
+		assertThat(inbox.list(new ConversationQueries.Filter(null, "jeugd", marker, 10))).extracting(ConversationQueries.Row::id)
 			.containsExactly(older);
-		assertThat(inbox.list(new InboxRepository.Filter(null, InboxRepository.NO_ROUTE, marker, 10)))
-			.extracting(InboxRepository.Row::id)
+		assertThat(inbox.list(new ConversationQueries.Filter(null, ConversationQueries.NO_ROUTE, marker, 10)))
+			.extracting(ConversationQueries.Row::id)
 			.containsExactly(newer);
-		assertThat(inbox.list(new InboxRepository.Filter(null, null, "DANK JE, " + marker, 10)))
-			.extracting(InboxRepository.Row::id)
+		assertThat(inbox.list(new ConversationQueries.Filter(null, null, "DANK JE, " + marker, 10)))
+			.extracting(ConversationQueries.Row::id)
 			.containsExactly(newer);
-		assertThat(inbox.list(new InboxRepository.Filter(null, null, marker, 1))).hasSize(1);
+		assertThat(inbox.list(new ConversationQueries.Filter(null, null, marker, 1))).hasSize(1);
 		assertThat(inbox.find(older)).hasValueSatisfying((row) -> assertThat(row.lastIntent()).isEqualTo("duur"));
 		assertThat(inbox.find("no-such-id")).isEmpty();
 	}
@@ -88,13 +93,13 @@ abstract class HelpdeskQueriesContractTests {
 		Instant at = Instant.parse("2024-02-01T10:00:00Z");
 		String id = this.rows.conversation(at, true);
 		this.rows.reply(id, "korting van 100% op de_kosten!", "buiten_scope", 0.5, "OPEN", at);
-		InboxRepository inbox = new InboxRepository(this.jdbc);
-		assertThat(inbox.list(new InboxRepository.Filter(null, null, "100% op de_k", 2000)))
-			.extracting(InboxRepository.Row::id)
+		ConversationQueries inbox = new ConversationQueries(this.jdbc);
+		assertThat(inbox.list(new ConversationQueries.Filter(null, null, "100% op de_k", 2000)))
+			.extracting(ConversationQueries.Row::id)
 			.containsExactly(id);
-		assertThat(inbox.list(new InboxRepository.Filter(null, null, "%", 2000))).extracting(InboxRepository.Row::id)
+		assertThat(inbox.list(new ConversationQueries.Filter(null, null, "%", 2000))).extracting(ConversationQueries.Row::id)
 			.containsExactly(id);
-		assertThat(inbox.list(new InboxRepository.Filter(null, null, "de!k", 2000))).isEmpty();
+		assertThat(inbox.list(new ConversationQueries.Filter(null, null, "de!k", 2000))).isEmpty();
 	}
 
 	@Test
@@ -120,31 +125,31 @@ abstract class HelpdeskQueriesContractTests {
 		// Outside the period.
 		this.rows.conversation(Instant.parse("2025-03-12T00:00:00Z"), true);
 
-		StatisticsRepository statistics = new StatisticsRepository(this.jdbc);
+		ConversationStatistics statistics = new ConversationStatistics(this.jdbc);
 		Instant from = Instant.parse("2025-03-10T00:00:00Z");
 		Instant to = Instant.parse("2025-03-12T00:00:00Z");
 		assertThat(statistics.conversations(from, to)).isEqualTo(3);
 		assertThat(statistics.perDay(from, to)).containsExactly(
-				new StatisticsRepository.DayCount(LocalDate.parse("2025-03-10"), 2),
-				new StatisticsRepository.DayCount(LocalDate.parse("2025-03-11"), 1));
-		assertThat(statistics.topIntents(from, to, 10)).containsExactly(new StatisticsRepository.IntentCount("duur", 2),
-				new StatisticsRepository.IntentCount("fallback", 1), new StatisticsRepository.IntentCount("landen", 1),
-				new StatisticsRepository.IntentCount("medewerker", 1));
+				new ConversationStatistics.DayCount(LocalDate.parse("2025-03-10"), 2),
+				new ConversationStatistics.DayCount(LocalDate.parse("2025-03-11"), 1));
+		assertThat(statistics.topIntents(from, to, 10)).containsExactly(new ConversationStatistics.IntentCount("duur", 2),
+				new ConversationStatistics.IntentCount("fallback", 1), new ConversationStatistics.IntentCount("landen", 1),
+				new ConversationStatistics.IntentCount("medewerker", 1));
 		assertThat(statistics.topIntents(from, to, 1)).hasSize(1);
-		assertThat(statistics.replies(from, to)).isEqualTo(new StatisticsRepository.Replies(5, 1));
+		assertThat(statistics.replies(from, to)).isEqualTo(new ConversationStatistics.Replies(5, 1));
 		assertThat(statistics.handedOff(from, to)).as("b asked for a person, staff wrote in c").isEqualTo(2);
-		assertThat(statistics.routes(from, to)).containsExactly(new StatisticsRepository.RouteCount("jeugd", 2),
-				new StatisticsRepository.RouteCount("mbo", 1));
+		assertThat(statistics.routes(from, to)).containsExactly(new ConversationStatistics.RouteCount("jeugd", 2),
+				new ConversationStatistics.RouteCount("mbo", 1));
 	}
 
 	@Test
 	void shouldReportAnEmptyPeriodAsZeros() {
-		StatisticsRepository statistics = new StatisticsRepository(this.jdbc);
+		ConversationStatistics statistics = new ConversationStatistics(this.jdbc);
 		Instant from = Instant.parse("2019-01-01T00:00:00Z");
 		Instant to = Instant.parse("2019-01-02T00:00:00Z");
 		assertThat(statistics.conversations(from, to)).isZero();
 		assertThat(statistics.perDay(from, to)).isEmpty();
-		assertThat(statistics.replies(from, to)).isEqualTo(new StatisticsRepository.Replies(0, 0));
+		assertThat(statistics.replies(from, to)).isEqualTo(new ConversationStatistics.Replies(0, 0));
 		assertThat(statistics.handedOff(from, to)).isZero();
 	}
 
@@ -177,7 +182,9 @@ abstract class HelpdeskQueriesContractTests {
 		StaffAudit audit = new StaffAudit(this.jdbc, Clock.fixed(NOW.minus(Duration.ofDays(4000)), ZoneOffset.UTC));
 		audit.record("anna", StaffAudit.Action.VIEW, old);
 
-		RetentionJob job = new RetentionJob(this.jdbc, consents, new RetentionSettings("-", 90, 1825),
+		ConversationRepository conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource),
+				new DataSourceTransactionManager(dataSource), new ObjectMapper());
+		RetentionJob job = new RetentionJob(conversations, consents, new RetentionSettings("-", 90, 1825),
 				Clock.fixed(NOW, ZoneOffset.UTC), new H2Compaction(dataSource));
 		RetentionJob.Deleted deleted = job.run();
 

@@ -11,9 +11,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import nl.wegwijzer.chat.ConversationRepository;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,21 +54,24 @@ class LabelledExampleRepositoryTests {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		LabelledExampleRepository repository = new LabelledExampleRepository(jdbc);
+		ConversationRepository conversations = new ConversationRepository(new NamedParameterJdbcTemplate(dataSource),
+				new DataSourceTransactionManager(dataSource), new ObjectMapper());
 		LabelledTurns turns = new LabelledTurns(jdbc);
 		long question = turns.visitor("tot wanneer loopt ons partnerschap");
 
-		assertThat(repository.visitorText(question)).contains("tot wanneer loopt ons partnerschap");
-		assertThat(repository.visitorText(turns.greeting())).contains("");
-		assertThat(repository.visitorText(question + 1000)).isEmpty();
+		ConversationRepository.TurnSource source = conversations.turnSource(question).orElseThrow();
+		assertThat(source.visitorText()).isEqualTo("tot wanneer loopt ons partnerschap");
+		assertThat(conversations.turnSource(turns.greeting())).hasValueSatisfying((greeting) ->
+				assertThat(greeting.visitorText()).isEmpty());
+		assertThat(conversations.turnSource(question + 1000)).isEmpty();
 
-		LabelledExample first = repository.insert(question, "tot wanneer loopt ons partnerschap", "duur", NOW, "staff");
-		LabelledExample second = repository.insert(question, "tot wanneer loopt ons partnerschap",
+		String conversation = source.conversationId();
+		LabelledExample first = repository.insert(question, conversation, "tot wanneer loopt ons partnerschap", "duur",
+				NOW, "staff");
+		LabelledExample second = repository.insert(question, conversation, "tot wanneer loopt ons partnerschap",
 				LabelledExample.NEW_QUESTION, NOW.plusSeconds(1), "bert");
 		assertThat(repository.findAll()).containsExactly(second, first);
 		assertThat(repository.countWithIntent()).isOne();
-
-		String conversation = jdbc.sql("select conversation_id from turn where id = :id").param("id", question)
-			.query(String.class).single();
 		assertThat(repository.forConversation(conversation)).containsExactly(first, second);
 
 		// An example lives as long as its conversation: erasure and retention delete it with it.

@@ -1,4 +1,4 @@
-package nl.wegwijzer.helpdesk;
+package nl.wegwijzer.chat;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,14 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The inbox's view of the conversation and turn tables: one row per conversation with what staff need
- * to pick it out. Plain SQL that runs on H2 and PostgreSQL alike.
+ * The chat's query API for the helpdesk's inbox, over the conversation and turn tables the chat owns: one
+ * row per conversation with what staff need to pick it out. Plain SQL that runs on H2 and PostgreSQL alike.
  */
 @Repository
-class InboxRepository {
+public class ConversationQueries {
 
 	/** The route filter that asks for conversations without a route. */
-	static final String NO_ROUTE = "none";
+	public static final String NO_ROUTE = "none";
 
 	/**
 	 * One conversation as the inbox lists it.
@@ -32,13 +32,13 @@ class InboxRepository {
 	 * @param lastConfidence its confidence
 	 * @param turns how many turns it has, of every author
 	 */
-	record Row(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt, String lastIntent,
+	public record Row(String id, String sessionId, String status, Instant startedAt, Instant lastActiveAt, String lastIntent,
 			Double lastConfidence, String route, long turns, String assignee, String email, Instant waitingSince,
 			Instant firstResponseAt, Instant closedAt, String closeReason) {
 	}
 
 	/** The inbox's views, as a helpdesk employee works through them. */
-	enum View {
+	public enum View {
 
 		/** Open conversations assigned to the caller. */
 		MINE("c.assignee = :me and c.status <> 'CLOSED'", (status, assignee) -> assignee != null && !"CLOSED".equals(status)),
@@ -61,7 +61,7 @@ class InboxRepository {
 		}
 
 		/** The id of the view in the API ({@code mine}, {@code unassigned}, …). */
-		String id() {
+		public String id() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
@@ -69,7 +69,7 @@ class InboxRepository {
 		 * The views a conversation is in; {@code mine} when it is in its assignee's own view, which only that
 		 * staff member sees.
 		 */
-		static List<String> of(String status, String assignee) {
+		public static List<String> of(String status, String assignee) {
 			return Arrays.stream(values()).filter((v) -> v.holds.test(status, assignee)).map(View::id).toList();
 		}
 
@@ -81,9 +81,9 @@ class InboxRepository {
 	 * @param route a route id, or {@link #NO_ROUTE}
 	 * @param text words to find in visitor texts and replies, or in the e-mail address left, any case
 	 */
-	record Filter(String status, String route, String text, int limit, View view, String me) {
+	public record Filter(String status, String route, String text, int limit, View view, String me) {
 
-		Filter(String status, String route, String text, int limit) {
+		public Filter(String status, String route, String text, int limit) {
 			this(status, route, text, limit, null, null);
 		}
 
@@ -100,7 +100,7 @@ class InboxRepository {
 
 	private final JdbcClient jdbc;
 
-	InboxRepository(JdbcClient jdbc) {
+	public ConversationQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -108,7 +108,7 @@ class InboxRepository {
 	 * Conversations that match, the most recently active first. Activity is kept to the millisecond, so
 	 * two conversations answered within one millisecond are told apart by their last bot turn.
 	 */
-	List<Row> list(Filter filter) {
+	public List<Row> list(Filter filter) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();
 		if (filter.status() != null) {
@@ -139,12 +139,12 @@ class InboxRepository {
 		return this.jdbc
 			.sql(SELECT + where + "order by c.last_active_at desc, b.id desc nulls last, c.id fetch first " + filter.limit() + " rows only")
 			.params(params)
-			.query(InboxRepository::map)
+			.query(ConversationQueries::map)
 			.list();
 	}
 
-	Optional<Row> find(String id) {
-		return this.jdbc.sql(SELECT + "where c.id = :id").param("id", id).query(InboxRepository::map).optional();
+	public Optional<Row> find(String id) {
+		return this.jdbc.sql(SELECT + "where c.id = :id").param("id", id).query(ConversationQueries::map).optional();
 	}
 
 	private static String likeEscaped(String text) {

@@ -1,4 +1,4 @@
-package nl.wegwijzer.helpdesk;
+package nl.wegwijzer.chat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Aggregates over conversations whose visitor allows analytics ({@code conversation.analytics}, kept
+ * The chat's query API for the helpdesk's statistics: aggregates over conversations whose visitor allows analytics ({@code conversation.analytics}, kept
  * equal to the latest consent) and that started in a period. Runs on H2 and PostgreSQL alike.
  *
  * <p>A <em>reply</em> is a bot turn that answers a visitor's message; the greeting and the bot's word
@@ -19,37 +19,37 @@ import org.springframework.stereotype.Repository;
  * ever wrote in it (TAKEN_OVER), or when its status is one of those two now.
  */
 @Repository
-class StatisticsRepository {
+public class ConversationStatistics {
 
-	record DayCount(LocalDate day, long count) {
+	public record DayCount(LocalDate day, long count) {
 	}
 
-	record IntentCount(String intent, long count) {
+	public record IntentCount(String intent, long count) {
 	}
 
-	record RouteCount(String route, long count) {
+	public record RouteCount(String route, long count) {
 	}
 
-	record ReasonCount(String reason, long count) {
+	public record ReasonCount(String reason, long count) {
 	}
 
 	/**
 	 * One request for a person, or an offline message: when it was made, when staff first answered, when
 	 * the bot had to say nobody could come, and whether the visitor left an e-mail address.
 	 */
-	record Handoff(Instant waitingSince, Instant firstResponseAt, Instant offeredEmailAt, boolean offline) {
+	public record Handoff(Instant waitingSince, Instant firstResponseAt, Instant offeredEmailAt, boolean offline) {
 	}
 
 	/** Replies in the period and how many of them were fallbacks. */
 	/** The visitors' thumbs on bot replies: up and down. */
-	record Ratings(long up, long down) {
+	public record Ratings(long up, long down) {
 	}
 
 	/** A bot reply a visitor rated down: what they asked and what the bot took it for, to relabel. */
-	record LowRated(long turnId, String conversationId, Instant sentAt, String visitorText, String intent) {
+	public record LowRated(long turnId, String conversationId, Instant sentAt, String visitorText, String intent) {
 	}
 
-	record Replies(long replies, long fallbacks) {
+	public record Replies(long replies, long fallbacks) {
 	}
 
 	private static final String COUNTED = "c.analytics = true and c.started_at >= :from and c.started_at < :to";
@@ -58,11 +58,11 @@ class StatisticsRepository {
 
 	private final JdbcClient jdbc;
 
-	StatisticsRepository(JdbcClient jdbc) {
+	public ConversationStatistics(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	long conversations(Instant from, Instant to) {
+	public long conversations(Instant from, Instant to) {
 		return this.jdbc.sql("select count(*) from conversation c where " + COUNTED)
 			.params(period(from, to))
 			.query(Long.class)
@@ -70,7 +70,7 @@ class StatisticsRepository {
 	}
 
 	/** Days (UTC) with at least one conversation, oldest first. */
-	List<DayCount> perDay(Instant from, Instant to) {
+	public List<DayCount> perDay(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select cast(c.started_at at time zone 'UTC' as date) as started_on, count(*) as n
 				from conversation c where %s
@@ -81,7 +81,7 @@ class StatisticsRepository {
 			.list();
 	}
 
-	List<IntentCount> topIntents(Instant from, Instant to, int limit) {
+	public List<IntentCount> topIntents(Instant from, Instant to, int limit) {
 		return this.jdbc.sql("""
 				select t.intent, count(*) as n
 				from turn t join conversation c on c.id = t.conversation_id
@@ -94,7 +94,7 @@ class StatisticsRepository {
 			.list();
 	}
 
-	Ratings ratings(Instant from, Instant to) {
+	public Ratings ratings(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select coalesce(sum(case when t.rating = 'up' then 1 else 0 end), 0) as up,
 				       coalesce(sum(case when t.rating = 'down' then 1 else 0 end), 0) as down
@@ -106,7 +106,7 @@ class StatisticsRepository {
 	}
 
 	/** Replies to a visitor's question rated down, newest first. */
-	List<LowRated> lowRated(Instant from, Instant to, int limit) {
+	public List<LowRated> lowRated(Instant from, Instant to, int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.conversation_id, t.sent_at, t.visitor_text, t.intent
 				from turn t join conversation c on c.id = t.conversation_id
@@ -119,7 +119,7 @@ class StatisticsRepository {
 			.list();
 	}
 
-	Replies replies(Instant from, Instant to) {
+	public Replies replies(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select count(*) as replies, coalesce(sum(case when t.intent = 'fallback' then 1 else 0 end), 0) as fallbacks
 				from turn t join conversation c on c.id = t.conversation_id
@@ -129,7 +129,7 @@ class StatisticsRepository {
 			.single();
 	}
 
-	long handedOff(Instant from, Instant to) {
+	public long handedOff(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select count(*) from conversation c
 				where %s
@@ -142,7 +142,7 @@ class StatisticsRepository {
 			.single();
 	}
 
-	List<RouteCount> routes(Instant from, Instant to) {
+	public List<RouteCount> routes(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select c.route, count(*) as n from conversation c
 				where %s and c.route is not null
@@ -154,7 +154,7 @@ class StatisticsRepository {
 	}
 
 	/** Every request for a person that was not withdrawn, with its first response. */
-	List<Handoff> handoffs(Instant from, Instant to) {
+	public List<Handoff> handoffs(Instant from, Instant to) {
 		return this.jdbc
 			.sql("""
 					select c.waiting_since, c.first_response_at, c.offered_email_at, c.email from conversation c
@@ -167,7 +167,7 @@ class StatisticsRepository {
 	}
 
 	/** Conversations in which the visitor left an e-mail address for an answer. */
-	long offlineMessages(Instant from, Instant to) {
+	public long offlineMessages(Instant from, Instant to) {
 		return this.jdbc.sql("select count(*) from conversation c where %s and c.email is not null".formatted(COUNTED))
 			.params(period(from, to))
 			.query(Long.class)
@@ -175,7 +175,7 @@ class StatisticsRepository {
 	}
 
 	/** Closed conversations by the reason they were closed for, most frequent first. */
-	List<ReasonCount> closes(Instant from, Instant to) {
+	public List<ReasonCount> closes(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select c.close_reason, count(*) as n from conversation c
 				where %s and c.status = 'CLOSED' and c.close_reason is not null
