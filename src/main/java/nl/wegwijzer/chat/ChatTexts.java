@@ -1,13 +1,6 @@
 package nl.wegwijzer.chat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import nl.wegwijzer.system.ContentFiles;
 
 /**
  * What the chat says about the conversation itself, from {@code content/chat.yml}: errors, {@code ended}
@@ -25,15 +18,7 @@ record ChatTexts(Errors errors, String ended, String erased) {
 	}
 
 	private static ChatTexts load() {
-		try (InputStream in = new ClassPathResource("content/chat.yml").getInputStream()) {
-			return YAMLMapper.builder().build().readValue(in, ChatTexts.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read content/chat.yml", ex);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("Cannot read content/chat.yml", ex);
-		}
+		return ContentFiles.read("chat.yml", ChatTexts.class);
 	}
 
 }

@@ -1,17 +1,10 @@
 package nl.wegwijzer.chat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import nl.wegwijzer.system.ContentFiles;
 
 /** What the chat tells a visitor about the helpdesk, from {@code content/handoff.yml}. */
 record HandoffTexts(String waiting, String queueFirst, String queueOne, String queueMany, String estimateSoon,
@@ -27,18 +20,7 @@ record HandoffTexts(String waiting, String queueFirst, String queueOne, String q
 	}
 
 	static HandoffTexts load() {
-		try (InputStream in = new ClassPathResource("content/handoff.yml").getInputStream()) {
-			return YAMLMapper.builder()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, HandoffTexts.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read content/handoff.yml", ex);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("Cannot read content/handoff.yml", ex);
-		}
+		return ContentFiles.read("handoff.yml", HandoffTexts.class);
 	}
 
 	/** Where the visitor stands: {@code ahead} visitors asked before them. */

@@ -1,13 +1,6 @@
 package nl.wegwijzer.consortium;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import nl.wegwijzer.system.ContentFiles;
 
 /** The sentences of the consortium check, from {@code content/eligibility.yml}; {@code {name}} marks what is filled in. */
 record EligibilityTexts(String eligible, String organisations, String someOrganisations, String applicant,
@@ -21,15 +14,7 @@ record EligibilityTexts(String eligible, String organisations, String someOrgani
 		String askOtherCountries, String year, String month, String months, String and) {
 
 	static EligibilityTexts load() {
-		try (InputStream in = new ClassPathResource("content/eligibility.yml").getInputStream()) {
-			return YAMLMapper.builder().build().readValue(in, EligibilityTexts.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read content/eligibility.yml", ex);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("Cannot read content/eligibility.yml", ex);
-		}
+		return ContentFiles.read("eligibility.yml", EligibilityTexts.class);
 	}
 
 }

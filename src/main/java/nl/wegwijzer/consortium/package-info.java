@@ -4,7 +4,7 @@
  * verdict against the page's rules, worded from {@code content/eligibility.yml}. {@link
  * nl.wegwijzer.consortium.ConsortiumCheck} is what the dialog uses. Depends on no other feature.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "system" })
 package nl.wegwijzer.consortium;
 
 import org.springframework.modulith.ApplicationModule;

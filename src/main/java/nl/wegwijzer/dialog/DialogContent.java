@@ -1,16 +1,9 @@
 package nl.wegwijzer.dialog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import nl.wegwijzer.system.ContentFiles;
 
 /** The dialog's own texts and the sector routing, from {@code content/dialog.yml}. */
 record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases phrases, Map<String, List<More>> more) {
@@ -46,18 +39,7 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 	}
 
 	static DialogContent load() {
-		try (InputStream in = new ClassPathResource("content/dialog.yml").getInputStream()) {
-			return YAMLMapper.builder()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, DialogContent.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read content/dialog.yml", ex);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("Cannot read content/dialog.yml", ex);
-		}
+		return ContentFiles.read("dialog.yml", DialogContent.class);
 	}
 
 }

@@ -1,17 +1,10 @@
 package nl.wegwijzer.helpdesk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import nl.wegwijzer.system.ContentFiles;
 
 /** The helpdesk's labels and e-mail texts, from {@code content/helpdesk.yml}; maps keep the file's order. */
 record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogStates, Map<String, String> routes,
@@ -37,18 +30,7 @@ record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogSta
 	}
 
 	static HelpdeskTexts load() {
-		try (InputStream in = new ClassPathResource("content/helpdesk.yml").getInputStream()) {
-			return YAMLMapper.builder()
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-				.build()
-				.readValue(in, HelpdeskTexts.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read content/helpdesk.yml", ex);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("Cannot read content/helpdesk.yml", ex);
-		}
+		return ContentFiles.read("helpdesk.yml", HelpdeskTexts.class);
 	}
 
 }

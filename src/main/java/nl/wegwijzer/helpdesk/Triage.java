@@ -1,13 +1,7 @@
 package nl.wegwijzer.helpdesk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import nl.wegwijzer.dialog.Dialog;
 import nl.wegwijzer.nlu.Classification;
@@ -16,8 +10,8 @@ import nl.wegwijzer.nlu.IntentService;
 import nl.wegwijzer.nlu.MessageAnalysis;
 import nl.wegwijzer.nlu.OpenNlpIntentClassifier;
 import nl.wegwijzer.nlu.ScoredIntent;
+import nl.wegwijzer.system.ContentFiles;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,15 +54,7 @@ class Triage {
 			String closing) {
 
 		static Letter load() {
-			try (InputStream in = new ClassPathResource("content/triage.yml").getInputStream()) {
-				return new YAMLMapper().readValue(in, Letter.class);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read content/triage.yml", ex);
-			}
-			catch (JacksonException ex) {
-				throw new IllegalStateException("Cannot read content/triage.yml", ex);
-			}
+			return ContentFiles.read("triage.yml", Letter.class);
 		}
 
 	}
