@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import nl.wegwijzer.system.ContentFiles;
+
 /**
  * Checks a consortium against the basic rules of a cross-sectoral strategic partnership and words the
  * verdict for the visitor. The rules, and only these, come from the Erasmus+ page: at least three
@@ -56,7 +58,7 @@ final class Eligibility {
 		if (organisations != null && organisations < MIN_ORGANISATIONS) {
 			int more = MIN_ORGANISATIONS - organisations;
 			problems.add(more == 1 ? this.say.tooFewOrganisation()
-					: fill(this.say.tooFewOrganisations(), "more", String.valueOf(more)));
+					: ContentFiles.fill(this.say.tooFewOrganisations(), "more", String.valueOf(more)));
 		}
 		// Each country brings at least one organisation, so three programme countries answer the count too.
 		if (organisations == null && programme.size() < MIN_PROGRAMME_COUNTRIES) {
@@ -69,7 +71,7 @@ final class Eligibility {
 			problems.add(tooFewCountries(programme.size(), inSentences(partner), unknown));
 		}
 		if (applicant != null && this.countries.isPartner(applicant)) {
-			problems.add(fill(this.say.partnerApplicant(), "country", this.countries.inSentence(applicant)));
+			problems.add(ContentFiles.fill(this.say.partnerApplicant(), "country", this.countries.inSentence(applicant)));
 		}
 		problems.addAll(durationProblems(consortium.durationMonths(), consortium.extensionMonths()));
 
@@ -93,21 +95,21 @@ final class Eligibility {
 		List<String> problem = new ArrayList<>();
 		problem.add((programme == 0) ? this.say.noProgrammeCountry()
 				: (programme == 1) ? this.say.oneProgrammeCountry()
-						: fill(this.say.programmeCountries(), "count", String.valueOf(programme)));
+						: ContentFiles.fill(this.say.programmeCountries(), "count", String.valueOf(programme)));
 		if (!partner.isEmpty()) {
-			problem.add(fill(partner.size() == 1 ? this.say.partnerNotCounted() : this.say.partnersNotCounted(),
+			problem.add(ContentFiles.fill(partner.size() == 1 ? this.say.partnerNotCounted() : this.say.partnersNotCounted(),
 					"countries", capitalised(list(partner))));
 		}
 		if (!unknown.isEmpty()) {
 			problem.add(unknownText(unknown));
 		}
 		int more = MIN_PROGRAMME_COUNTRIES - programme;
-		problem.add((more == 1) ? this.say.findOne() : fill(this.say.findMore(), "more", String.valueOf(more)));
+		problem.add((more == 1) ? this.say.findOne() : ContentFiles.fill(this.say.findMore(), "more", String.valueOf(more)));
 		return String.join(" ", problem);
 	}
 
 	private String unknownText(List<String> unknown) {
-		return fill(unknown.size() == 1 ? this.say.unknownCountry() : this.say.unknownCountries(), "countries",
+		return ContentFiles.fill(unknown.size() == 1 ? this.say.unknownCountry() : this.say.unknownCountries(), "countries",
 				list(unknown));
 	}
 
@@ -115,15 +117,15 @@ final class Eligibility {
 	private List<String> durationProblems(Integer duration, Integer extension) {
 		List<String> problems = new ArrayList<>();
 		if (duration != null && duration > MAX_TOTAL_MONTHS) {
-			problems.add(fill(this.say.tooLong(), "duration", describe(duration)));
+			problems.add(ContentFiles.fill(this.say.tooLong(), "duration", describe(duration)));
 		}
 		if (extension != null && extension > MAX_EXTENSION_MONTHS) {
-			problems.add(fill(this.say.extensionTooLong(), "extension", describe(extension)));
+			problems.add(ContentFiles.fill(this.say.extensionTooLong(), "extension", describe(extension)));
 		}
 		if (duration != null && duration <= MAX_TOTAL_MONTHS && extension != null && extension > 0
 				&& duration + extension > MAX_TOTAL_MONTHS) {
 			problems.add((duration == MAX_TOTAL_MONTHS) ? this.say.noExtensionAfterThreeYears()
-					: fill(this.say.totalTooLong(), "duration", describe(duration), "extension", describe(extension)));
+					: ContentFiles.fill(this.say.totalTooLong(), "duration", describe(duration), "extension", describe(extension)));
 		}
 		return problems;
 	}
@@ -132,15 +134,15 @@ final class Eligibility {
 			Consortium consortium) {
 		Integer organisations = consortium.organisations();
 		List<String> text = new ArrayList<>();
-		text.add(fill(this.say.eligible(), "organisations",
-				(organisations != null) ? fill(this.say.organisations(), "count", String.valueOf(organisations))
+		text.add(ContentFiles.fill(this.say.eligible(), "organisations",
+				(organisations != null) ? ContentFiles.fill(this.say.organisations(), "count", String.valueOf(organisations))
 						: this.say.someOrganisations(),
 				"count", String.valueOf(programme.size()), "countries", list(programme)));
 		if (applicant != null) {
-			text.add(fill(this.say.applicant(), "country", applicant));
+			text.add(ContentFiles.fill(this.say.applicant(), "country", applicant));
 		}
 		if (!partner.isEmpty()) {
-			text.add(fill(partner.size() == 1 ? this.say.partnerCountry() : this.say.partnerCountries(), "countries",
+			text.add(ContentFiles.fill(partner.size() == 1 ? this.say.partnerCountry() : this.say.partnerCountries(), "countries",
 					capitalised(list(partner))));
 		}
 		if (!unknown.isEmpty()) {
@@ -149,9 +151,9 @@ final class Eligibility {
 		Integer duration = consortium.durationMonths();
 		Integer extension = consortium.extensionMonths();
 		if (duration != null && DURATIONS_MONTHS.contains(duration)) {
-			text.add(fill(this.say.durationFits(), "duration", describe(duration)));
+			text.add(ContentFiles.fill(this.say.durationFits(), "duration", describe(duration)));
 			if (extension != null && extension > 0) {
-				text.add(fill(this.say.extensionOnRequest(), "extension", describe(extension)));
+				text.add(ContentFiles.fill(this.say.extensionOnRequest(), "extension", describe(extension)));
 			}
 		}
 		else {
@@ -163,7 +165,7 @@ final class Eligibility {
 	private String notEligibleText(List<String> problems) {
 		if (problems.size() == 1) {
 			String problem = problems.get(0);
-			return fill(this.say.notYet(), "problem", Character.toLowerCase(problem.charAt(0)) + problem.substring(1));
+			return ContentFiles.fill(this.say.notYet(), "problem", Character.toLowerCase(problem.charAt(0)) + problem.substring(1));
 		}
 		return this.say.notYetList() + "\n"
 				+ problems.stream().map((problem) -> "- " + problem).collect(Collectors.joining("\n"));
@@ -177,7 +179,7 @@ final class Eligibility {
 		Integer duration = consortium.durationMonths();
 		if (duration != null) {
 			return (DURATIONS_MONTHS.contains(duration) || duration > MAX_TOTAL_MONTHS) ? ""
-					: fill(this.say.durationUnsure(), "duration", describe(duration));
+					: ContentFiles.fill(this.say.durationUnsure(), "duration", describe(duration));
 		}
 		if (consortium.extensionMonths() != null && consortium.extensionMonths() <= MAX_EXTENSION_MONTHS) {
 			return this.say.remindDurationAndExtension();
@@ -221,15 +223,6 @@ final class Eligibility {
 		}
 		return String.join(", ", names.subList(0, names.size() - 1)) + " " + this.say.and() + " "
 				+ names.get(names.size() - 1);
-	}
-
-	/** The template with each {@code {key}} replaced by its value: pairs of key and value. */
-	private static String fill(String template, String... keysAndValues) {
-		String text = template;
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			text = text.replace("{" + keysAndValues[i] + "}", keysAndValues[i + 1]);
-		}
-		return text;
 	}
 
 }

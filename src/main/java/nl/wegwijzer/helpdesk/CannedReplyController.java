@@ -30,16 +30,13 @@ class CannedReplyController {
 
 	private final IntentService intents;
 
-	private final HelpdeskTexts texts;
-
-	CannedReplyController(IntentService intents, HelpdeskTexts texts) {
+	CannedReplyController(IntentService intents) {
 		this.intents = intents;
-		this.texts = texts;
 	}
 
 	@GetMapping("/api/staff/canned")
 	List<CannedReply> search(@RequestParam(required = false) String q) {
-		String query = SearchQuery.checked(q, this.texts);
+		String query = SearchQuery.checked(q);
 		List<String> words = Arrays.stream(plain(query).split(" ")).filter((w) -> !w.isEmpty()).toList();
 		List<Intent> found = new ArrayList<>(this.intents.corpus()
 			.intents()

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * The consent audit, for admins only: every consent record given in a period, as JSON or as CSV for a
  * spreadsheet, and the check of their hash chain. Each export lands in the staff audit.
@@ -82,7 +84,7 @@ class ConsentAuditController {
 			@RequestParam(required = false) String format, Authentication authentication) {
 		boolean csv = "csv".equalsIgnoreCase(format);
 		if (format != null && !format.isBlank() && !csv && !"json".equalsIgnoreCase(format)) {
-			throw StaffApiException.badRequest("Onbekend formaat: kies json of csv.");
+			throw StaffApiException.badRequest(SAY.errors().unknownFormat());
 		}
 		DateRange range = DateRange.of(from, to, this.clock);
 		List<AuditRecord> records = this.consents.between(range.start(), range.end())

@@ -10,6 +10,7 @@ import nl.wegwijzer.chat.Conversation;
 import nl.wegwijzer.chat.ConversationQueries;
 import nl.wegwijzer.chat.Erasure;
 import nl.wegwijzer.chat.StaffActions;
+import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * The live inbox and takeovers: who is signed in, the conversations, staff messages, the event stream; and
@@ -66,8 +69,6 @@ class ConversationController {
 
 	private final StaffAccounts accounts;
 
-	private final HelpdeskTexts texts;
-
 	private final EmailReplies email;
 
 	private final StaffAudit audit;
@@ -77,7 +78,7 @@ class ConversationController {
 	private final Clock clock;
 
 	ConversationController(Inbox inbox, InboxEvents events, StaffActions actions, StaffAccounts accounts,
-			HelpdeskTexts texts, EmailReplies email, StaffAudit audit, Erasure erasure, Clock clock) {
+			EmailReplies email, StaffAudit audit, Erasure erasure, Clock clock) {
 		this.erasure = erasure;
 		this.clock = clock;
 		this.email = email;
@@ -86,7 +87,6 @@ class ConversationController {
 		this.events = events;
 		this.actions = actions;
 		this.accounts = accounts;
-		this.texts = texts;
 	}
 
 	@GetMapping("/me")
@@ -185,14 +185,14 @@ class ConversationController {
 	ResponseEntity<Void> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request,
 			Authentication authentication) {
 		String reason = (request == null || request.reason() == null) ? "" : request.reason().strip();
-		List<String> reasons = this.texts.closeReasons()
+		List<String> reasons = SAY.closeReasons()
 			.keySet()
 			.stream()
 			.filter((r) -> !r.equals(Conversation.Handling.GOODBYE) && !r.equals(Conversation.Handling.ENDED))
 			.toList();
 		if (!reasons.contains(reason)) {
 			throw StaffApiException
-				.badRequest(this.texts.errors().closeReason().replace("{reasons}", String.join(", ", reasons)));
+				.badRequest(SAY.errors().closeReason().replace("{reasons}", String.join(", ", reasons)));
 		}
 		act(id, () -> this.actions.close(id, reason));
 		this.audit.record(authentication.getName(), StaffAudit.Action.CLOSE, id, reason);
@@ -270,8 +270,7 @@ class ConversationController {
 			return Conversation.Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Onbekende status. Kies BOT, WAITING, TAKEN_OVER, OFFLINE_MESSAGE of CLOSED.");
+			throw StaffApiException.badRequest(SAY.errors().unknownStatus());
 		}
 	}
 
@@ -283,7 +282,7 @@ class ConversationController {
 			return ConversationQueries.View.valueOf(view.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw StaffApiException.badRequest("Onbekende weergave. Kies mine, unassigned, waiting, offline of closed.");
+			throw StaffApiException.badRequest(SAY.errors().unknownView());
 		}
 	}
 
@@ -293,42 +292,38 @@ class ConversationController {
 		}
 		String normalized = route.strip().toLowerCase(Locale.ROOT);
 		if (!ROUTE.matcher(normalized).matches()) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Onbekende route. Gebruik bijvoorbeeld jeugd, mbo of none.");
+			throw StaffApiException.badRequest(SAY.errors().unknownRoute());
 		}
 		return normalized;
 	}
 
 	private String query(String q) {
-		String query = SearchQuery.checked(q, this.texts);
+		String query = SearchQuery.checked(q);
 		return query.isEmpty() ? null : query;
 	}
 
 	private static int limit(int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"limit moet tussen 1 en " + MAX_LIMIT + " liggen.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().limit(), "max", MAX_LIMIT));
 		}
 		return limit;
 	}
 
 	private static String validMessage(String text) {
 		if (text == null || text.isBlank()) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST, "Schrijf eerst een bericht.");
+			throw StaffApiException.badRequest(SAY.errors().noMessage());
 		}
 		if (text.length() > MAX_MESSAGE_CHARS) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Een bericht mag hoogstens " + MAX_MESSAGE_CHARS + " tekens lang zijn.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().messageTooLong(), "max", MAX_MESSAGE_CHARS));
 		}
 		if (text.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-			throw new StaffApiException(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST,
-					"Het bericht bevat tekens die niet verstuurd kunnen worden.");
+			throw StaffApiException.badRequest(SAY.errors().messageUnreadable());
 		}
 		return text.strip();
 	}
 
 	private static StaffApiException notFound(String id) {
-		return new StaffApiException(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, "Dit gesprek bestaat niet (meer).");
+		return new StaffApiException(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, SAY.errors().noConversation());
 	}
 
 }

@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import nl.wegwijzer.system.ContentFiles;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * Whole days in UTC, both ends included, as the {@code from} and {@code to} parameters give them; by
  * default the last {@value #DEFAULT_DAYS} days up to and including today.
@@ -18,7 +22,7 @@ record DateRange(LocalDate from, LocalDate to) {
 		LocalDate end = (to == null || to.isBlank()) ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : parse(to, "to");
 		LocalDate start = (from == null || from.isBlank()) ? end.minusDays(DEFAULT_DAYS - 1) : parse(from, "from");
 		if (start.isAfter(end)) {
-			throw StaffApiException.badRequest("De begindatum (from) ligt na de einddatum (to).");
+			throw StaffApiException.badRequest(SAY.errors().fromAfterTo());
 		}
 		return new DateRange(start, end);
 	}
@@ -28,7 +32,7 @@ record DateRange(LocalDate from, LocalDate to) {
 			return LocalDate.parse(date.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw StaffApiException.badRequest("Geef " + name + " als datum in de vorm 2026-01-31.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().notADate(), "name", name));
 		}
 	}
 

@@ -1,16 +1,14 @@
 package nl.wegwijzer.helpdesk;
 
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.wegwijzer.chat.Conversation;
 import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.chat.StaffActions;
 import nl.wegwijzer.chat.Turn;
+import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -18,6 +16,8 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * Answers to offline messages, by e-mail: a draft with the visitor's question quoted, sent over SMTP
@@ -29,8 +29,6 @@ class EmailReplies {
 	/** How many of the visitor's last messages the e-mail quotes. */
 	static final int QUOTED_MESSAGES = 5;
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(question|name|text)\\}");
-
 	/** The e-mail as it will be sent; {@code mailConfigured} says whether the server can send it. */
 	record Draft(String to, String subject, String body, boolean mailConfigured) {
 	}
@@ -41,16 +39,13 @@ class EmailReplies {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	private final HelpdeskTexts texts;
-
 	private final HelpdeskSettings settings;
 
 	EmailReplies(ConversationRepository conversations, StaffActions actions, ObjectProvider<JavaMailSender> mail,
-			HelpdeskTexts texts, HelpdeskSettings settings) {
+			HelpdeskSettings settings) {
 		this.conversations = conversations;
 		this.actions = actions;
 		this.mail = mail;
-		this.texts = texts;
 		this.settings = settings;
 	}
 
@@ -66,7 +61,7 @@ class EmailReplies {
 		Conversation conversation = this.conversations.find(conversationId).orElseThrow();
 		String to = conversation.handling().email();
 		if (to == null) {
-			throw StaffApiException.badRequest(this.texts.email().noAddress());
+			throw StaffApiException.badRequest(SAY.email().noAddress());
 		}
 		List<String> asked = this.conversations.turns(conversationId)
 			.stream()
@@ -78,18 +73,9 @@ class EmailReplies {
 			.flatMap(String::lines)
 			.map((line) -> "> " + line)
 			.collect(Collectors.joining("\n"));
-		HelpdeskTexts.Email email = this.texts.email();
-		String body = fill(email.body(), Map.of("question", question, "name", staffName, "text", text));
+		HelpdeskTexts.Email email = SAY.email();
+		String body = ContentFiles.fill(email.body(), "question", question, "name", staffName, "text", text);
 		return new Draft(to, email.subject(), body, configured());
-	}
-
-	/**
-	 * The template with its placeholders filled in one pass: a "{name}" the visitor or the staff member
-	 * wrote is their text, never replaced in its turn.
-	 */
-	static String fill(String template, Map<String, String> values) {
-		return PLACEHOLDER.matcher(template)
-			.replaceAll((match) -> Matcher.quoteReplacement(values.get(match.group(1))));
 	}
 
 	/**
@@ -102,7 +88,7 @@ class EmailReplies {
 		JavaMailSender sender = this.mail.getIfAvailable();
 		if (sender == null) {
 			throw new StaffApiException(HttpStatus.SERVICE_UNAVAILABLE, "mail_not_configured",
-					this.texts.email().notConfigured());
+					SAY.email().notConfigured());
 		}
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.settings.mailFrom());
@@ -113,7 +99,7 @@ class EmailReplies {
 			sender.send(message);
 		}
 		catch (MailException ex) {
-			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed", this.texts.email().failed());
+			throw new StaffApiException(HttpStatus.BAD_GATEWAY, "mail_failed", SAY.email().failed());
 		}
 		this.actions.emailed(conversationId, staffName, draft.body());
 		return draft;

@@ -6,9 +6,15 @@ import java.util.Map;
 
 import nl.wegwijzer.system.ContentFiles;
 
-/** The helpdesk's labels and e-mail texts, from {@code content/helpdesk.yml}; maps keep the file's order. */
+/**
+ * What the helpdesk says, from {@code content/helpdesk.yml}: labels, e-mail texts, the staff API's error
+ * messages, what a retraining did, the comments of the labelled-examples export. Maps keep the file's order.
+ */
 record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogStates, Map<String, String> routes,
-		Map<String, String> closeReasons, Map<String, String> views, Email email, Errors errors) {
+		Map<String, String> closeReasons, Map<String, String> views, Email email, Errors errors, Retrain retrain,
+		LabelledExport labelledExport) {
+
+	static final HelpdeskTexts SAY = ContentFiles.read("helpdesk.yml", HelpdeskTexts.class);
 
 	HelpdeskTexts {
 		statuses = ordered(statuses);
@@ -26,11 +32,23 @@ record HelpdeskTexts(Map<String, String> statuses, Map<String, String> dialogSta
 	}
 
 	/** Messages of the staff API's refusals; {@code {placeholders}} are filled in by the caller. */
-	record Errors(String closeReason, String queryTooLong, String presence) {
+	record Errors(String closeReason, String queryTooLong, String presence, String badRequest, String notFound,
+			String methodNotAllowed, String notAcceptable, String tooLarge, String unsupportedMediaType, String failed,
+			String internal, String unreadable, String notMultipart, String unauthorized, String csrf, String adminOnly,
+			String tooManyLogins, String minute, String minutes, String noConversation, String unknownStatus,
+			String unknownView, String unknownRoute, String limit, String noMessage, String messageTooLong,
+			String messageUnreadable, String conversationIdTooLong, String fromAfterTo, String notADate,
+			String periodTooLong, String unknownFormat, String noTurn, String unknownIntent, String nothingToLabel,
+			String retraining, String noQuestion, String questionTooLong, String noCsv, String emptyCsv,
+			String tooManyRows, String rowTooLong, String badCsv) {
 	}
 
-	static HelpdeskTexts load() {
-		return ContentFiles.read("helpdesk.yml", HelpdeskTexts.class);
+	/** What a retraining says it did. */
+	record Retrain(String nothingLabelled, String worse, String inUse) {
+	}
+
+	/** The comments of the labelled-examples export. */
+	record LabelledExport(String header, String empty, String newQuestions) {
 	}
 
 }

@@ -10,6 +10,8 @@ import nl.wegwijzer.dialog.Dialog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * The words staff pages show for the codes of the API, from the content files that define them, so no
  * page keeps a copy that drifts: statuses, dialog states, routes, cookie categories, close reasons and
@@ -25,16 +27,16 @@ class LabelController {
 
 	private final Labels labels;
 
-	LabelController(HelpdeskTexts texts, Dialog dialog, ConsentService consent) {
+	LabelController(Dialog dialog, ConsentService consent) {
 		Map<String, String> routes = new LinkedHashMap<>(dialog.routeNames());
-		routes.putAll(texts.routes());
+		routes.putAll(SAY.routes());
 		Map<String, String> categories = new LinkedHashMap<>();
 		// Every category the file defines: older consent records may name one that is no longer offered.
 		for (ConsentPolicy.Category category : consent.definedCategories()) {
 			categories.put(category.id(), category.label());
 		}
-		this.labels = new Labels(texts.statuses(), texts.dialogStates(), routes, categories, texts.closeReasons(),
-				texts.views());
+		this.labels = new Labels(SAY.statuses(), SAY.dialogStates(), routes, categories, SAY.closeReasons(),
+				SAY.views());
 	}
 
 	@GetMapping("/api/staff/labels")

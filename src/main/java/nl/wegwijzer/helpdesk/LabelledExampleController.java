@@ -9,6 +9,7 @@ import java.util.List;
 
 import nl.wegwijzer.chat.ConversationRepository;
 import nl.wegwijzer.nlu.IntentService;
+import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * Relabelling: staff give a visitor's text the intent it should have had, and review the labelled
@@ -73,15 +76,15 @@ class LabelledExampleController {
 			Principal principal) {
 		ConversationRepository.TurnSource source = this.conversations.turnSource(turnId)
 			.orElseThrow(() -> new StaffApiException(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND,
-					"Beurt " + turnId + " bestaat niet."));
+					ContentFiles.fill(SAY.errors().noTurn(), "turn", turnId)));
 		String text = source.visitorText().strip();
 		String intent = request.intent() == null ? "" : request.intent().strip();
 		if (!intent.equals(LabelledExample.NEW_QUESTION) && this.intents.intent(intent).isEmpty()) {
-			throw StaffApiException.badRequest("Onbekende intent '" + intent
-					+ "': kies een intent uit GET /api/staff/intents, of " + LabelledExample.NEW_QUESTION + ".");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().unknownIntent(), "intent", intent,
+					"newQuestion", LabelledExample.NEW_QUESTION));
 		}
 		if (text.isEmpty()) {
-			throw StaffApiException.badRequest("Beurt " + turnId + " heeft geen tekst van de bezoeker om te labelen.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().nothingToLabel(), "turn", turnId));
 		}
 		String user = principal == null ? UNKNOWN_USER : principal.getName();
 		LabelledExample example = this.examples.insert(turnId, source.conversationId(), text, intent,

@@ -15,6 +15,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import nl.wegwijzer.nlu.IntentCorpus;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * Writes labelled examples in the format of {@code intents/}, for a developer to review and add to the
  * repository: per intent a {@code # intents/NAME.yml} comment and an {@code examples:} list, each block
@@ -22,7 +24,7 @@ import nl.wegwijzer.nlu.IntentCorpus;
  */
 final class LabelledExampleExport {
 
-	static final String NEW_QUESTIONS_HEADING = "# nieuwe vragen (nog geen intent)";
+	static final String NEW_QUESTIONS_HEADING = SAY.labelledExport().newQuestions();
 
 	// Jackson quotes whatever YAML would read as something else: "ja", "2", "# niet", "a: b".
 	private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -53,10 +55,8 @@ final class LabelledExampleExport {
 		if (!newQuestions.isEmpty()) {
 			blocks.add(block(NEW_QUESTIONS_HEADING, newQuestions));
 		}
-		String header = "# Door medewerkers gelabelde voorbeelden: controleer ze en voeg ze toe aan de examples van het\n"
-				+ "# genoemde bestand in intents/.\n";
-		return blocks.isEmpty() ? header + "# Er zijn nog geen gelabelde voorbeelden om toe te voegen.\n"
-				: header + String.join("---\n", blocks);
+		String header = SAY.labelledExport().header() + "\n";
+		return blocks.isEmpty() ? header + SAY.labelledExport().empty() + "\n" : header + String.join("---\n", blocks);
 	}
 
 	private static String block(String heading, Set<String> texts) {

@@ -5,6 +5,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * Retraining on request, for admins only. Synchronous: it takes tens of seconds, and staff wait for the
  * verdict.
@@ -24,8 +26,7 @@ class ModelController {
 	@PostMapping("/api/staff/model/retrain")
 	RetrainResult retrain(Authentication authentication) {
 		RetrainResult result = this.retrainer.retrain()
-			.orElseThrow(() -> new StaffApiException(HttpStatus.CONFLICT, "conflict",
-					"Er loopt al een hertraining. Wacht tot die klaar is en probeer het dan opnieuw."));
+			.orElseThrow(() -> new StaffApiException(HttpStatus.CONFLICT, "conflict", SAY.errors().retraining()));
 		this.audit.record(authentication.getName(), StaffAudit.Action.RETRAIN, null);
 		return result;
 	}

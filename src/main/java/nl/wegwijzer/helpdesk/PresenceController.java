@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /** Who can take a chat: the inbox page reports its staff member's availability and reads the team's. */
 @RestController
 @RequestMapping("/api/staff/presence")
@@ -19,17 +21,14 @@ class PresenceController {
 
 	private final Presence presence;
 
-	private final HelpdeskTexts texts;
-
-	PresenceController(Presence presence, HelpdeskTexts texts) {
+	PresenceController(Presence presence) {
 		this.presence = presence;
-		this.texts = texts;
 	}
 
 	@PostMapping
 	ResponseEntity<Presence.Status> set(@RequestBody PresenceRequest request, Authentication authentication) {
 		if (request == null || request.available() == null) {
-			throw StaffApiException.badRequest(this.texts.errors().presence());
+			throw StaffApiException.badRequest(SAY.errors().presence());
 		}
 		this.presence.set(authentication.getName(), request.available());
 		return ResponseEntity.ok(this.presence.status());

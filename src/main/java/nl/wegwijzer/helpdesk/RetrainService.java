@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
 import nl.wegwijzer.nlu.Evaluation;
 import nl.wegwijzer.nlu.IntentService;
 import nl.wegwijzer.nlu.LabelledText;
+import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.stereotype.Service;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * Retrains the intent model on {@code intents/} plus the examples staff labelled, and puts it in service
@@ -95,18 +98,14 @@ class RetrainService {
 				(train) -> this.intents.train(train.stream().filter(inCorpus::contains).toList())));
 		RetrainResult.Scores old = RetrainResult.Scores.of(oldReport, corpus.size());
 		if (labelled.isEmpty()) {
-			return new RetrainResult(old, old, false,
-					"Er zijn geen gelabelde voorbeelden met een bestaande intent (nieuwe vragen tellen niet mee): "
-							+ "het model blijft zoals het is.");
+			return new RetrainResult(old, old, false, SAY.retrain().nothingLabelled());
 		}
 		Evaluation.Report newReport = Evaluation.report("intents + labelled",
 				Evaluation.crossValidate(all, FOLDS, SEED, this.intents::train));
 		RetrainResult.Scores candidate = RetrainResult.Scores.of(newReport, all.size());
 		if (candidate.accuracy() < old.accuracy()) {
-			String message = String.format(DUTCH,
-					"Het nieuwe model scoort slechter (nauwkeurigheid %s tegen %s): het huidige model blijft in gebruik. "
-							+ "Controleer de gelabelde voorbeelden.",
-					percent(candidate.accuracy()), percent(old.accuracy()));
+			String message = ContentFiles.fill(SAY.retrain().worse(), "new", percent(candidate.accuracy()), "old",
+					percent(old.accuracy()));
 			log.warn("Kept the current intent model: with {} labelled examples accuracy would drop from {} to {} ({} ms)",
 					labelled.size(), old.accuracy(), candidate.accuracy(), millisSince(start));
 			return new RetrainResult(old, candidate, false, message);
@@ -114,9 +113,8 @@ class RetrainService {
 		this.intents.use(this.intents.model(all));
 		log.info("Put a new intent model in service: {} examples of which {} labelled, accuracy {} (was {}) ({} ms)",
 				all.size(), labelled.size(), candidate.accuracy(), old.accuracy(), millisSince(start));
-		return new RetrainResult(old, candidate, true, String.format(DUTCH,
-				"Het nieuwe model is in gebruik, getraind op %d voorbeelden waarvan %d gelabeld: nauwkeurigheid %s (was %s).",
-				all.size(), labelled.size(), percent(candidate.accuracy()), percent(old.accuracy())));
+		return new RetrainResult(old, candidate, true, ContentFiles.fill(SAY.retrain().inUse(), "examples", all.size(),
+				"labelled", labelled.size(), "new", percent(candidate.accuracy()), "old", percent(old.accuracy())));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import nl.wegwijzer.chat.ClientAddresses;
+import nl.wegwijzer.system.ContentFiles;
 import nl.wegwijzer.system.WebSettings;
 
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * Who may see what. The staff API and pages need a staff login, by HTTP Basic or by the form at
@@ -129,8 +132,8 @@ class SecurityConfiguration {
 
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedHandlers = new LinkedHashMap<>();
 		deniedHandlers.put(API, (request, response, denied) -> ((denied instanceof CsrfException)
-				? new ApiError("forbidden", "Deze aanvraag is geweigerd. Laad de pagina opnieuw en probeer het nog eens.")
-				: new ApiError("forbidden", "Dit mag alleen een beheerder van de helpdesk."))
+				? new ApiError("forbidden", SAY.errors().csrf())
+				: new ApiError("forbidden", SAY.errors().adminOnly()))
 			.write(response, HttpServletResponse.SC_FORBIDDEN, json));
 		AccessDeniedHandler accessDenied = new RequestMatcherDelegatingAccessDeniedHandler(deniedHandlers,
 				new AccessDeniedHandlerImpl());
@@ -248,8 +251,8 @@ class SecurityConfiguration {
 				long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 				long minutes = (seconds + 59) / 60;
-				new ApiError("too_many_attempts", "Te veel mislukte inlogpogingen. Probeer het over " + minutes
-						+ (minutes == 1 ? " minuut" : " minuten") + " opnieuw.")
+				new ApiError("too_many_attempts", ContentFiles.fill(SAY.errors().tooManyLogins(), "minutes", minutes,
+						"unit", (minutes == 1) ? SAY.errors().minute() : SAY.errors().minutes()))
 					.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), this.json);
 				return;
 			}
@@ -257,7 +260,7 @@ class SecurityConfiguration {
 			if (request.getRequestedSessionId() == null && !script) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 			}
-			new ApiError("unauthorized", "Log in als medewerker van de helpdesk om dit te gebruiken.")
+			new ApiError("unauthorized", SAY.errors().unauthorized())
 				.write(response, HttpServletResponse.SC_UNAUTHORIZED, this.json);
 		}
 

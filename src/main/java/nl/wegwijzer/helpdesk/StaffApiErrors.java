@@ -17,6 +17,8 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * Every error of the helpdesk's controllers as {@code {"error","message"}} JSON with a Dutch message;
  * never a stack trace.
@@ -27,12 +29,12 @@ class StaffApiErrors {
 	private static final Logger log = LoggerFactory.getLogger(StaffApiErrors.class);
 
 	private static final Map<Integer, ApiError> BY_STATUS = Map.of(
-			400, new ApiError(ApiError.BAD_REQUEST, "Deze aanvraag klopt niet. Controleer wat je hebt ingevuld."),
-			404, new ApiError(ApiError.NOT_FOUND, "Dat is niet gevonden."),
-			405, new ApiError("method_not_allowed", "Deze handeling kan hier niet."),
-			406, new ApiError("not_acceptable", "Dat formaat kan ik niet leveren."),
-			413, new ApiError("too_large", "Het bestand is te groot."),
-			415, new ApiError("unsupported_media_type", "Dit soort gegevens kan ik niet lezen."));
+			400, new ApiError(ApiError.BAD_REQUEST, SAY.errors().badRequest()),
+			404, new ApiError(ApiError.NOT_FOUND, SAY.errors().notFound()),
+			405, new ApiError("method_not_allowed", SAY.errors().methodNotAllowed()),
+			406, new ApiError("not_acceptable", SAY.errors().notAcceptable()),
+			413, new ApiError("too_large", SAY.errors().tooLarge()),
+			415, new ApiError("unsupported_media_type", SAY.errors().unsupportedMediaType()));
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> refused(StaffApiException ex) {
@@ -42,7 +44,7 @@ class StaffApiErrors {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, TypeMismatchException.class })
 	ResponseEntity<ApiError> unreadable(Exception ex) {
 		return ResponseEntity.badRequest()
-			.body(new ApiError(ApiError.BAD_REQUEST, "Deze aanvraag kan ik niet lezen. Controleer de gegevens."));
+			.body(new ApiError(ApiError.BAD_REQUEST, SAY.errors().unreadable()));
 	}
 
 	@ExceptionHandler
@@ -51,7 +53,7 @@ class StaffApiErrors {
 			return standard(response);
 		}
 		return ResponseEntity.badRequest()
-			.body(new ApiError(ApiError.BAD_REQUEST, "Stuur het bestand als multipart/form-data in het veld \"file\"."));
+			.body(new ApiError(ApiError.BAD_REQUEST, SAY.errors().notMultipart()));
 	}
 
 	/**
@@ -61,7 +63,7 @@ class StaffApiErrors {
 	private static ResponseEntity<ApiError> standard(ErrorResponse ex) {
 		HttpStatusCode status = ex.getStatusCode();
 		ApiError body = BY_STATUS.getOrDefault(status.value(),
-				new ApiError("error", "Dat lukte niet. Probeer het nog eens."));
+				new ApiError("error", SAY.errors().failed()));
 		if (ex instanceof ResponseStatusException rse && rse.getReason() != null) {
 			body = new ApiError(body.error(), rse.getReason());
 		}
@@ -81,7 +83,7 @@ class StaffApiErrors {
 		}
 		log.error("Staff API request failed", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(new ApiError("internal", "Er ging iets mis op de server. Probeer het zo nog eens."));
+			.body(new ApiError("internal", SAY.errors().internal()));
 	}
 
 }

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import nl.wegwijzer.chat.ConversationStatistics;
+import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /**
  * Statistics over the conversations that started in a period and whose visitor's latest consent allows
@@ -76,7 +79,7 @@ class StatisticsController {
 	Statistics statistics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		DateRange range = DateRange.of(from, to, this.clock);
 		if (ChronoUnit.DAYS.between(range.from(), range.to()) >= MAX_DAYS) {
-			throw StaffApiException.badRequest("Kies een periode van hoogstens " + MAX_DAYS + " dagen.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().periodTooLong(), "max", MAX_DAYS));
 		}
 		Instant start = range.start();
 		Instant end = range.end();

@@ -14,6 +14,8 @@ import nl.wegwijzer.system.ContentFiles;
 
 import org.springframework.stereotype.Service;
 
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
+
 /**
  * Triage of an enquiry that came in some other way, such as an e-mail: which questions it asks, where
  * the applicant should go, the answer the bot would give to each, and a draft answer e-mail for staff to
@@ -73,10 +75,10 @@ class Triage {
 	/** @throws StaffApiException for an empty or too long text */
 	Result triage(String text) {
 		if (text == null || text.isBlank()) {
-			throw StaffApiException.badRequest("Plak eerst de tekst van de vraag.");
+			throw StaffApiException.badRequest(SAY.errors().noQuestion());
 		}
 		if (text.length() > MAX_TEXT_CHARS) {
-			throw StaffApiException.badRequest("De tekst is te lang: hoogstens " + MAX_TEXT_CHARS + " tekens.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().questionTooLong(), "max", MAX_TEXT_CHARS));
 		}
 		MessageAnalysis analysis = this.nlu.analyze(text);
 		Classification first = analysis.first();

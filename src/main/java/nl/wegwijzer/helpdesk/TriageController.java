@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import nl.wegwijzer.system.ContentFiles;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import static nl.wegwijzer.helpdesk.HelpdeskTexts.SAY;
 
 /** Triage of pasted enquiries, one at a time or a CSV file of them. */
 @RestController
@@ -53,16 +57,16 @@ class TriageController {
 	@PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<String> batch(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw StaffApiException.badRequest("Kies een CSV-bestand met een kopregel en een kolom text, vraag of bericht.");
+			throw StaffApiException.badRequest(SAY.errors().noCsv());
 		}
 		String content = CsvFiles.decode(file.getBytes());
 		char delimiter = CsvFiles.delimiter(content);
 		List<List<String>> rows = read(content, delimiter);
 		if (rows.isEmpty()) {
-			throw StaffApiException.badRequest("Het bestand is leeg: zet de vragen onder een kopregel.");
+			throw StaffApiException.badRequest(SAY.errors().emptyCsv());
 		}
 		if (rows.size() - 1 > MAX_ROWS) {
-			throw StaffApiException.badRequest("Te veel rijen: hoogstens " + MAX_ROWS + " vragen per bestand.");
+			throw StaffApiException.badRequest(ContentFiles.fill(SAY.errors().tooManyRows(), "max", MAX_ROWS));
 		}
 		List<String> header = rows.get(0);
 		int textColumn = textColumn(header);
@@ -77,8 +81,8 @@ class TriageController {
 			}
 			String text = textColumn < rows.get(i).size() ? rows.get(i).get(textColumn) : "";
 			if (text.length() > Triage.MAX_TEXT_CHARS) {
-				throw StaffApiException.badRequest("De tekst in rij " + (i + 1) + " is te lang: hoogstens "
-						+ Triage.MAX_TEXT_CHARS + " tekens.");
+				throw StaffApiException.badRequest(
+						ContentFiles.fill(SAY.errors().rowTooLong(), "row", i + 1, "max", Triage.MAX_TEXT_CHARS));
 			}
 			if (text.isBlank()) {
 				row.addAll(List.of("", "", "", "", ""));
@@ -106,7 +110,7 @@ class TriageController {
 			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw StaffApiException.badRequest("Dit bestand is geen geldige CSV. Controleer de aanhalingstekens.");
+			throw StaffApiException.badRequest(SAY.errors().badCsv());
 		}
 		return rows;
 	}

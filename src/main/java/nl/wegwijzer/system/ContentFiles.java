@@ -3,6 +3,10 @@ package nl.wegwijzer.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,7 +24,23 @@ public final class ContentFiles {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
+
 	private ContentFiles() {
+	}
+
+	/**
+	 * A content text with its {@code {key}} placeholders filled in, from pairs of key and value, in one
+	 * pass: a value that holds "{name}" (what a visitor wrote, say) is never replaced in its turn. A
+	 * placeholder without a value stays as it is.
+	 */
+	public static String fill(String template, Object... keysAndValues) {
+		Map<String, String> values = new HashMap<>();
+		for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+			values.put(String.valueOf(keysAndValues[i]), String.valueOf(keysAndValues[i + 1]));
+		}
+		return PLACEHOLDER.matcher(template)
+			.replaceAll((match) -> Matcher.quoteReplacement(values.getOrDefault(match.group(1), match.group())));
 	}
 
 	/** Reads {@code content/<name>} into a record; a missing or malformed file stops the start. */
