@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.WegwijzerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.WegwijzerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -87,8 +88,8 @@ class ClusterTests {
 	void shouldLetStaffOnOneInstanceTakeOverAVisitorOnTheOtherWithEventsArrivingLive() throws Exception {
 		StaffHttp staff = StaffHttp.loggedIn(port(b), "staff", HelpdeskTest.PASSWORD);
 		staff.get("/api/staff/me");
-		try (Events events = Events.open(staff); Visitor visitor = Visitor.chatting(port(a))) {
-			JsonNode created = events.next("conversation", (e) -> e.path("sessionId").asString().equals(visitor.sessionId));
+		try (Events events = Events.open(staff); ChatClient visitor = ChatClient.chatting(port(a))) {
+			JsonNode created = events.next("conversation", (e) -> e.path("sessionId").asString().equals(visitor.sessionId()));
 			String id = created.path("id").asString();
 
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
@@ -29,13 +31,13 @@ class ConversationApiTests {
 
 	@Test
 	void shouldListConversationsNewestFirstWithTheirSummary() throws Exception {
-		try (Visitor first = Visitor.chatting(this.port, "analytics"); Visitor second = Visitor.chatting(this.port)) {
+		try (ChatClient first = ChatClient.chatting(this.port, "analytics"); ChatClient second = ChatClient.chatting(this.port)) {
 			first.ask("Hoe lang duurt een strategisch partnerschap?");
 			second.ask("wat is de hoofdstad van Peru");
 
 			List<JsonNode> list = list("");
-			int firstAt = indexOf(list, first.sessionId);
-			int secondAt = indexOf(list, second.sessionId);
+			int firstAt = indexOf(list, first.sessionId());
+			int secondAt = indexOf(list, second.sessionId());
 			assertThat(secondAt).as("newest activity first").isLessThan(firstAt);
 
 			JsonNode answered = list.get(firstAt);
@@ -59,16 +61,16 @@ class ConversationApiTests {
 	@Test
 	void shouldShowAVisitorAsOfflineOnceGone() throws Exception {
 		String sessionId;
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			sessionId = visitor.sessionId;
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			sessionId = visitor.sessionId();
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> !find(sessionId).path("online").asBoolean());
 	}
 
 	@Test
 	void shouldFilterByStatusRouteAndText() throws Exception {
-		try (Visitor youth = Visitor.chatting(this.port); Visitor plain = Visitor.chatting(this.port);
-				Visitor waiting = Visitor.chatting(this.port)) {
+		try (ChatClient youth = ChatClient.chatting(this.port); ChatClient plain = ChatClient.chatting(this.port);
+				ChatClient waiting = ChatClient.chatting(this.port)) {
 			youth.ask("Waar moeten we de aanvraag indienen?");
 			JsonNode routed = youth.ask("vooral buitenschools met jongeren");
 			assertThat(routed.path("text").asString()).contains("Jeugd");
@@ -77,14 +79,14 @@ class ConversationApiTests {
 			staff().postJson("/api/staff/presence", Map.of("available", true));
 			waiting.ask("Ik wil een medewerker spreken");
 
-			assertThat(sessions("?route=jeugd")).contains(youth.sessionId).doesNotContain(plain.sessionId);
-			assertThat(sessions("?route=none")).contains(plain.sessionId).doesNotContain(youth.sessionId);
-			assertThat(sessions("?q=BUITENSCHOOLS%20met")).contains(youth.sessionId).doesNotContain(plain.sessionId);
-			assertThat(sessions("?q=%25")).doesNotContain(plain.sessionId, youth.sessionId);
-			assertThat(sessions("?status=WAITING")).contains(waiting.sessionId).doesNotContain(plain.sessionId);
-			assertThat(sessions("?status=bot")).contains(plain.sessionId).doesNotContain(waiting.sessionId);
-			assertThat(sessions("?status=BOT&route=jeugd&q=jongeren")).containsExactly(youth.sessionId);
-			assertThat(find(waiting.sessionId).path("flagged").asBoolean()).as("waiting for staff").isTrue();
+			assertThat(sessions("?route=jeugd")).contains(youth.sessionId()).doesNotContain(plain.sessionId());
+			assertThat(sessions("?route=none")).contains(plain.sessionId()).doesNotContain(youth.sessionId());
+			assertThat(sessions("?q=BUITENSCHOOLS%20met")).contains(youth.sessionId()).doesNotContain(plain.sessionId());
+			assertThat(sessions("?q=%25")).doesNotContain(plain.sessionId(), youth.sessionId());
+			assertThat(sessions("?status=WAITING")).contains(waiting.sessionId()).doesNotContain(plain.sessionId());
+			assertThat(sessions("?status=bot")).contains(plain.sessionId()).doesNotContain(waiting.sessionId());
+			assertThat(sessions("?status=BOT&route=jeugd&q=jongeren")).containsExactly(youth.sessionId());
+			assertThat(find(waiting.sessionId()).path("flagged").asBoolean()).as("waiting for staff").isTrue();
 			assertThat(list("?limit=1")).hasSize(1);
 		}
 	}
@@ -101,16 +103,16 @@ class ConversationApiTests {
 
 	@Test
 	void shouldShowTheTranscriptAndEveryConsentOfTheSession() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
+		try (ChatClient visitor = ChatClient.chatting(this.port, "analytics")) {
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
 			visitor.consent();
 			visitor.expect("session");
-			String id = find(visitor.sessionId).path("id").asString();
+			String id = find(visitor.sessionId()).path("id").asString();
 
 			HttpResponse<String> response = staff().get("/api/staff/conversations/" + id);
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode detail = json(response);
-			assertThat(detail.path("sessionId").asString()).isEqualTo(visitor.sessionId);
+			assertThat(detail.path("sessionId").asString()).isEqualTo(visitor.sessionId());
 			assertThat(detail.path("status").asString()).isEqualTo("BOT");
 			assertThat(detail.path("online").asBoolean()).isTrue();
 
@@ -136,7 +138,7 @@ class ConversationApiTests {
 			assertThat(consents.get(0).path("method").asString()).isEqualTo("CUSTOM");
 			assertThat(consents.get(1).path("refused")).extracting(JsonNode::asString).containsExactly("analytics", "social");
 			assertThat(consents.get(1).path("method").asString()).isEqualTo("NECESSARY_ONLY");
-			assertThat(consents.get(1).path("userAgent").asString()).isEqualTo("Visitor/1.0 (helpdesk test)");
+			assertThat(consents.get(1).path("userAgent").asString()).isEqualTo("ChatClient/1.0 (test)");
 			assertThat(consents.get(1).path("policyVersion").asString()).isNotBlank();
 			assertThat(Instant.parse(consents.get(0).path("givenAt").asString()))
 				.isBeforeOrEqualTo(Instant.parse(consents.get(1).path("givenAt").asString()));
@@ -157,8 +159,8 @@ class ConversationApiTests {
 
 	@Test
 	void shouldRefuseEmptyOrTooLongStaffMessages() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String path = "/api/staff/conversations/" + find(visitor.sessionId).path("id").asString() + "/messages";
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String path = "/api/staff/conversations/" + find(visitor.sessionId()).path("id").asString() + "/messages";
 			StaffHttp staff = staff();
 			for (Object body : List.of(Map.of("text", "   "), Map.of(), Map.of("text", "x".repeat(2001)))) {
 				HttpResponse<String> response = staff.postJson(path, body);

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
@@ -22,7 +24,7 @@ class EmailDraftTests {
 	void shouldOfferTheDraftToCopyWhenMailIsNotSetUp() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		anna.postJson("/api/staff/presence", Map.of("available", false));
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("Kan iemand mij mailen over de looptijd? Mijn adres is piet@school.example.nl.");
 			String id = EmailReplyTests.conversationId(anna, visitor);
@@ -49,7 +51,7 @@ class EmailDraftTests {
 	void shouldKeepPlaceholdersThatTheVisitorOrTheStaffMemberWrote() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		anna.postJson("/api/staff/presence", Map.of("available", false));
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("Wat vul ik in bij {text} en {name} op het formulier? Mail naar piet@school.example.nl");
 			String id = EmailReplyTests.conversationId(anna, visitor);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,7 +37,7 @@ class EmailReplyTests {
 	void shouldSendTheAnswerWithTheQuestionQuotedAndRecordIt() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		anna.postJson("/api/staff/presence", Map.of("available", false));
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Mag een gemeente penvoerder zijn?");
 			visitor.ask("Ik wil een medewerker spreken");
 			visitor.ask("sanne@example.nl");
@@ -81,7 +83,7 @@ class EmailReplyTests {
 	@Test
 	void shouldRefuseWithoutAnAddressAndSendNothing() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(anna, visitor);
 			var response = anna.postJson("/api/staff/conversations/" + id + "/reply-by-email", Map.of("text", "Hallo"));
 			assertThat(response.statusCode()).isEqualTo(400);
@@ -96,13 +98,13 @@ class EmailReplyTests {
 			.toList();
 	}
 
-	static String conversationId(StaffHttp staff, Visitor visitor) throws Exception {
+	static String conversationId(StaffHttp staff, ChatClient visitor) throws Exception {
 		for (JsonNode conversation : json(staff.get("/api/staff/conversations"))) {
-			if (conversation.path("sessionId").asString().equals(visitor.sessionId)) {
+			if (conversation.path("sessionId").asString().equals(visitor.sessionId())) {
 				return conversation.path("id").asString();
 			}
 		}
-		throw new AssertionError("no conversation of session " + visitor.sessionId);
+		throw new AssertionError("no conversation of session " + visitor.sessionId());
 	}
 
 }

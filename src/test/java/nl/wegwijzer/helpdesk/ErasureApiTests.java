@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.consent.ConsentRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +44,9 @@ class ErasureApiTests {
 		StaffHttp anna = admin();
 		String id;
 		String sessionId;
-		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
+		try (ChatClient visitor = ChatClient.chatting(this.port, "analytics")) {
 			visitor.ask("Hoe lang duurt een project? Mail me op wis.mij@voorbeeld.nl");
-			sessionId = visitor.sessionId;
+			sessionId = visitor.sessionId();
 			id = conversationId(anna, sessionId);
 			long turn = visitorTurn(anna, id);
 			assertThat(anna.postJson("/api/staff/turns/" + turn + "/label", Map.of("intent", "duur")).statusCode())
@@ -53,13 +54,13 @@ class ErasureApiTests {
 			assertThat(anna.postJson("/api/staff/conversations/" + id + "/notes", Map.of("text", "Notitie over wis.mij"))
 				.statusCode()).isEqualTo(201);
 			assertThat(count("labelled_example", id)).isOne();
-			assertThat(userAgents(sessionId)).containsOnly("Visitor/1.0 (helpdesk test)");
+			assertThat(userAgents(sessionId)).containsOnly("ChatClient/1.0 (test)");
 
 			visitor.send(Map.of("type", "erase"));
 
 			JsonNode erased = visitor.expect("erased");
 			assertThat(erased.path("text").asString()).startsWith("Je gesprek is gewist.");
-			assertThat(visitor.closedByServer().getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
+			assertThat(visitor.awaitClose().getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
 		}
 		assertThat(count("conversation", id)).isZero();
 		assertThat(this.jdbc.sql("select count(*) from turn where conversation_id = :id").param("id", id)
@@ -81,9 +82,9 @@ class ErasureApiTests {
 	@Test
 	void shouldExportEveryTurnNoteConsentAndAddress() throws Exception {
 		StaffHttp anna = admin();
-		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
+		try (ChatClient visitor = ChatClient.chatting(this.port, "analytics")) {
 			visitor.ask("Wie mag meedoen? Mijn collega is b.de.vries@school.example.nl");
-			String id = conversationId(anna, visitor.sessionId);
+			String id = conversationId(anna, visitor.sessionId());
 			assertThat(anna.postJson("/api/staff/conversations/" + id + "/notes", Map.of("text", "Bellen na de vakantie"))
 				.statusCode()).isEqualTo(201);
 			assertThat(anna.postJson("/api/staff/turns/" + visitorTurn(anna, id) + "/label", Map.of("intent", "deelnemers"))
@@ -116,15 +117,15 @@ class ErasureApiTests {
 	@Test
 	void shouldLetAnAdminEraseAConversationAndTellTheVisitor() throws Exception {
 		StaffHttp anna = admin();
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
-			String id = conversationId(anna, visitor.sessionId);
+			String id = conversationId(anna, visitor.sessionId());
 
 			HttpResponse<String> erased = anna.send(anna.request("/api/staff/conversations/" + id).DELETE());
 
 			assertThat(erased.statusCode()).isEqualTo(204);
 			assertThat(visitor.expect("erased").path("text").asString()).startsWith("Je gesprek is gewist.");
-			assertThat(visitor.closedByServer().getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
+			assertThat(visitor.awaitClose().getCode()).isEqualTo(CloseStatus.NORMAL.getCode());
 			assertThat(anna.get("/api/staff/conversations/" + id).statusCode()).isEqualTo(404);
 			assertThat(anna.get("/api/staff/conversations/" + id + "/export").statusCode()).isEqualTo(404);
 			assertThat(anna.send(anna.request("/api/staff/conversations/" + id).DELETE()).statusCode()).isEqualTo(404);
@@ -139,14 +140,14 @@ class ErasureApiTests {
 	@Test
 	void shouldFindAVisitorsConversationsByEmailAddress() throws Exception {
 		StaffHttp anna = admin();
-		try (Visitor left = Visitor.chatting(this.port); Visitor mentioned = Visitor.chatting(this.port);
-				Visitor other = Visitor.chatting(this.port)) {
+		try (ChatClient left = ChatClient.chatting(this.port); ChatClient mentioned = ChatClient.chatting(this.port);
+				ChatClient other = ChatClient.chatting(this.port)) {
 			left.ask("Ik wil een medewerker spreken");
 			left.ask("Ik laat mijn adres achter: Zoek.Mij@Voorbeeld.nl");
 			mentioned.ask("Kunt u mailen naar zoek.mij@voorbeeld.nl over de looptijd?");
 			other.ask("Hoe lang duurt een project?");
-			String leftId = conversationId(anna, left.sessionId);
-			String mentionedId = conversationId(anna, mentioned.sessionId);
+			String leftId = conversationId(anna, left.sessionId());
+			String mentionedId = conversationId(anna, mentioned.sessionId());
 
 			List<String> found = json(anna.get("/api/staff/conversations?q=ZOEK.MIJ%40voorbeeld.nl")).valueStream()
 				.map((c) -> c.path("id").asString())

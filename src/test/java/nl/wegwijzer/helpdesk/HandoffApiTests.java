@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.chat.StaffActions;
 import nl.wegwijzer.chat.WaitingWatch;
 
@@ -58,7 +59,7 @@ class HandoffApiTests {
 
 	@Test
 	void shouldSayAtOnceWhenNobodyIsAvailableAndTakeAnEmailAddressInsideASentence() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			JsonNode reply = visitor.ask("Ik wil een medewerker spreken");
 			assertThat(reply.path("text").asString()).contains("niemand van de helpdesk bereikbaar")
 				.contains("e-mailadres")
@@ -80,7 +81,7 @@ class HandoffApiTests {
 
 	@Test
 	void shouldAnswerAQuestionThatMentionsAnAddressWhenNoAddressWasAskedFor() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			JsonNode reply = visitor.ask("Hoe lang duurt een project? Ik mailde al naar info@erasmusplus.nl");
 			assertThat(reply.path("text").asString()).contains("2 of 3 jaar").doesNotContain("info@erasmusplus.nl");
 			String id = conversationId(visitor);
@@ -104,7 +105,7 @@ class HandoffApiTests {
 		JsonNode status = json(this.anna.get("/api/staff/presence"));
 		assertThat(status.path("available").asInt()).isEqualTo(1);
 		assertThat(status.path("officeHours").asBoolean()).isFalse();
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			assertThat(visitor.ask("Ik wil een medewerker spreken").path("text").asString())
 				.contains("niemand van de helpdesk bereikbaar");
 		}
@@ -132,7 +133,7 @@ class HandoffApiTests {
 		// Four weeks on, a Wednesday: no first responses of other tests in the week the estimate looks at.
 		this.clock.set(HandoffTest.START.plus(Duration.ofDays(28)));
 		presence(this.anna, true);
-		try (Visitor first = Visitor.chatting(this.port); Visitor second = Visitor.chatting(this.port)) {
+		try (ChatClient first = ChatClient.chatting(this.port); ChatClient second = ChatClient.chatting(this.port)) {
 			assertThat(first.ask("Ik wil een medewerker spreken").path("text").asString())
 				.contains("als eerste aan de beurt")
 				.contains("niet goed inschatten")
@@ -180,7 +181,7 @@ class HandoffApiTests {
 	@Test
 	void shouldNeverLeaveAVisitorWaitingForNobody() throws Exception {
 		presence(this.anna, true);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			this.clock.move(Duration.ofMinutes(4));
 			presence(this.anna, true);
@@ -195,7 +196,7 @@ class HandoffApiTests {
 			this.watch.check();
 			assertThat(visitor.nothingWithin(300)).as("said once").isTrue();
 		}
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			presence(this.anna, false);
 			this.watch.check();
@@ -208,13 +209,13 @@ class HandoffApiTests {
 	void shouldTakeAVisitorWhoLeftOutOfTheQueueOnceTheyCanNoLongerResume() throws Exception {
 		presence(this.anna, true);
 		String leftId;
-		try (Visitor left = Visitor.chatting(this.port)) {
+		try (ChatClient left = ChatClient.chatting(this.port)) {
 			left.ask("Ik wil een medewerker spreken");
 			leftId = conversationId(left);
 		}
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !json(this.anna.get("/api/staff/conversations/" + leftId)).path("online").asBoolean());
-		try (Visitor staying = Visitor.chatting(this.port)) {
+		try (ChatClient staying = ChatClient.chatting(this.port)) {
 			this.clock.move(Duration.ofSeconds(1));
 			assertThat(staying.ask("Ik wil een medewerker spreken").path("text").asString())
 				.as("the visitor who left may still come back").contains("Er is nog 1 bezoeker voor je");
@@ -231,7 +232,7 @@ class HandoffApiTests {
 			assertThat(ids(this.anna.get("/api/staff/conversations?view=waiting"))).doesNotContain(leftId)
 				.contains(stayingId);
 			assertThat(ids(this.anna.get("/api/staff/conversations?view=closed"))).contains(leftId);
-			try (Visitor next = Visitor.chatting(this.port)) {
+			try (ChatClient next = ChatClient.chatting(this.port)) {
 				assertThat(next.ask("Ik wil een medewerker spreken").path("text").asString())
 					.contains("Er is nog 1 bezoeker voor je");
 			}
@@ -246,13 +247,13 @@ class HandoffApiTests {
 		assertThat(staff.postJson("/api/staff/presence", Map.of("available", available)).statusCode()).isEqualTo(200);
 	}
 
-	private String conversationId(Visitor visitor) throws Exception {
+	private String conversationId(ChatClient visitor) throws Exception {
 		for (JsonNode conversation : json(this.anna.get("/api/staff/conversations"))) {
-			if (conversation.path("sessionId").asString().equals(visitor.sessionId)) {
+			if (conversation.path("sessionId").asString().equals(visitor.sessionId())) {
 				return conversation.path("id").asString();
 			}
 		}
-		throw new AssertionError("no conversation of session " + visitor.sessionId);
+		throw new AssertionError("no conversation of session " + visitor.sessionId());
 	}
 
 	private static List<String> ids(HttpResponse<String> response) throws Exception {

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,10 +30,10 @@ class HandoffStatisticsTests {
 		this.clock.set(HandoffTest.START.plus(Duration.ofDays(56)));
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		anna.postJson("/api/staff/presence", Map.of("available", true));
-		try (Visitor answered = Visitor.chatting(this.port, "analytics");
-				Visitor missed = Visitor.chatting(this.port, "analytics");
-				Visitor offline = Visitor.chatting(this.port, "analytics");
-				Visitor uncounted = Visitor.chatting(this.port)) {
+		try (ChatClient answered = ChatClient.chatting(this.port, "analytics");
+				ChatClient missed = ChatClient.chatting(this.port, "analytics");
+				ChatClient offline = ChatClient.chatting(this.port, "analytics");
+				ChatClient uncounted = ChatClient.chatting(this.port)) {
 			answered.ask("Ik wil een medewerker spreken");
 			missed.ask("Ik wil een medewerker spreken");
 			uncounted.ask("Ik wil een medewerker spreken");

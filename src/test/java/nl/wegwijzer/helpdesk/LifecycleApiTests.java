@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static nl.wegwijzer.helpdesk.StaffHttp.json;
@@ -36,7 +38,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldAssignToTheCallerAndShowItInTheirViewOnly() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			String id = conversationId(visitor);
 			assertThat(ids(this.anna, "unassigned")).contains(id);
@@ -65,7 +67,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldPutATakenOverConversationBackInTheQueueWhenItsOwnerLeaves() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(visitor);
 			assertThat(post(this.anna, id, "messages", Map.of("text", "Hoi, ik kijk even mee.")).statusCode()).isEqualTo(202);
 			visitor.expect("agent");
@@ -83,7 +85,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldNameTheColleagueWhoWasChattingWhenAnotherUnassigns() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(visitor);
 			post(this.anna, id, "messages", Map.of("text", "Hoi, ik help je verder."));
 			visitor.expect("agent");
@@ -98,7 +100,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldTellTheVisitorWhoJoinedWhenAnotherColleagueWritesInATakenOverConversation() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(visitor);
 			post(this.anna, id, "messages", Map.of("text", "Hoi, ik help je verder."));
 			assertThat(visitor.expect("agent").path("text").asString()).isEqualTo("Anna van de helpdesk neemt het gesprek over.");
@@ -120,7 +122,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldTellTheVisitorOfACloseAndOpenAgainOnTheirNextMessage() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			String id = conversationId(visitor);
 
@@ -149,7 +151,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldReopenAClosedConversation() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(visitor);
 			post(this.anna, id, "close", Map.of("reason", "spam"));
 			visitor.expect("closed");
@@ -161,7 +163,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldKeepNotesForStaffOnly() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = conversationId(visitor);
 			assertThat(post(this.bert, id, "notes", Map.of("text", "Belde gisteren ook al over de deadline.")).statusCode())
 				.isEqualTo(201);
@@ -192,7 +194,7 @@ class LifecycleApiTests {
 
 	@Test
 	void shouldSayWhichViewsEachConversationIsInAsTheViewsListThem() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Ik wil een medewerker spreken");
 			String id = conversationId(visitor);
 			assertThat(views(id)).containsExactlyInAnyOrder("unassigned", "waiting");
@@ -235,13 +237,13 @@ class LifecycleApiTests {
 			.toList();
 	}
 
-	private String conversationId(Visitor visitor) throws Exception {
+	private String conversationId(ChatClient visitor) throws Exception {
 		for (JsonNode conversation : json(this.anna.get("/api/staff/conversations"))) {
-			if (conversation.path("sessionId").asString().equals(visitor.sessionId)) {
+			if (conversation.path("sessionId").asString().equals(visitor.sessionId())) {
 				return conversation.path("id").asString();
 			}
 		}
-		throw new AssertionError("no conversation of session " + visitor.sessionId);
+		throw new AssertionError("no conversation of session " + visitor.sessionId());
 	}
 
 	private static JsonNode last(JsonNode array) {

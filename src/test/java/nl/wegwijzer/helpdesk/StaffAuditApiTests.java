@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -70,7 +72,7 @@ class StaffAuditApiTests {
 	void shouldRecordWhoViewedTookOverAndRelabelledAConversation() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		StaffHttp bert = StaffHttp.basic(this.port, "bert", HelpdeskTest.BERT_PASSWORD);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask("Hoe lang duurt een project?");
 			String id = conversationId(anna, visitor);
 
@@ -118,13 +120,13 @@ class StaffAuditApiTests {
 		return actions;
 	}
 
-	private static String conversationId(StaffHttp staff, Visitor visitor) throws Exception {
+	private static String conversationId(StaffHttp staff, ChatClient visitor) throws Exception {
 		for (JsonNode conversation : json(staff.get("/api/staff/conversations"))) {
-			if (conversation.path("sessionId").asString().equals(visitor.sessionId)) {
+			if (conversation.path("sessionId").asString().equals(visitor.sessionId())) {
 				return conversation.path("id").asString();
 			}
 		}
-		throw new AssertionError("no conversation of session " + visitor.sessionId);
+		throw new AssertionError("no conversation of session " + visitor.sessionId());
 	}
 
 }

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.Axe;
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.HeadlessChromium;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
@@ -99,8 +100,8 @@ class StaffInboxBrowserTests {
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
 		this.browser.executeScript("window.stillTheSamePage = true;");
 
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String sessionId = visitor.sessionId;
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String sessionId = visitor.sessionId();
 			visitor.send(Map.of("type", "message", "text", QUESTION));
 			assertThat(visitor.expect("bot").path("intent").asString()).isEqualTo("duur");
 
@@ -127,7 +128,7 @@ class StaffInboxBrowserTests {
 
 	@Test
 	void shouldChartTheConversationsOfVisitorsWhoAllowedAnalytics() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port, "analytics")) {
+		try (ChatClient visitor = ChatClient.chatting(this.port, "analytics")) {
 			for (String question : List.of(QUESTION, "Welke landen mogen meedoen?", "wat is de hoofdstad van Peru")) {
 				visitor.send(Map.of("type", "message", "text", question));
 				visitor.expect("bot");
@@ -196,7 +197,7 @@ class StaffInboxBrowserTests {
 				};""");
 		this.browser.findElement(By.id("notifications")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications")));
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.send(Map.of("type", "message", "text", "Ik wil een medewerker spreken"));
 			assertThat(visitor.expect("bot").path("text").asString()).contains("als eerste aan de beurt");
 			this.wait.until((browser) -> ((List<?>) this.browser.executeScript("return window.shown;")).size() == 1);
@@ -241,8 +242,8 @@ class StaffInboxBrowserTests {
 	@Test
 	void shouldAssignInsertACannedReplyByKeyboardNoteAndClose() throws Exception {
 		logIn();
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String sessionId = visitor.sessionId;
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String sessionId = visitor.sessionId();
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
 			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 			this.browser.get(url("/staff/conversation?id=" + id));
@@ -275,9 +276,9 @@ class StaffInboxBrowserTests {
 	@Test
 	void shouldEraseAConversationFromItsPageAndDropItFromTheInbox() throws Exception {
 		logIn();
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			visitor.ask(QUESTION);
-			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId() + "']");
 			String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 			String inbox = this.browser.getWindowHandle();
 			this.browser.switchTo().newWindow(WindowType.TAB);
@@ -303,8 +304,8 @@ class StaffInboxBrowserTests {
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 		logIn();
 		String conversation;
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String sessionId = visitor.sessionId;
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String sessionId = visitor.sessionId();
 			By row = By.cssSelector("#rows tr[data-session-id='" + sessionId + "']");
 			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 		}
@@ -333,8 +334,8 @@ class StaffInboxBrowserTests {
 		login("lisa", "lisa-geheim");
 		this.wait.until(ExpectedConditions.urlMatches("/staff(\\?[^/]*)?$"));
 		String conversation;
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId() + "']");
 			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 		}
 		this.browser.get(url("/staff/conversation?id=" + conversation));
@@ -359,8 +360,8 @@ class StaffInboxBrowserTests {
 		assertThat(Axe.violations(this.browser)).as("/staff/login").isEmpty();
 		logIn();
 		String conversation;
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId + "']");
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			By row = By.cssSelector("#rows tr[data-session-id='" + visitor.sessionId() + "']");
 			conversation = this.wait.until(ExpectedConditions.presenceOfElementLocated(row)).getAttribute("data-id");
 		}
 		for (String page : List.of("/staff", "/staff/conversation?id=" + conversation, "/staff/triage",

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,9 +103,9 @@ class StatisticsApiTests {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 		String path = "/api/staff/statistics?from=" + today + "&to=" + today;
 		long before = json(staff().get(path)).path("conversations").asLong();
-		try (Visitor allows = Visitor.chatting(this.port, "analytics");
-				Visitor refuses = Visitor.chatting(this.port, "social");
-				Visitor withdraws = Visitor.chatting(this.port, "analytics")) {
+		try (ChatClient allows = ChatClient.chatting(this.port, "analytics");
+				ChatClient refuses = ChatClient.chatting(this.port, "social");
+				ChatClient withdraws = ChatClient.chatting(this.port, "analytics")) {
 			allows.ask("Hoe lang duurt een strategisch partnerschap?");
 			refuses.ask("Hoe lang duurt een strategisch partnerschap?");
 			withdraws.consent();

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,8 +39,8 @@ class TakeoverApiTests {
 	@Test
 	void shouldSilenceTheBotWhileStaffAnswerAndResumeAfterRelease() throws Exception {
 		StaffHttp staff = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String id = conversationId(staff, visitor.sessionId);
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String id = conversationId(staff, visitor.sessionId());
 
 			HttpResponse<String> sent = staff.postJson("/api/staff/conversations/" + id + "/messages",
 					Map.of("text", "Hoi, ik ben Anna. Waarmee kan ik helpen?"));
@@ -80,8 +82,8 @@ class TakeoverApiTests {
 	void shouldSignAgentFramesWithTheNameOfWhoeverIsLoggedInThroughTheForm() throws Exception {
 		StaffHttp bert = StaffHttp.loggedIn(this.port, "bert", HelpdeskTest.BERT_PASSWORD);
 		bert.get("/api/staff/me");
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			String id = conversationId(bert, visitor.sessionId);
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			String id = conversationId(bert, visitor.sessionId());
 			HttpResponse<String> sent = bert.postJsonWithCsrf("/api/staff/conversations/" + id + "/messages",
 					Map.of("text", "Goedemiddag!"));
 			assertThat(sent.statusCode()).isEqualTo(202);
@@ -119,20 +121,20 @@ class TakeoverApiTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/event-stream"));
 		assertThat(lines.poll(10, TimeUnit.SECONDS)).as("a comment as soon as the stream opens").startsWith(":");
 
-		try (Visitor visitor = Visitor.chatting(this.port)) {
-			JsonNode created = nextEventFor(lines, visitor.sessionId);
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			JsonNode created = nextEventFor(lines, visitor.sessionId());
 			assertThat(created.path("status").asString()).isEqualTo("BOT");
 			assertThat(created.path("id").asString()).isNotBlank();
 			assertThat(created.path("online").isBoolean()).isTrue();
 
 			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
-			JsonNode answered = nextEventWhere(lines, visitor.sessionId, (e) -> e.path("turns").asLong() == 2);
+			JsonNode answered = nextEventWhere(lines, visitor.sessionId(), (e) -> e.path("turns").asLong() == 2);
 			assertThat(answered.path("lastIntent").asString()).isEqualTo("duur");
 			assertThat(answered.path("online").asBoolean()).isTrue();
 
 			assertThat(staff.postJsonWithCsrf("/api/staff/conversations/" + answered.path("id").asString() + "/messages",
 					Map.of("text", "Hoi")).statusCode()).isEqualTo(202);
-			JsonNode taken = nextEventWhere(lines, visitor.sessionId, (e) -> e.path("status").asString().equals("TAKEN_OVER"));
+			JsonNode taken = nextEventWhere(lines, visitor.sessionId(), (e) -> e.path("status").asString().equals("TAKEN_OVER"));
 			assertThat(taken.path("turns").asLong()).isGreaterThanOrEqualTo(3);
 		}
 		finally {
@@ -153,7 +155,7 @@ class TakeoverApiTests {
 		response.body().close();
 		// The server notices on its next write: every change is one.
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			try (Visitor visitor = Visitor.chatting(this.port)) {
+			try (ChatClient visitor = ChatClient.chatting(this.port)) {
 				visitor.ask("Hoe lang duurt een project?");
 			}
 			this.events.heartbeat();

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.chat.VisitorTyping;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class TypingTests {
 
 	@Test
 	void shouldPassTheVisitorsTypingOnOnceAndKeepTheirMessages() throws Exception {
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = EmailReplyTests.conversationId(StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD), visitor);
 			this.typing.received.clear();
 			for (int i = 0; i < 30; i++) {
@@ -45,7 +46,7 @@ class TypingTests {
 	@Test
 	void shouldTellTheVisitorWhoIsTypingOnceEveryTwoSeconds() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = EmailReplyTests.conversationId(anna, visitor);
 			assertThat(anna.postJson("/api/staff/conversations/" + id + "/messages", Map.of("text", "Hoi!")).statusCode())
 				.isEqualTo(202);
@@ -64,7 +65,7 @@ class TypingTests {
 	@Test
 	void shouldNotTellTheVisitorOfTypingWhileTheBotAnswers() throws Exception {
 		StaffHttp anna = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
-		try (Visitor visitor = Visitor.chatting(this.port)) {
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
 			String id = EmailReplyTests.conversationId(anna, visitor);
 			assertThat(anna.postJson("/api/staff/conversations/" + id + "/typing", Map.of()).statusCode()).isEqualTo(204);
 			assertThat(visitor.nothingWithin(300)).as("nobody has taken the conversation over").isTrue();

@@ -1,4 +1,4 @@
-package nl.wegwijzer.chat;
+package nl.wegwijzer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +21,11 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real WebSocket visitor for tests: sends frames and waits for the next one, failing on a timeout. */
-final class ChatClient implements AutoCloseable {
+/**
+ * The tests' real WebSocket visitor, for every feature's tests: sends frames and waits for the next one,
+ * failing on a timeout.
+ */
+public final class ChatClient implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +37,9 @@ final class ChatClient implements AutoCloseable {
 
 	/** The version of the policy last shown, which a consent names, as the chat page does. */
 	private volatile String policyVersion;
+
+	/** The session of the last {@code session} frame, or {@code null} before one. */
+	private volatile String sessionId;
 
 	private ChatClient(URI uri, String origin, String forwardedFor) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
@@ -61,26 +67,26 @@ final class ChatClient implements AutoCloseable {
 		this.session.setTextMessageSizeLimit(1024 * 1024);
 	}
 
-	static ChatClient connect(int port) throws Exception {
+	public static ChatClient connect(int port) throws Exception {
 		return connect(port, null);
 	}
 
 	/** Connects as a browser page from {@code origin} would. */
-	static ChatClient connect(int port, String origin) throws Exception {
+	public static ChatClient connect(int port, String origin) throws Exception {
 		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), origin, null);
 	}
 
 	/** Connects as if from {@code address}, behind a proxy the server trusts. */
-	static ChatClient connectFrom(int port, String address) throws Exception {
+	public static ChatClient connectFrom(int port, String address) throws Exception {
 		return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), null, address);
 	}
 
-	boolean isOpen() {
+	public boolean isOpen() {
 		return this.session.isOpen();
 	}
 
 	/** Connects and gives consent; returns the client with the session frame read and the greeting waiting. */
-	static ChatClient inSession(int port, String... categories) throws Exception {
+	public static ChatClient inSession(int port, String... categories) throws Exception {
 		ChatClient client = connect(port);
 		client.expect("consent_request");
 		client.consent(categories);
@@ -88,53 +94,78 @@ final class ChatClient implements AutoCloseable {
 		return client;
 	}
 
-	void send(String raw) throws IOException {
+	public void send(String raw) throws IOException {
 		this.session.sendMessage(new TextMessage(raw));
 	}
 
-	void send(Object frame) throws IOException {
+	public void send(Object frame) throws IOException {
 		send(JSON.writeValueAsString(frame));
 	}
 
-	void consent(String... categories) throws IOException {
+	public void consent(String... categories) throws IOException {
 		send(Map.of("type", "consent", "policyVersion", this.policyVersion, "categories", List.of(categories)));
 	}
 
-	String policyVersion() {
+	public String policyVersion() {
 		return this.policyVersion;
 	}
 
-	void message(String text) throws IOException {
+	public void message(String text) throws IOException {
 		send(Map.of("type", "message", "text", text));
 	}
 
-	JsonNode next() throws InterruptedException {
+	public JsonNode next() throws InterruptedException {
 		JsonNode frame = this.frames.poll(10, TimeUnit.SECONDS);
 		assertThat(frame).as("a frame within 10 s").isNotNull();
 		return frame;
 	}
 
-	JsonNode expect(String type) throws InterruptedException {
+	public JsonNode expect(String type) throws InterruptedException {
 		JsonNode frame = next();
 		assertThat(frame.path("type").asString()).as("type of %s", frame).isEqualTo(type);
 		return frame;
 	}
 
 	/** Sends a message and returns the bot's reply. */
-	JsonNode ask(String text) throws Exception {
+	public JsonNode ask(String text) throws Exception {
 		message(text);
 		return expect("bot");
 	}
 
-	boolean nothingWithin(long millis) throws InterruptedException {
+	public boolean nothingWithin(long millis) throws InterruptedException {
 		return this.frames.poll(millis, TimeUnit.MILLISECONDS) == null;
 	}
 
-	CloseStatus awaitClose() throws Exception {
+	public CloseStatus awaitClose() throws Exception {
 		return this.closed.get(10, TimeUnit.SECONDS);
 	}
 
+	/** Connects, consents to the given cookie categories and reads the greeting. */
+	public static ChatClient chatting(int port, String... categories) throws Exception {
+		ChatClient client = inSession(port, categories);
+		client.expect("bot");
+		return client;
+	}
+
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	/** Skips the staff member's joining notice (also an agent frame) up to the given text. */
+	public JsonNode expectAgentSaying(String text) throws InterruptedException {
+		for (int i = 0; i < 5; i++) {
+			JsonNode frame = expect("agent");
+			if (frame.path("text").asString().equals(text)) {
+				return frame;
+			}
+		}
+		throw new AssertionError("no agent frame saying: " + text);
+	}
+
 	private void remember(JsonNode frame) {
+		if ("session".equals(frame.path("type").asString()) && frame.path("sessionId").isString()) {
+			this.sessionId = frame.path("sessionId").asString();
+		}
 		JsonNode shown = "session".equals(frame.path("type").asString()) ? frame.path("consent") : frame;
 		if (shown.path("policyVersion").isString()) {
 			this.policyVersion = shown.path("policyVersion").asString();
