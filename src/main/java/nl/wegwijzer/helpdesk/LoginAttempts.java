@@ -1,5 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -184,7 +185,7 @@ class LoginAttempts {
 	}
 
 	/** What the login filters know of an attempt besides the name and password. */
-	record LoginDetails(String clientAddress) {
+	record LoginDetails(String clientAddress) implements Serializable {
 	}
 
 	/** An attempt refused because its name and address are held up. */

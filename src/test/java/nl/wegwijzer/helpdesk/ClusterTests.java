@@ -146,6 +146,32 @@ class ClusterTests {
 	}
 
 	@Test
+	void shouldKnowAStaffLoginOnEveryInstance() throws Exception {
+		StaffHttp onA = StaffHttp.loggedIn(port(a), "staff", HelpdeskTest.PASSWORD);
+		StaffHttp onB = onA.on(port(b));
+
+		assertThat(json(onB.get("/api/staff/me")).path("username").asString()).isEqualTo("staff");
+		assertThat(onB.postJsonWithCsrf("/api/staff/presence", Map.of("available", false)).statusCode())
+			.as("the CSRF token of the session made on A").isEqualTo(200);
+		assertThat(onA.postForm("/staff/logout", Map.of("_csrf", onA.csrfToken())).statusCode()).isEqualTo(302);
+		assertThat(onB.get("/api/staff/me").statusCode()).as("logged out on A is logged out on B").isEqualTo(401);
+	}
+
+	@Test
+	void shouldEndEveryStaffSessionWhenAnInstanceStarts() throws Exception {
+		StaffHttp onA = StaffHttp.loggedIn(port(a), "staff", HelpdeskTest.PASSWORD);
+		assertThat(onA.get("/api/staff/me").statusCode()).isEqualTo(200);
+
+		// A password changes in configuration, which takes a restart: no session outlives it.
+		try (ConfigurableApplicationContext restarted = instance(postgres.getJdbcUrl("postgres", "postgres"))) {
+			assertThat(onA.get("/api/staff/me").statusCode()).isEqualTo(401);
+			assertThat(StaffHttp.loggedIn(port(restarted), "staff", HelpdeskTest.PASSWORD).on(port(a))
+				.get("/api/staff/me")
+				.statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void shouldHoldUpFailedLoginsOnEveryInstance() throws Exception {
 		for (int i = 0; i < LoginAttempts.FREE_FAILURES; i++) {
 			ConfigurableApplicationContext instance = (i % 2 == 0) ? a : b;

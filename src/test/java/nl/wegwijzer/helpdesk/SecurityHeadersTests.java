@@ -35,6 +35,7 @@ class SecurityHeadersTests {
 		assertThat(policy).doesNotContain("unsafe-inline");
 		assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(page.getHeaders().getFirst("X-Frame-Options")).isNull();
+		assertThat(page.getHeaders().get("Set-Cookie")).as("the chat page starts no session").isNull();
 	}
 
 	@Test
@@ -72,7 +73,7 @@ class SecurityHeadersTests {
 		HttpResponse<String> login = StaffHttp.anonymous(this.port).get("/staff/login");
 		List<String> cookies = login.headers().allValues("Set-Cookie");
 		assertThat(cookies).extracting((c) -> c.substring(0, c.indexOf('=')))
-			.contains("JSESSIONID", "XSRF-TOKEN");
+			.contains("SESSION", "XSRF-TOKEN");
 		assertThat(cookies).allSatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("SameSite="));
 	}
 

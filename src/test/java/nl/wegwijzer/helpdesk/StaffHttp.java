@@ -31,7 +31,7 @@ final class StaffHttp {
 
 	private final String authorization;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	/** Sent as {@code X-Forwarded-For}, as a trusted proxy would, when set. */
 	private String forwardedFor;
@@ -39,14 +39,24 @@ final class StaffHttp {
 	private final HttpClient client;
 
 	private StaffHttp(int port, String authorization) {
+		this(port, authorization, new CookieManager());
+	}
+
+	private StaffHttp(int port, String authorization, CookieManager cookies) {
 		this.port = port;
 		this.authorization = authorization;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/** The same browser, with its cookies, sent to another instance, as a load balancer may. */
+	StaffHttp on(int otherPort) {
+		return new StaffHttp(otherPort, this.authorization, this.cookies);
 	}
 
 	static StaffHttp anonymous(int port) {
