@@ -1,24 +1,22 @@
 package nl.wegwijzer.chat;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health for anyone, metrics for staff: sessions, messages, reply time, fallbacks and the cache. */
 // Spring Boot's tests switch metrics export off unless asked.
-@AutoConfigureTestRestTemplate
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:observability;DB_CLOSE_DELAY=-1",
@@ -28,28 +26,25 @@ class ObservabilityTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	TestRestTemplate http;
-
 	@Test
-	void shouldReportHealthWithTheDatabaseAndTheModel() {
-		ResponseEntity<JsonNode> health = this.http.getForEntity("/actuator/health", JsonNode.class);
-		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(health.getBody().path("status").asString()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("db").path("status").asString()).isEqualTo("UP");
-		assertThat(health.getBody().path("components").path("model").path("status").asString()).isEqualTo("UP");
+	void shouldReportHealthWithTheDatabaseAndTheModel() throws Exception {
+		HttpResponse<String> response = StaffHttp.anonymous(this.port).get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode health = json(response);
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("model").path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
 	void shouldExposeChatMetricsToStaffOnly() throws Exception {
-		assertThat(this.http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(StaffHttp.anonymous(this.port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		try (ChatClient visitor = ChatClient.inSession(this.port)) {
 			visitor.expect("bot");
 			visitor.ask("Hoe lang duurt een project?");
 			visitor.ask("Hoe lang duurt een project?");
 			visitor.ask("qwpoz xkcd");
-			String metrics = this.http.withBasicAuth("staff", "geheim").getForObject("/actuator/prometheus", String.class);
+			String metrics = StaffHttp.basic(this.port, "staff", "geheim").get("/actuator/prometheus").body();
 			assertThat(metrics).contains("wegwijzer_chat_sessions_active 1.0")
 				.contains("wegwijzer_chat_messages_total 3.0")
 				.contains("wegwijzer_chat_fallbacks_total 1.0")

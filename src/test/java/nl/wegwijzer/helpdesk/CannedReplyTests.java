@@ -3,9 +3,11 @@ package nl.wegwijzer.helpdesk;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.StaffHttp;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Canned replies are the intents' answers, found by a word or by the visitor's own question. */

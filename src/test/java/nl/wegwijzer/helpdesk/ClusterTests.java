@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.WegwijzerApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 
@@ -16,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The consent audit: the records of a period, whole UTC days, as JSON and as CSV. */

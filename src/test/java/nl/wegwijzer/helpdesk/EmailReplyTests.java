@@ -12,11 +12,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff answer an offline message by e-mail, sent through a real SMTP server that the test reads. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.consent.ConsentRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.socket.CloseStatus;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

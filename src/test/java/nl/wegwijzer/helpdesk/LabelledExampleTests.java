@@ -1,5 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,20 +13,20 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import nl.wegwijzer.StaffHttp;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.http.HttpStatus;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Relabelling over HTTP: storing a label, refusing what cannot be labelled, listing and exporting. */
-@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk-labelled-examples;DB_CLOSE_DELAY=-1",
 				"wegwijzer.staff.username=staff", "wegwijzer.staff.password=secret" })
@@ -34,26 +35,26 @@ class LabelledExampleTests {
 	private static final Pattern HEADING = Pattern.compile("^# (intents/(\\w+)\\.yml|nieuwe vragen \\(nog geen intent\\))$",
 			Pattern.MULTILINE);
 
-	@Autowired
-	private TestRestTemplate anonymous;
+	@LocalServerPort
+	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
 
-	private TestRestTemplate staff;
+	private StaffHttp staff;
 
 	private LabelledTurns turns;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.jdbc.sql("delete from labelled_example").update();
-		this.staff = this.anonymous.withBasicAuth("staff", "secret");
+		this.staff = StaffHttp.basic(this.port, "staff", "secret");
 		this.turns = new LabelledTurns(this.jdbc);
 	}
 
 	@Test
-	void shouldListEveryIntentAndTheChoiceForANewQuestion() {
-		JsonNode intents = this.staff.getForObject("/api/staff/intents", JsonNode.class);
+	void shouldListEveryIntentAndTheChoiceForANewQuestion() throws Exception {
+		JsonNode intents = json(this.staff.get("/api/staff/intents"));
 
 		assertThat(intents).extracting((intent) -> intent.path("name").asString())
 			.contains("duur", "buiten_scope", "groet")
@@ -65,86 +66,90 @@ class LabelledExampleTests {
 	}
 
 	@Test
-	void shouldStoreTheVisitorsTextWithTheIntentAndWhoLabelledIt() {
+	void shouldStoreTheVisitorsTextWithTheIntentAndWhoLabelledIt() throws Exception {
 		long first = this.turns.visitor("  tot wanneer loopt ons partnerschap  ");
 		long second = this.turns.visitor("Mag mijn hond mee op uitwisseling?");
 
-		ResponseEntity<JsonNode> created = label(first, "duur");
+		HttpResponse<String> created = label(first, "duur");
 		label(second, "nieuwe_vraag");
 
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(created.getBody().path("id").asLong()).isPositive();
-		assertThat(created.getBody().path("text").asString()).isEqualTo("tot wanneer loopt ons partnerschap");
-		assertThat(created.getBody().path("intent").asString()).isEqualTo("duur");
-		assertThat(created.getBody().path("createdAt").asString()).endsWith("Z");
-		assertThat(created.getBody().path("createdBy").asString()).isEqualTo(securityActive() ? "staff" : "onbekend");
-		JsonNode listed = this.staff.getForObject("/api/staff/labelled-examples", JsonNode.class);
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(json(created).path("id").asLong()).isPositive();
+		assertThat(json(created).path("text").asString()).isEqualTo("tot wanneer loopt ons partnerschap");
+		assertThat(json(created).path("intent").asString()).isEqualTo("duur");
+		assertThat(json(created).path("createdAt").asString()).endsWith("Z");
+		assertThat(json(created).path("createdBy").asString()).isEqualTo("staff");
+		JsonNode listed = json(this.staff.get("/api/staff/labelled-examples"));
 		assertThat(listed).extracting((example) -> example.path("intent").asString())
 			.containsExactly("nieuwe_vraag", "duur");
-		assertThat(listed.get(1)).isEqualTo(created.getBody());
+		assertThat(listed.get(1)).isEqualTo(json(created));
 	}
 
 	@Test
-	void shouldNotFindATurnThatDoesNotExist() {
-		ResponseEntity<JsonNode> response = label(987654321L, "duur");
+	void shouldNotFindATurnThatDoesNotExist() throws Exception {
+		HttpResponse<String> response = label(987654321L, "duur");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("error").asString()).isEqualTo("not_found");
-		assertThat(response.getBody().path("message").asString()).contains("bestaat niet");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response).path("error").asString()).isEqualTo("not_found");
+		assertThat(json(response).path("message").asString()).contains("bestaat niet");
 	}
 
 	@Test
-	void shouldRefuseAnIntentThatDoesNotExist() {
-		ResponseEntity<JsonNode> response = label(this.turns.visitor("hoe lang duurt het"), "looptijd");
+	void shouldRefuseAnIntentThatDoesNotExist() throws Exception {
+		HttpResponse<String> response = label(this.turns.visitor("hoe lang duurt het"), "looptijd");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asString()).contains("Onbekende intent 'looptijd'");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("error").asString()).isEqualTo("bad_request");
+		assertThat(json(response).path("message").asString()).contains("Onbekende intent 'looptijd'");
 		assertThat(labelledExamples()).isZero();
 	}
 
 	@Test
-	void shouldRefuseATurnWithoutVisitorText() {
-		ResponseEntity<JsonNode> response = label(this.turns.greeting(), "groet");
+	void shouldRefuseATurnWithoutVisitorText() throws Exception {
+		HttpResponse<String> response = label(this.turns.greeting(), "groet");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
-		assertThat(response.getBody().path("message").asString()).contains("geen tekst van de bezoeker");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("error").asString()).isEqualTo("bad_request");
+		assertThat(json(response).path("message").asString()).contains("geen tekst van de bezoeker");
 		assertThat(labelledExamples()).isZero();
 	}
 
 	@Test
-	void shouldRefuseARequestWithoutAnIntent() {
-		ResponseEntity<JsonNode> response = this.staff.postForEntity(
-				"/api/staff/turns/" + this.turns.visitor("hoe lang duurt het") + "/label", Map.of(), JsonNode.class);
+	void shouldRefuseARequestWithoutAnIntent() throws Exception {
+		HttpResponse<String> response = this.staff.postJson(
+				"/api/staff/turns/" + this.turns.visitor("hoe lang duurt het") + "/label", Map.of());
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("error").asString()).isEqualTo("bad_request");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("error").asString()).isEqualTo("bad_request");
 	}
 
 	@Test
 	void shouldExportTheExamplesInTheFormatOfTheIntentFiles() throws Exception {
 		List<String> tricky = List.of("ja", "2", "Kost het: niets?", "# geen commentaar", "- geen lijst",
 				"'enkele' en \"dubbele\" aanhalingstekens", "eerste regel\ntweede regel", "null", "ééntje €");
-		tricky.forEach((text) -> label(this.turns.visitor(text), "duur"));
+		for (String text : tricky) {
+			label(this.turns.visitor(text), "duur");
+		}
 		label(this.turns.visitor("Kost het: niets?"), "duur");
 		label(this.turns.visitor("looptijd"), "duur");
 		label(this.turns.visitor("goeiemorgen, is daar iemand?"), "groet");
 		label(this.turns.visitor("Mag mijn hond mee op uitwisseling?"), "nieuwe_vraag");
 
-		ResponseEntity<String> export = this.staff.getForEntity("/api/staff/labelled-examples/export", String.class);
+		HttpResponse<String> export = this.staff.get("/api/staff/labelled-examples/export");
 
-		assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(export.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/yaml"))).isTrue();
-		assertThat(export.getHeaders().getContentDisposition().isAttachment()).isTrue();
-		assertThat(export.getHeaders().getContentDisposition().getFilename()).endsWith(".yml");
-		Map<String, List<String>> blocks = parse(export.getBody());
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(MediaType.parseMediaType(export.headers().firstValue("Content-Type").orElseThrow())
+			.isCompatibleWith(MediaType.parseMediaType("text/yaml"))).isTrue();
+		ContentDisposition disposition = ContentDisposition.parse(export.headers().firstValue("Content-Disposition").orElseThrow());
+		assertThat(disposition.isAttachment()).isTrue();
+		assertThat(disposition.getFilename()).endsWith(".yml");
+		Map<String, List<String>> blocks = parse(export.body());
 		assertThat(blocks).containsOnlyKeys("intents/duur.yml", "intents/groet.yml", "nieuwe vragen (nog geen intent)");
 		// Once each, and not "looptijd": duur.yml has it already.
 		assertThat(blocks.get("intents/duur.yml")).containsExactlyElementsOf(tricky);
 		assertThat(blocks.get("intents/groet.yml")).containsExactly("goeiemorgen, is daar iemand?");
 		assertThat(blocks.get("nieuwe vragen (nog geen intent)")).containsExactly("Mag mijn hond mee op uitwisseling?");
-		assertThat(export.getBody()).contains("examples:\n  - ");
+		assertThat(export.body()).contains("examples:\n  - ");
 	}
 
 	/**
@@ -171,18 +176,12 @@ class LabelledExampleTests {
 		return blocks;
 	}
 
-	private ResponseEntity<JsonNode> label(long turnId, String intent) {
-		return this.staff.postForEntity("/api/staff/turns/" + turnId + "/label", Map.of("intent", intent),
-				JsonNode.class);
+	private HttpResponse<String> label(long turnId, String intent) throws Exception {
+		return this.staff.postJson("/api/staff/turns/" + turnId + "/label", Map.of("intent", intent));
 	}
 
 	private long labelledExamples() {
 		return this.jdbc.sql("select count(*) from labelled_example").query(Long.class).single();
-	}
-
-	/** Once staff security is in place, an anonymous request is turned away and labels carry the username. */
-	private boolean securityActive() {
-		return this.anonymous.getForEntity("/api/staff/intents", String.class).getStatusCode() == HttpStatus.UNAUTHORIZED;
 	}
 
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

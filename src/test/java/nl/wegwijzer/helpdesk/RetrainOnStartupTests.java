@@ -10,18 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.WegwijzerApplication;
 import nl.wegwijzer.nlu.IntentService;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.restclient.RestTemplateBuilder;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,12 +51,10 @@ class RetrainOnStartupTests {
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(app.getBean(IntentService.class).classify(NEW_PHRASING.get(0)).intent()).isNotEqualTo("duur");
 			LabelledTurns turns = new LabelledTurns(app.getBean(JdbcClient.class));
-			TestRestTemplate staff = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port(app)),
-					"staff", "secret");
+			StaffHttp staff = StaffHttp.basic(port(app), "staff", "secret");
 			for (String text : NEW_PHRASING) {
-				ResponseEntity<JsonNode> created = staff.postForEntity("/api/staff/turns/" + turns.visitor(text) + "/label",
-						Map.of("intent", "duur"), JsonNode.class);
-				assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				assertThat(staff.postJson("/api/staff/turns/" + turns.visitor(text) + "/label", Map.of("intent", "duur"))
+					.statusCode()).isEqualTo(201);
 			}
 			assertThat(app.getBean(RetrainOnStartup.class).outcome().get()).isEmpty();
 		}

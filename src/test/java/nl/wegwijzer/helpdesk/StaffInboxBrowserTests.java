@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import nl.wegwijzer.Axe;
 import nl.wegwijzer.ChatClient;
 import nl.wegwijzer.HeadlessChromium;
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.consent.ConsentRecord;
 import nl.wegwijzer.consent.ConsentRepository;
 

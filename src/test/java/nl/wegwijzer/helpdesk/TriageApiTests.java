@@ -12,12 +12,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.nlu.IntentService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static nl.wegwijzer.helpdesk.StaffHttp.json;
+import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Triage of pasted enquiries and of CSV files of them, with the real model. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.chat.VisitorTyping;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package nl.wegwijzer.helpdesk;
+package nl.wegwijzer;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -23,9 +23,9 @@ import tools.jackson.databind.ObjectMapper;
  * with cookies (session and {@code XSRF-TOKEN}) that logs in through the form. Never follows redirects,
  * so tests see them.
  */
-final class StaffHttp {
+public final class StaffHttp {
 
-	static final ObjectMapper JSON = new ObjectMapper();
+	public static final ObjectMapper JSON = new ObjectMapper();
 
 	private final int port;
 
@@ -55,21 +55,21 @@ final class StaffHttp {
 	}
 
 	/** The same browser, with its cookies, sent to another instance, as a load balancer may. */
-	StaffHttp on(int otherPort) {
+	public StaffHttp on(int otherPort) {
 		return new StaffHttp(otherPort, this.authorization, this.cookies);
 	}
 
-	static StaffHttp anonymous(int port) {
+	public static StaffHttp anonymous(int port) {
 		return new StaffHttp(port, null);
 	}
 
-	static StaffHttp basic(int port, String username, String password) {
+	public static StaffHttp basic(int port, String username, String password) {
 		return new StaffHttp(port, "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** A browser that fetched the login page (for its CSRF cookie) and logged in with the form. */
-	static StaffHttp loggedIn(int port, String username, String password) throws Exception {
+	public static StaffHttp loggedIn(int port, String username, String password) throws Exception {
 		StaffHttp browser = anonymous(port);
 		HttpResponse<String> login = browser.login(username, password);
 		if (login.statusCode() != 302 || !login.headers().firstValue("Location").orElse("").endsWith("/staff")) {
@@ -79,21 +79,21 @@ final class StaffHttp {
 	}
 
 	/** Requests as if from {@code address}, behind the trusted proxy the tests run as. */
-	StaffHttp from(String address) {
+	public StaffHttp from(String address) {
 		this.forwardedFor = address;
 		return this;
 	}
 
-	HttpResponse<String> login(String username, String password) throws Exception {
+	public HttpResponse<String> login(String username, String password) throws Exception {
 		get("/staff/login");
 		return postForm("/staff/login", Map.of("username", username, "password", password, "_csrf", csrfToken()));
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	HttpRequest.Builder request(String path) {
+	public HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
@@ -104,23 +104,23 @@ final class StaffHttp {
 		return request;
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
 	}
 
-	HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+	public HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	/** A JSON POST with the CSRF cookie's value in {@code X-XSRF-TOKEN}, as the staff pages send it. */
-	HttpResponse<String> postJsonWithCsrf(String path, Object body) throws IOException, InterruptedException {
+	public HttpResponse<String> postJsonWithCsrf(String path, Object body) throws IOException, InterruptedException {
 		return send(request(path).header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", csrfToken())
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
 		String form = fields.entrySet()
 			.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -130,17 +130,17 @@ final class StaffHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
-	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+	public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
 			throws IOException, InterruptedException {
 		return this.client.send(request, handler);
 	}
 
 	/** Sets a cookie as another site or an attacker's script could, replacing the one of that name. */
-	void plantCookie(String name, String value) {
+	public void plantCookie(String name, String value) {
 		CookieStore store = this.cookies.getCookieStore();
 		store.getCookies().stream().filter((c) -> c.getName().equals(name)).toList().forEach((c) -> store.remove(null, c));
 		HttpCookie cookie = new HttpCookie(name, value);
@@ -149,7 +149,7 @@ final class StaffHttp {
 		store.add(uri("/"), cookie);
 	}
 
-	String csrfToken() {
+	public String csrfToken() {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -159,7 +159,7 @@ final class StaffHttp {
 			.orElse("");
 	}
 
-	static JsonNode json(HttpResponse<String> response) throws IOException {
+	public static JsonNode json(HttpResponse<String> response) throws IOException {
 		return JSON.readTree(response.body());
 	}
 
