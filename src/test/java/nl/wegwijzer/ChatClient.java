@@ -41,6 +41,9 @@ public final class ChatClient implements AutoCloseable {
 	/** The session of the last {@code session} frame, or {@code null} before one. */
 	private volatile String sessionId;
 
+	/** The resume token of the last {@code session} frame that gave one, or {@code null} before one. */
+	private volatile String resumeToken;
+
 	private ChatClient(URI uri, String origin, String forwardedFor) throws Exception {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.add("User-Agent", "ChatClient/1.0 (test)");
@@ -151,6 +154,10 @@ public final class ChatClient implements AutoCloseable {
 		return this.sessionId;
 	}
 
+	public String resumeToken() {
+		return this.resumeToken;
+	}
+
 	/** Skips the staff member's joining notice (also an agent frame) up to the given text. */
 	public JsonNode expectAgentSaying(String text) throws InterruptedException {
 		for (int i = 0; i < 5; i++) {
@@ -165,6 +172,9 @@ public final class ChatClient implements AutoCloseable {
 	private void remember(JsonNode frame) {
 		if ("session".equals(frame.path("type").asString()) && frame.path("sessionId").isString()) {
 			this.sessionId = frame.path("sessionId").asString();
+		}
+		if ("session".equals(frame.path("type").asString()) && frame.path("resumeToken").isString()) {
+			this.resumeToken = frame.path("resumeToken").asString();
 		}
 		JsonNode shown = "session".equals(frame.path("type").asString()) ? frame.path("consent") : frame;
 		if (shown.path("policyVersion").isString()) {

@@ -161,13 +161,9 @@ class ChatProtocolTests {
 		String token;
 		String sessionId;
 		JsonNode offered;
-		try (ChatClient first = ChatClient.connect(this.port)) {
-			first.expect("consent_request");
-			first.consent("analytics");
-			JsonNode session = first.expect("session");
-			token = session.path("resumeToken").asString();
-			sessionId = session.path("sessionId").asString();
-			first.expect("bot");
+		try (ChatClient first = ChatClient.chatting(this.port, "analytics")) {
+			token = first.resumeToken();
+			sessionId = first.sessionId();
 			offered = first.ask("Hoe lang duurt een project?").path("quickReplies");
 		}
 		try (ChatClient second = ChatClient.connect(this.port)) {
@@ -225,13 +221,9 @@ class ChatProtocolTests {
 		}
 		String token;
 		String sessionId;
-		try (ChatClient visitor = ChatClient.connect(this.port)) {
-			visitor.expect("consent_request");
-			visitor.consent();
-			JsonNode session = visitor.expect("session");
-			token = session.path("resumeToken").asString();
-			sessionId = session.path("sessionId").asString();
-			visitor.expect("bot");
+		try (ChatClient visitor = ChatClient.chatting(this.port)) {
+			token = visitor.resumeToken();
+			sessionId = visitor.sessionId();
 			visitor.ask("Hoe lang duurt een project?");
 
 			visitor.send(Map.of("type", "erase"));

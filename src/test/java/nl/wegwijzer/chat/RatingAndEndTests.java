@@ -91,13 +91,9 @@ class RatingAndEndTests {
 	void shouldEndTheConversationSoItIsClosedAndCannotBeResumed() throws Exception {
 		String token;
 		String sessionId;
-		try (ChatClient client = ChatClient.connect(this.port)) {
-			client.expect("consent_request");
-			client.consent();
-			JsonNode session = client.expect("session");
-			token = session.path("resumeToken").asString();
-			sessionId = session.path("sessionId").asString();
-			client.expect("bot");
+		try (ChatClient client = ChatClient.chatting(this.port)) {
+			token = client.resumeToken();
+			sessionId = client.sessionId();
 			client.send(Map.of("type", "end"));
 			JsonNode closed = client.expect("closed");
 			assertThat(closed.path("reason").asString()).isEqualTo("ended");

@@ -27,13 +27,9 @@ class RestartTests {
 		String token;
 		String sessionId;
 		try (ConfigurableApplicationContext app = start()) {
-			try (ChatClient visitor = ChatClient.connect(port(app))) {
-				visitor.expect("consent_request");
-				visitor.consent("analytics");
-				JsonNode session = visitor.expect("session");
-				token = session.path("resumeToken").asString();
-				sessionId = session.path("sessionId").asString();
-				visitor.expect("bot");
+			try (ChatClient visitor = ChatClient.chatting(port(app), "analytics")) {
+				token = visitor.resumeToken();
+				sessionId = visitor.sessionId();
 				assertThat(visitor.ask("Waar moeten we de aanvraag indienen?").path("state").asString())
 					.isEqualTo("ASK_IMPACT");
 			}
