@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -143,14 +144,7 @@ public class ConversationStatistics {
 	}
 
 	public List<RouteCount> routes(Instant from, Instant to) {
-		return this.jdbc.sql("""
-				select c.route, count(*) as n from conversation c
-				where %s and c.route is not null
-				group by c.route
-				order by n desc, c.route""".formatted(COUNTED))
-			.params(period(from, to))
-			.query((rs, row) -> new RouteCount(rs.getString("route"), rs.getLong("n")))
-			.list();
+		return countedBy("route", COUNTED, from, to, RouteCount::new);
 	}
 
 	/** Every request for a person that was not withdrawn, with its first response. */
@@ -176,13 +170,19 @@ public class ConversationStatistics {
 
 	/** Closed conversations by the reason they were closed for, most frequent first. */
 	public List<ReasonCount> closes(Instant from, Instant to) {
+		return countedBy("close_reason", COUNTED + " and c.status = 'CLOSED'", from, to, ReasonCount::new);
+	}
+
+	/** The counted conversations by their value in {@code column}, those without one left out, most frequent first. */
+	private <T> List<T> countedBy(String column, String condition, Instant from, Instant to,
+			BiFunction<String, Long, T> count) {
 		return this.jdbc.sql("""
-				select c.close_reason, count(*) as n from conversation c
-				where %s and c.status = 'CLOSED' and c.close_reason is not null
-				group by c.close_reason
-				order by n desc, c.close_reason""".formatted(COUNTED))
+				select c.%1$s, count(*) as n from conversation c
+				where %2$s and c.%1$s is not null
+				group by c.%1$s
+				order by n desc, c.%1$s""".formatted(column, condition))
 			.params(period(from, to))
-			.query((rs, row) -> new ReasonCount(rs.getString("close_reason"), rs.getLong("n")))
+			.query((rs, row) -> count.apply(rs.getString(column), rs.getLong("n")))
 			.list();
 	}
 
