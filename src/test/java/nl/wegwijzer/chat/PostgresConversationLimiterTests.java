@@ -6,8 +6,9 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+
+import nl.wegwijzer.Postgres;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,8 +19,7 @@ class PostgresConversationLimiterTests extends ConversationLimiterTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		Postgres.assumeNotRoot();
 		postgres = EmbeddedPostgres.start();
 	}
 

@@ -7,9 +7,10 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+
+import nl.wegwijzer.Postgres;
 
 /**
  * The storage contract on a real PostgreSQL server, started from the binaries of
@@ -25,8 +26,7 @@ class PostgresStorageTests extends StorageContractTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		Postgres.assumeNotRoot();
 		postgres = startOn(folder);
 	}
 

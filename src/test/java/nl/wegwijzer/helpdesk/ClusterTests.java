@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
+import nl.wegwijzer.Postgres;
 import nl.wegwijzer.StaffHttp;
 import nl.wegwijzer.WegwijzerApplication;
 
@@ -53,8 +53,7 @@ class ClusterTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		Postgres.assumeNotRoot();
 		postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg")).start();
 		String url = postgres.getJdbcUrl("postgres", "postgres");
 		a = instance(url);

