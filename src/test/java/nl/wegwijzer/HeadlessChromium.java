@@ -3,8 +3,10 @@ package nl.wegwijzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,6 +51,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/** With {@code -Dwegwijzer.screenshots=DIR}, saves what the browser shows as {@code DIR/name.png}. */
+	public void screenshot(String name) throws IOException {
+		String dir = System.getProperty("wegwijzer.screenshots");
+		if (dir == null || dir.isBlank()) {
+			return;
+		}
+		Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
+		Files.move(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	@Override

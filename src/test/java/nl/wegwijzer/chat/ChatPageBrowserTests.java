@@ -248,7 +248,7 @@ class ChatPageBrowserTests {
 	}
 
 	@Test
-	void shouldFitAPhoneScreen() {
+	void shouldFitAPhoneScreen() throws IOException {
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
 		openPage();
@@ -260,6 +260,8 @@ class ChatPageBrowserTests {
 		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
 		assertThat(this.browser.findElement(By.id("send")).isDisplayed()).isTrue();
 		assertThat(this.browser.findElement(By.id("cookie-settings")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("erase-chat")).isDisplayed()).isTrue();
+		this.chromium.screenshot("chat-phone");
 	}
 
 	@Test

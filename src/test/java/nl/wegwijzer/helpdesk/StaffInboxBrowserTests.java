@@ -1,9 +1,6 @@
 package nl.wegwijzer.helpdesk;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -112,7 +108,7 @@ class StaffInboxBrowserTests {
 				.as("the row arrived without a reload")
 				.isEqualTo(true);
 			assertThat(this.browser.findElement(row).getText()).contains("Bot", "online");
-			screenshot("inbox");
+			this.chromium.screenshot("inbox");
 
 			this.browser.findElement(row).findElement(By.cssSelector("a.inbox__open")).click();
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), QUESTION));
@@ -123,7 +119,7 @@ class StaffInboxBrowserTests {
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), REPLY));
 			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Overgenomen"));
 			assertThat(this.browser.findElement(By.id("release")).isDisplayed()).isTrue();
-			screenshot("conversation");
+			this.chromium.screenshot("conversation");
 		}
 	}
 
@@ -145,7 +141,7 @@ class StaffInboxBrowserTests {
 		assertThat(this.browser.findElement(By.id("conversations-value")).getText()).isNotEqualTo("0");
 		assertThat(this.browser.findElements(By.cssSelector("#intents-chart .uplot canvas"))).isNotEmpty();
 		assertThat(this.browser.findElement(By.id("analytics-note")).getText()).contains("analytische cookies");
-		screenshot("statistics");
+		this.chromium.screenshot("statistics");
 	}
 
 	@Test
@@ -163,7 +159,7 @@ class StaffInboxBrowserTests {
 		assertThat(questions.get(1).getText()).contains("aantal_partners");
 		assertThat(this.browser.findElement(By.id("result-answer")).getText()).startsWith("Beste Fatima,")
 			.contains("2 of 3 jaar");
-		screenshot("triage");
+		this.chromium.screenshot("triage");
 	}
 
 	@Test
@@ -325,7 +321,7 @@ class StaffInboxBrowserTests {
 				.as(page.getKey()).isEqualTo(page.getValue());
 			Object width = this.browser.executeScript("return document.documentElement.scrollWidth;");
 			assertThat(((Number) width).intValue()).as("width of %s", page.getKey()).isLessThanOrEqualTo(390);
-			screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
+			this.chromium.screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
 		}
 	}
 
@@ -391,15 +387,6 @@ class StaffInboxBrowserTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	private void screenshot(String name) throws IOException {
-		String dir = System.getProperty("wegwijzer.screenshots");
-		if (dir == null || dir.isBlank()) {
-			return;
-		}
-		Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
-		Files.move(this.browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
