@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import nl.wegwijzer.StaffHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +28,21 @@ class EmailReplyTests {
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(HandoffTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	JavaMailSenderImpl mailSender;
+
+	@BeforeEach
+	void sendToTheTestsServer() {
+		this.mailSender.setPort(smtp.getSmtp().getPort());
+	}
 
 	@Test
 	void shouldSendTheAnswerWithTheQuestionQuotedAndRecordIt() throws Exception {

@@ -22,7 +22,8 @@ import org.springframework.context.event.EventListener;
 /**
  * The whole app on a random port, as {@link HelpdeskTest}, with a clock the tests move by hand and an
  * SMTP server of the test's own: shared by the tests of handoffs, presence and the conversation
- * lifecycle, which start it once. The clock starts on Wednesday 2 December 2026, 10:00 in Amsterdam,
+ * lifecycle, which start it once. The mail goes to 127.0.0.1; a test that reads it points the sender at
+ * the port of its own SMTP server. The clock starts on Wednesday 2 December 2026, 10:00 in Amsterdam,
  * within the office hours {@code MON-FRI 09:00-17:00}; Christmas Day is a closed day.
  */
 @Target(ElementType.TYPE)
@@ -34,13 +35,10 @@ import org.springframework.context.event.EventListener;
 				"wegwijzer.staff.users[0].username=bert", "wegwijzer.staff.users[0].password=" + HelpdeskTest.BERT_PASSWORD,
 				"wegwijzer.staff.users[0].name=Bert", "wegwijzer.staff.users[0].role=agent", "wegwijzer.retention.cron=-",
 				"wegwijzer.helpdesk.office-hours=MON-FRI 09:00-17:00", "wegwijzer.helpdesk.closed-days=2026-12-25",
-				"wegwijzer.helpdesk.missed-after=5m", "spring.mail.host=127.0.0.1",
-				"spring.mail.port=" + HandoffTest.SMTP_PORT })
+				"wegwijzer.helpdesk.missed-after=5m", "spring.mail.host=127.0.0.1" })
 @interface HandoffTest {
 
 	Instant START = Instant.parse("2026-12-02T09:00:00Z");
-
-	int SMTP_PORT = 39251;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	class Beans {
