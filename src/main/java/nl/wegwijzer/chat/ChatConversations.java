@@ -98,12 +98,12 @@ class ChatConversations {
 		}
 		boolean analytics = record.allows("analytics");
 		if (!newSession) {
-			synchronized (this.live.lock(connection.conversationId)) {
+			this.live.holding(connection.conversationId, () -> {
 				Conversation conversation = this.live.get(connection.conversationId).withAnalytics(analytics);
 				this.live.update(conversation);
 				send(connection,
 						new ServerFrame.Session(sessionId, null, conversation.dialog().state().name(), null, null));
-			}
+			});
 			return;
 		}
 		Instant now = this.live.now();
@@ -114,14 +114,12 @@ class ChatConversations {
 		this.conversations.insert(conversation, ResumeTokens.hash(token));
 		this.connections.attach(connection, conversation);
 		send(connection, new ServerFrame.Session(sessionId, token, null, null, null));
-		synchronized (this.live.lock(conversation.id())) {
-			reply(connection, conversation, greeting);
-		}
+		this.live.holding(conversation.id(), () -> reply(connection, conversation, greeting));
 	}
 
 	void message(Connection connection, String text) {
 		Instant received = this.live.now();
-		synchronized (this.live.lock(connection.conversationId)) {
+		this.live.holding(connection.conversationId, () -> {
 			long start = System.nanoTime();
 			Reception.Answer answer = this.reception.answer(this.live.get(connection.conversationId), text, received,
 					this.live.now());
@@ -131,7 +129,7 @@ class ChatConversations {
 				this.metrics.replied(Duration.ofNanos(System.nanoTime() - start), answer.frame().intent(),
 						answer.handoff());
 			}
-		}
+		});
 	}
 
 	/**
@@ -179,7 +177,7 @@ class ChatConversations {
 	 * resume token stops working. The visitor keeps what is on the page; a new conversation starts afresh.
 	 */
 	void end(Connection connection) {
-		synchronized (this.live.lock(connection.conversationId)) {
+		this.live.holding(connection.conversationId, () -> {
 			Conversation conversation = this.live.get(connection.conversationId);
 			if (conversation.status() != Conversation.Status.CLOSED) {
 				Instant now = this.live.now();
@@ -188,7 +186,7 @@ class ChatConversations {
 			}
 			this.tokens.revoke(conversation.id());
 			send(connection, new ServerFrame.Closed(SAY.ended(), Conversation.Handling.ENDED));
-		}
+		});
 	}
 
 	void erase(Connection connection) {

@@ -47,15 +47,16 @@ public class Erasure {
 	 * @return whether there was such a conversation
 	 */
 	public boolean erase(String conversationId, boolean byVisitor) {
-		Optional<Conversation> erased;
-		synchronized (this.live.lock(conversationId)) {
-			erased = this.transaction.execute((status) -> this.conversations.find(conversationId).map((conversation) -> {
-				this.consent.eraseUserAgents(conversation.sessionId());
-				this.conversations.delete(conversationId);
-				return conversation;
-			}));
+		Optional<Conversation> erased = this.live.holding(conversationId, () -> {
+			Optional<Conversation> gone = this.transaction.execute((status) -> this.conversations.find(conversationId)
+				.map((conversation) -> {
+					this.consent.eraseUserAgents(conversation.sessionId());
+					this.conversations.delete(conversationId);
+					return conversation;
+				}));
 			this.live.forget(conversationId);
-		}
+			return gone;
+		});
 		erased.ifPresent((conversation) -> {
 			this.intents.forgetCachedTexts();
 			this.events.publishEvent(new ConversationErased(conversationId, conversation.sessionId(), byVisitor));

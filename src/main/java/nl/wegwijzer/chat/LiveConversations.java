@@ -3,8 +3,8 @@ package nl.wegwijzer.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,17 +31,16 @@ class LiveConversations {
 	/** Absent when other instances may change conversations too. */
 	private final Cache<String, Conversation> live;
 
-	/** Striped locks: every change to one conversation, by visitor or staff, happens under its lock. */
-	private final Object[] locks = new Object[256];
+	private final ConversationLocks locks;
 
 	LiveConversations(ConversationRepository repository, ChatSettings settings, ApplicationEventPublisher events,
-			Clock clock, ClusterBus cluster) {
+			Clock clock, ClusterBus cluster, ConversationLocks locks) {
 		this.repository = repository;
 		this.events = events;
 		this.clock = clock;
 		this.live = cluster.enabled() ? null
 				: Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.resumeWindow()).build();
-		Arrays.setAll(this.locks, (i) -> new Object());
+		this.locks = locks;
 	}
 
 	/**
@@ -49,13 +48,19 @@ class LiveConversations {
 	 * @throws java.util.NoSuchElementException when there is no such conversation
 	 */
 	<T> T change(String conversationId, Function<Conversation, T> change) {
-		synchronized (lock(conversationId)) {
-			return change.apply(get(conversationId));
-		}
+		return holding(conversationId, () -> change.apply(get(conversationId)));
 	}
 
-	Object lock(String conversationId) {
-		return this.locks[Math.floorMod(conversationId.hashCode(), this.locks.length)];
+	/** Runs {@code work} under the conversation's lock; see {@link ConversationLocks}. */
+	<T> T holding(String conversationId, Supplier<T> work) {
+		return this.locks.holding(conversationId, work);
+	}
+
+	void holding(String conversationId, Runnable work) {
+		this.locks.holding(conversationId, () -> {
+			work.run();
+			return null;
+		});
 	}
 
 	/** @throws java.util.NoSuchElementException when there is no such conversation */
