@@ -30,21 +30,21 @@ class LoadSmokeTests {
 
 	@Test
 	void shouldAnswerEveryMessageOfThreeHundredConcurrentVisitors() throws Exception {
-		Result result = LoadGenerator.run(options("/ws/chat", Mode.CHAT, 300, 3, Duration.ofSeconds(8)));
+		Result result = LoadGenerator.run(options("/ws/chat", Mode.CHAT, 300, 2, Duration.ofSeconds(4)));
 		System.out.println(result.report());
 
 		assertThat(result.errors()).as(result.report()).isZero();
 		assertThat(result.ready()).as(result.report()).isEqualTo(300);
-		assertThat(result.replies()).as(result.report()).isEqualTo(900);
+		assertThat(result.replies()).as(result.report()).isEqualTo(600);
 	}
 
 	@Test
 	void shouldEchoEveryText() throws Exception {
-		Result result = LoadGenerator.run(options("/ws/echo", Mode.ECHO, 100, 3, Duration.ofSeconds(3)));
+		Result result = LoadGenerator.run(options("/ws/echo", Mode.ECHO, 100, 2, Duration.ofSeconds(1)));
 		System.out.println(result.report());
 
 		assertThat(result.errors()).as(result.report()).isZero();
-		assertThat(result.replies()).as(result.report()).isEqualTo(300);
+		assertThat(result.replies()).as(result.report()).isEqualTo(200);
 	}
 
 	@Test

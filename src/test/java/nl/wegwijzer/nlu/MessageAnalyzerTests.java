@@ -13,8 +13,8 @@ class MessageAnalyzerTests {
 	@BeforeAll
 	static void train() {
 		IntentCorpus corpus = IntentCorpus.load(IntentCorpus.BUNDLED);
-		OpenNlpIntentClassifier model = OpenNlpIntentClassifier.train(corpus.examples(),
-				new TextPipeline(TextPipeline.Language.NL), NluSettings.bundled());
+		// The model the application trains, once per test JVM.
+		OpenNlpIntentClassifier model = new IntentService(NluSettings.bundled(), ModelStore.NONE).model(corpus.examples());
 		analyzer = new MessageAnalyzer(model, corpus.social());
 	}
 
