@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -14,8 +18,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's Chromium, headless, for the browser tests, with a fresh profile each time. Skips the test
- * where Chromium is not installed ({@code .ci/run} installs it).
+ * Debian's Chromium, headless, for the browser tests: one per test class, with a profile of its own, and
+ * {@link #fresh(String...) fresh} before each test. Skips the tests where Chromium is not installed
+ * ({@code .ci/run} installs it).
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -47,6 +52,40 @@ public final class HeadlessChromium implements AutoCloseable {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,800", "--user-data-dir=" + profile);
 		return new HeadlessChromium(profile, new ChromeDriver(service, options));
+	}
+
+	/**
+	 * Puts the browser back as if it had just started: one blank tab (no page, sessionStorage, dialog or
+	 * emulation of an earlier test survives), no cookies, no cache, no permissions, the default downloads,
+	 * and nothing stored by the given origins ({@code http://host:port}).
+	 */
+	public void fresh(String... origins) {
+		Set<String> earlier = this.driver.getWindowHandles();
+		// A test that failed may have left a dialog open, which refuses every command to its tab.
+		for (String handle : earlier) {
+			dismissDialog(handle);
+		}
+		String blank = this.driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+		for (String handle : earlier) {
+			this.driver.switchTo().window(handle).close();
+		}
+		this.driver.switchTo().window(blank);
+		this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		this.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+		for (String origin : origins) {
+			this.driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+		}
+		this.driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+		this.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+	}
+
+	private void dismissDialog(String handle) {
+		try {
+			this.driver.switchTo().window(handle).switchTo().alert().dismiss();
+		}
+		catch (NoAlertPresentException ex) {
+			// No dialog open in this tab.
+		}
 	}
 
 	public ChromeDriver driver() {

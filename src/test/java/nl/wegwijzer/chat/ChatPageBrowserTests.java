@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,25 +54,30 @@ class ChatPageBrowserTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private HeadlessChromium chromium;
+	private static HeadlessChromium chromium;
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
-	@BeforeEach
-	void startBrowser() throws IOException {
-		this.chromium = HeadlessChromium.start();
-		this.browser = this.chromium.driver();
-		this.wait = new WebDriverWait(this.browser, TIMEOUT);
-		this.wait.ignoring(StaleElementReferenceException.class);
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = HeadlessChromium.start();
 	}
 
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (this.chromium != null) {
-			this.chromium.close();
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
 		}
+	}
+
+	@BeforeEach
+	void freshBrowser() {
+		chromium.fresh("http://localhost:" + this.port);
+		this.browser = chromium.driver();
+		this.wait = new WebDriverWait(this.browser, TIMEOUT);
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@Test
@@ -261,7 +267,7 @@ class ChatPageBrowserTests {
 		assertThat(this.browser.findElement(By.id("send")).isDisplayed()).isTrue();
 		assertThat(this.browser.findElement(By.id("cookie-settings")).isDisplayed()).isTrue();
 		assertThat(this.browser.findElement(By.id("erase-chat")).isDisplayed()).isTrue();
-		this.chromium.screenshot("chat-phone");
+		chromium.screenshot("chat-phone");
 	}
 
 	@Test

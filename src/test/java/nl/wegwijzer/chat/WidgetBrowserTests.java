@@ -10,7 +10,9 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,30 +51,39 @@ class WidgetBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private HttpServer site;
+	private static HeadlessChromium chromium;
 
-	private HeadlessChromium chromium;
+	private HttpServer site;
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
 
 	@BeforeEach
 	void start() throws IOException {
 		this.site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.site.createContext("/", this::serveHostSite);
 		this.site.start();
-		this.chromium = HeadlessChromium.start();
-		this.browser = this.chromium.driver();
+		chromium.fresh("http://localhost:" + this.port, "http://127.0.0.1:" + this.site.getAddress().getPort());
+		this.browser = chromium.driver();
 		this.wait = new WebDriverWait(this.browser, TIMEOUT);
 		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@AfterEach
-	void stop() throws IOException {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
+	void stop() {
 		this.site.stop(0);
 	}
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -65,28 +66,33 @@ class StaffInboxBrowserTests {
 	@Autowired
 	private ConsentRepository consents;
 
-	private HeadlessChromium chromium;
+	private static HeadlessChromium chromium;
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.chromium = HeadlessChromium.start();
-		this.browser = this.chromium.driver();
+	void freshBrowser() {
+		chromium.fresh(url(""));
+		this.browser = chromium.driver();
 		// The page itself 1280×800, as a desktop helpdesk screen shows it (the window size includes the frame).
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
 		this.wait = new WebDriverWait(this.browser, TIMEOUT);
 		this.wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
 	}
 
 	@Test
@@ -108,7 +114,7 @@ class StaffInboxBrowserTests {
 				.as("the row arrived without a reload")
 				.isEqualTo(true);
 			assertThat(this.browser.findElement(row).getText()).contains("Bot", "online");
-			this.chromium.screenshot("inbox");
+			chromium.screenshot("inbox");
 
 			this.browser.findElement(row).findElement(By.cssSelector("a.inbox__open")).click();
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), QUESTION));
@@ -119,7 +125,7 @@ class StaffInboxBrowserTests {
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("turns"), REPLY));
 			this.wait.until(ExpectedConditions.textToBe(By.id("status-badge"), "Overgenomen"));
 			assertThat(this.browser.findElement(By.id("release")).isDisplayed()).isTrue();
-			this.chromium.screenshot("conversation");
+			chromium.screenshot("conversation");
 		}
 	}
 
@@ -141,7 +147,7 @@ class StaffInboxBrowserTests {
 		assertThat(this.browser.findElement(By.id("conversations-value")).getText()).isNotEqualTo("0");
 		assertThat(this.browser.findElements(By.cssSelector("#intents-chart .uplot canvas"))).isNotEmpty();
 		assertThat(this.browser.findElement(By.id("analytics-note")).getText()).contains("analytische cookies");
-		this.chromium.screenshot("statistics");
+		chromium.screenshot("statistics");
 	}
 
 	@Test
@@ -159,7 +165,7 @@ class StaffInboxBrowserTests {
 		assertThat(questions.get(1).getText()).contains("aantal_partners");
 		assertThat(this.browser.findElement(By.id("result-answer")).getText()).startsWith("Beste Fatima,")
 			.contains("2 of 3 jaar");
-		this.chromium.screenshot("triage");
+		chromium.screenshot("triage");
 	}
 
 	@Test
@@ -321,7 +327,7 @@ class StaffInboxBrowserTests {
 				.as(page.getKey()).isEqualTo(page.getValue());
 			Object width = this.browser.executeScript("return document.documentElement.scrollWidth;");
 			assertThat(((Number) width).intValue()).as("width of %s", page.getKey()).isLessThanOrEqualTo(390);
-			this.chromium.screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
+			chromium.screenshot("phone" + page.getKey().replaceAll("[^a-z]", "-"));
 		}
 	}
 
