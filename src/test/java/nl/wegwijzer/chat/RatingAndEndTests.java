@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rating a bot answer and ending the conversation, with a real WebSocket client against the running app. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:rating;DB_CLOSE_DELAY=-1", "wegwijzer.limits.burst=100" })
+		properties = { "spring.datasource.url=jdbc:h2:mem:protocol;DB_CLOSE_DELAY=-1", "wegwijzer.limits.burst=100" })
 class RatingAndEndTests {
 
 	@LocalServerPort

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A staff member takes a live conversation over and hands it back, seen by a real WebSocket visitor. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:takeover;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:protocol;DB_CLOSE_DELAY=-1", "wegwijzer.limits.burst=100" })
 class TakeoverTests {
 
 	@LocalServerPort

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it is not installed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:widget;DB_CLOSE_DELAY=-1",
+		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+			// Selenium warns that it has no CDP classes for this Chromium; the tests do not use CDP events.
 			"logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error" })
 class WidgetBrowserTests {
 

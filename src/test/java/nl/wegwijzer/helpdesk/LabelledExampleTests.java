@@ -16,8 +16,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import nl.wegwijzer.StaffHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -27,9 +25,7 @@ import static nl.wegwijzer.StaffHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Relabelling over HTTP: storing a label, refusing what cannot be labelled, listing and exporting. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:helpdesk-labelled-examples;DB_CLOSE_DELAY=-1",
-				"wegwijzer.staff.username=staff", "wegwijzer.staff.password=secret" })
+@HelpdeskTest
 class LabelledExampleTests {
 
 	private static final Pattern HEADING = Pattern.compile("^# (intents/(\\w+)\\.yml|nieuwe vragen \\(nog geen intent\\))$",
@@ -48,7 +44,7 @@ class LabelledExampleTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		this.jdbc.sql("delete from labelled_example").update();
-		this.staff = StaffHttp.basic(this.port, "staff", "secret");
+		this.staff = StaffHttp.basic(this.port, "staff", HelpdeskTest.PASSWORD);
 		this.turns = new LabelledTurns(this.jdbc);
 	}
 
