@@ -254,7 +254,7 @@ class ClusterBus implements SmartLifecycle {
 	private void listen() {
 		boolean lost = false;
 		while (this.running) {
-			try (Connection connection = open()) {
+			try (Connection connection = openOwnConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("listen " + CHANNEL);
 				}
@@ -303,8 +303,11 @@ class ClusterBus implements SmartLifecycle {
 		}
 	}
 
-	/** A connection of its own: it is held for good, and a pool must not hand it out or retire it. */
-	private Connection open() throws SQLException {
+	/**
+	 * A connection of its own, outside the pool, for a session held for good (listening, advisory locks):
+	 * a pool must not hand it out or retire it.
+	 */
+	Connection openOwnConnection() throws SQLException {
 		if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
 			HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
 			if (hikari.getJdbcUrl() != null) {

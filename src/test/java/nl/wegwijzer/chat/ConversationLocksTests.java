@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Two instances on one PostgreSQL database, each with its own locks and pools, as in production: while
+ * Two instances on one PostgreSQL database, each with its own locks and connections, as in production: while
  * one changes a conversation, the other waits for it, and conversations do not hold each other up.
  */
 class ConversationLocksTests {
@@ -90,7 +90,7 @@ class ConversationLocksTests {
 	}
 
 	private static ConversationLocks locks(HikariDataSource dataSource) {
-		return new ConversationLocks(dataSource, new ClusterBus(dataSource, (event) -> {
+		return new ConversationLocks(new ClusterBus(dataSource, (event) -> {
 		}, JsonMapper.builder().build(), null));
 	}
 
