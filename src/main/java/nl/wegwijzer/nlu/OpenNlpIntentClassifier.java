@@ -10,20 +10,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentCategorizerEventStream;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
@@ -33,7 +38,8 @@ import opennlp.tools.util.TrainingParameters;
  * The OpenNLP document categorizer with Wegwijzer's out-of-scope decision on top. Immutable: the
  * {@link DoccatModel} is shared; every call extracts its own features with the model's feature
  * generators and asks the maxent model, whose evaluation keeps no state between calls (a concurrency
- * test checks it), instead of a {@link DocumentCategorizerME}, so that it can weigh the features.
+ * test checks it), instead of a {@link opennlp.tools.doccat.DocumentCategorizerME}, so that it can
+ * weigh the features.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
 
@@ -53,10 +59,26 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	private static final int DAMPING_TOKENS = 12;
 
 	/**
+	 * Added to the tokens once for each word that no in-scope example uses. A question about something
+	 * else ("hoe lang duurt een zwangerschap") brings such words; training teaches what they mean by
+	 * marking, in each example, the words that no other in-scope example uses.
+	 */
+	private static final String NEW_WORD = "#nieuw";
+
+	/** Added instead when every word occurs in an in-scope example. */
+	private static final String ALL_KNOWN = "#bekend";
+
+	/**
+	 * The model file's manifest entry that lists the words of the in-scope examples. A model trained
+	 * without out-of-scope examples (a benchmark corpus) has none, and its texts are not marked.
+	 */
+	private static final String IN_SCOPE_WORDS = "Wegwijzer-In-Scope-Words";
+
+	/**
 	 * Part of every model's {@link #key}: raise it when the features or the training change in a way
 	 * the tokens do not show, so that stored models are trained again.
 	 */
-	private static final String FORMAT = "maxent bow+bigram+char3-5 v1";
+	private static final String FORMAT = "maxent bow+bigram+char3-5+new-words v2";
 
 	private final DoccatModel model;
 
@@ -68,8 +90,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	private final Vocabulary vocabulary;
 
+	/** Null when the texts are not marked. */
+	private final Set<String> inScopeWords;
+
 	@SuppressWarnings("unchecked")
-	public OpenNlpIntentClassifier(DoccatModel model, TextPipeline pipeline, NluSettings settings) {
+	private OpenNlpIntentClassifier(DoccatModel model, TextPipeline pipeline, NluSettings settings) {
 		this.model = model;
 		this.pipeline = pipeline;
 		this.settings = settings;
@@ -78,7 +103,10 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 			.stream()
 			.filter((feature) -> feature.startsWith(WORD_FEATURE))
 			.map((feature) -> feature.substring(WORD_FEATURE.length()))
+			.filter((word) -> !isMarker(word))
 			.collect(Collectors.toSet()));
+		String words = model.getManifestProperty(IN_SCOPE_WORDS);
+		this.inScopeWords = words == null ? null : Set.of(words.split(" "));
 	}
 
 	public static OpenNlpIntentClassifier train(List<LabelledText> examples, TextPipeline pipeline,
@@ -90,9 +118,17 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		try {
 			DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator(),
 					new NGramFeatureGenerator(), new CharNGramFeatureGenerator() });
-			DoccatModel model = DocumentCategorizerME.train(pipeline.language().name().toLowerCase(),
-					ObjectStreamUtils.createObjectStream(samples(examples, pipeline)), parameters, factory);
-			return new OpenNlpIntentClassifier(model, pipeline, settings);
+			List<DocumentSample> samples = samples(examples, pipeline);
+			Map<String, String> manifest = new HashMap<>();
+			if (marks(examples)) {
+				manifest.put(IN_SCOPE_WORDS, String.join(" ", inScopeWords(samples)));
+			}
+			MaxentModel maxent = TrainerFactory.getEventTrainer(parameters, manifest)
+				.train(new DocumentCategorizerEventStream(ObjectStreamUtils.createObjectStream(samples),
+						factory.getFeatureGenerators()));
+			return new OpenNlpIntentClassifier(
+					new DoccatModel(pipeline.language().name().toLowerCase(), maxent, manifest, factory), pipeline,
+					settings);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -115,22 +151,65 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		return HexFormat.of().formatHex(sha256(identity.toString()));
 	}
 
-	/** Each example as the tokens the model learns from, inflections brought to one known form. */
+	/**
+	 * Each example as the tokens the model learns from: inflections brought to one known form, and
+	 * marked for the words that no other in-scope example uses, as a text the model has not seen is.
+	 */
 	private static List<DocumentSample> samples(List<LabelledText> examples, TextPipeline pipeline) {
 		UnaryOperator<String> stemmer = pipeline.stemmer();
 		List<String[]> texts = examples.stream().map((example) -> pipeline.words(example.text())).toList();
 		Vocabulary vocabulary = new Vocabulary(
 				texts.stream().flatMap(Arrays::stream).map(stemmer).collect(Collectors.toSet()));
+		List<String[]> tokens = texts.stream()
+			.map((words) -> Arrays.stream(words)
+				.map((word) -> vocabulary.inflection(word, stemmer.apply(word), stemmer))
+				.toArray(String[]::new))
+			.toList();
+		Map<String, Integer> inScopeUses = new HashMap<>();
+		for (int i = 0; i < examples.size(); i++) {
+			if (inScope(examples.get(i).label())) {
+				Arrays.stream(tokens.get(i)).distinct().forEach((word) -> inScopeUses.merge(word, 1, Integer::sum));
+			}
+		}
+		boolean marks = marks(examples);
 		List<DocumentSample> samples = new ArrayList<>();
 		for (int i = 0; i < examples.size(); i++) {
-			String[] tokens = Arrays.stream(texts.get(i))
-				.map((word) -> vocabulary.inflection(word, stemmer.apply(word), stemmer))
-				.toArray(String[]::new);
-			if (tokens.length > 0) {
-				samples.add(new DocumentSample(examples.get(i).label(), tokens));
+			String label = examples.get(i).label();
+			int own = inScope(label) ? 1 : 0;
+			long novel = Arrays.stream(tokens.get(i)).distinct().filter((word) -> inScopeUses.getOrDefault(word, 0) == own).count();
+			if (tokens.get(i).length > 0) {
+				samples.add(new DocumentSample(label, marks ? mark(tokens.get(i), novel) : tokens.get(i)));
 			}
 		}
 		return samples;
+	}
+
+	private static boolean inScope(String label) {
+		return !label.equals(OUT_OF_SCOPE);
+	}
+
+	/** Only out-of-scope examples can teach what a word that no in-scope example uses says. */
+	private static boolean marks(List<LabelledText> examples) {
+		return examples.stream().anyMatch((example) -> !inScope(example.label()));
+	}
+
+	private static Set<String> inScopeWords(List<DocumentSample> samples) {
+		return samples.stream()
+			.filter((sample) -> inScope(sample.getCategory()))
+			.flatMap((sample) -> Arrays.stream(sample.getText()))
+			.filter((word) -> !isMarker(word))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** The tokens followed by {@link #NEW_WORD} for each of their {@code novel} words, or {@link #ALL_KNOWN}. */
+	private static String[] mark(String[] tokens, long novel) {
+		List<String> marked = new ArrayList<>(Arrays.asList(tokens));
+		marked.addAll(novel == 0 ? List.of(ALL_KNOWN) : Collections.nCopies((int) novel, NEW_WORD));
+		return marked.toArray(String[]::new);
+	}
+
+	private static boolean isMarker(String word) {
+		return word.equals(NEW_WORD) || word.equals(ALL_KNOWN);
 	}
 
 	private static byte[] sha256(String text) {
@@ -145,6 +224,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	public static OpenNlpIntentClassifier read(InputStream in, TextPipeline pipeline, NluSettings settings)
 			throws IOException {
 		return new OpenNlpIntentClassifier(new DoccatModel(in), pipeline, settings);
+	}
+
+	/** The same model, deciding with the thresholds of {@code settings}. */
+	public OpenNlpIntentClassifier with(NluSettings settings) {
+		return new OpenNlpIntentClassifier(this.model, this.pipeline, settings);
 	}
 
 	public void write(OutputStream out) throws IOException {
@@ -187,15 +271,17 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		if (Arrays.stream(tokens).noneMatch(this.vocabulary::knows) && knownNGramShare(tokens) < MIN_KNOWN_NGRAMS) {
 			return List.of();
 		}
+		String[] marked = this.inScopeWords == null ? tokens : mark(tokens,
+				Arrays.stream(tokens).distinct().filter((word) -> !this.inScopeWords.contains(word)).count());
 		List<String> features = new ArrayList<>();
 		for (FeatureGenerator generator : this.model.getFactory().getFeatureGenerators()) {
-			features.addAll(generator.extractFeatures(tokens, Map.of()));
+			features.addAll(generator.extractFeatures(marked, Map.of()));
 		}
 		// A long text has many features and the model's probabilities saturate with their number: above
 		// the length of a typical question, each feature counts less, so the evidence weighs as much as
 		// in one question.
 		float[] values = new float[features.size()];
-		Arrays.fill(values, Math.min(1f, (float) DAMPING_TOKENS / tokens.length));
+		Arrays.fill(values, Math.min(1f, (float) DAMPING_TOKENS / marked.length));
 		MaxentModel maxent = this.model.getMaxentModel();
 		double[] scores = maxent.eval(features.toArray(String[]::new), values);
 		List<ScoredIntent> ranked = new ArrayList<>(scores.length);

@@ -75,15 +75,6 @@ class ModelQualityTests {
 		assertThat(model.classify(question).intent()).isEqualTo(Classification.FALLBACK);
 	}
 
-	@Test
-	void shouldOfferTwoCloseIntentsRatherThanGiveUp() {
-		Classification cookies = model.classify("cookies van deze site");
-		assertThat(cookies.understood()).isTrue();
-		assertThat(cookies.ambiguous()).isTrue();
-		assertThat(cookies.alternatives().subList(0, 2)).extracting(ScoredIntent::intent)
-			.allMatch((intent) -> intent.startsWith("cookies_"));
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "Hoe lang mag ons project duren?", "hoeveel partners hebben we minimaal nodig",
 			"Mag een museum meedoen?", "kan het project verlengd worden", "wat is een cookie",

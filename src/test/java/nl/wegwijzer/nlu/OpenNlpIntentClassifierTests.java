@@ -55,6 +55,20 @@ class OpenNlpIntentClassifierTests {
 	}
 
 	@Test
+	void shouldOfferTwoCloseIntentsRatherThanGiveUp() {
+		List<ScoredIntent> cookies = List.of(new ScoredIntent("cookies_wat", 0.42), new ScoredIntent("cookies_welke", 0.30),
+				new ScoredIntent("buiten_scope", 0.10));
+		Thresholds thresholds = new Thresholds(0.5, 0.1, 0.7, 8);
+
+		Classification offered = OpenNlpIntentClassifier.decide(cookies, thresholds);
+		assertThat(offered.understood()).isTrue();
+		assertThat(offered.ambiguous()).isTrue();
+		assertThat(offered.alternatives().subList(0, 2)).extracting(ScoredIntent::intent)
+			.containsExactly("cookies_wat", "cookies_welke");
+		assertThat(OpenNlpIntentClassifier.decide(cookies, new Thresholds(0.5, 0.1, 0.8, 8)).understood()).isFalse();
+	}
+
+	@Test
 	void shouldFallBackWithoutAnyKnownWord() {
 		OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS);
 		Classification result = classifier.classify("qwxz jjjj vbnm");
