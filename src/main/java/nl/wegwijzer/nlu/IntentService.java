@@ -105,7 +105,8 @@ public class IntentService implements IntentClassifier {
 		else if (this.store.claim(key)) {
 			this.store.save(key, known.bytes());
 		}
-		return known.classifier();
+		// The key leaves out the thresholds: the known model decides with this service's.
+		return known.classifier().with(this.settings);
 	}
 
 	/** The stored model of these examples, if one was trained and stored before. */
