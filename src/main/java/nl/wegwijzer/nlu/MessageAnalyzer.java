@@ -25,6 +25,12 @@ public final class MessageAnalyzer {
 	private static final double DEFINITELY_NOT_OURS = 0.6;
 
 	/**
+	 * How sure the model must be that what a message tells, with the question that points back at it
+	 * ("Is daar subsidie voor?"), is out of scope to decline the question.
+	 */
+	private static final double ABOUT_SOMETHING_ELSE = 0.9;
+
+	/**
 	 * A question this short ("wat betekent dat?") is also read after the context sentence right before
 	 * it, which may say what "dat" is; the reading the model is surer of wins.
 	 */
@@ -81,11 +87,13 @@ public final class MessageAnalyzer {
 	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|daar\\p{L}*|hier\\p{L}+)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** Pronouns, articles and small words that name nothing on their own. */
+	/** Pronouns, articles, prepositions and small words that name nothing on their own. */
 	private static final Set<String> FUNCTION_WORDS = Set.of("het", "een", "dat", "dit", "die", "deze", "dan", "ook",
 			"nog", "wel", "niet", "jij", "zij", "hij", "wij", "hem", "hen", "hun", "ons", "mij", "mijn", "jouw", "jullie",
 			"hier", "daar", "weer", "toch", "even", "eens", "nou", "maar", "dus", "erin", "eraan", "ervoor", "zo'n",
-			"zon", "the", "that", "this", "then", "too", "also");
+			"zon", "iets", "precies", "eigenlijk", "allemaal", "zoal", "voor", "van", "met", "aan", "bij", "uit", "naar",
+			"over", "tot", "onder", "door", "later", "straks", "the", "that", "this", "then", "too", "also", "for",
+			"with", "about");
 
 	/** Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …". */
 	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|wil|zou)|"
@@ -143,13 +151,13 @@ public final class MessageAnalyzer {
 			String sentence = line.text();
 			if (sentences.size() > 1 && !line.listItem() && !asks(sentence)) {
 				context.add(sentence);
-				before = new Before(sentence, null);
+				before = new Before(sentence, null, String.join(" ", context));
 				continue;
 			}
 			for (String part : split(sentence, before)) {
 				Classification classification = read(part, before);
 				questions.add(new MessageAnalysis.Question(part, classification));
-				before = new Before(part, classification);
+				before = new Before(part, classification, null);
 			}
 		}
 		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
@@ -220,21 +228,24 @@ public final class MessageAnalyzer {
 				continue;
 			}
 			Classification first = read(head, before);
-			Classification second = this.classifier.classify(tail);
+			Classification second = read(tail, new Before(head, first, null));
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
 				List<String> parts = new ArrayList<>();
 				parts.add(head);
-				parts.addAll(split(tail, new Before(head, first)));
+				parts.addAll(split(tail, new Before(head, first, null)));
 				return parts;
 			}
 		}
 		return List.of(sentence);
 	}
 
-	/** The sentence before a question: context, or a question with the reading it got. */
-	private record Before(String text, Classification reading) {
+	/**
+	 * The sentence before a question: context, with all the context told so far, or a question with the
+	 * reading it got.
+	 */
+	private record Before(String text, Classification reading, String told) {
 
 		boolean question() {
 			return this.reading != null;
@@ -252,6 +263,14 @@ public final class MessageAnalyzer {
 		Classification alone = this.classifier.classify(part);
 		if (before == null) {
 			return alone;
+		}
+		// "Het gaat om mijn eigen nascholing. Hoe vraag ik daar subsidie voor aan?": a question about what the
+		// message told is not ours when that is not.
+		if (!before.question() && REFERS_BACK.matcher(part).find()) {
+			Classification told = this.classifier.classify(before.told() + " " + part);
+			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
+				return told;
+			}
 		}
 		boolean vague = !asksSomething(alone);
 		int words = words(part);
@@ -278,7 +297,7 @@ public final class MessageAnalyzer {
 		return !topic(half).isEmpty();
 	}
 
-	/** The words of a text that name something: "Wat zijn cookies eigenlijk?" → "cookies eigenlijk". */
+	/** The words of a text that name something: "Wat is zo'n cookie nou precies voor iets?" → "cookie". */
 	private static String topic(String text) {
 		return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+"))
 			.filter((word) -> word.length() > 2 && !FUNCTION_WORDS.contains(word) && !QUESTION_WORD.matcher(word).matches())
@@ -287,9 +306,13 @@ public final class MessageAnalyzer {
 
 	/** Understood, or clearly a question that is not ours ("en hoeveel subsidie krijgen we?"). */
 	private static boolean definite(Classification classification) {
-		return classification.understood() || (!classification.alternatives().isEmpty()
+		return classification.understood() || notOurs(classification, DEFINITELY_NOT_OURS);
+	}
+
+	private static boolean notOurs(Classification classification, double sure) {
+		return !classification.understood() && !classification.alternatives().isEmpty()
 				&& classification.alternatives().get(0).intent().equals(OpenNlpIntentClassifier.OUT_OF_SCOPE)
-				&& classification.confidence() >= DEFINITELY_NOT_OURS);
+				&& classification.confidence() >= sure;
 	}
 
 	private boolean asksSomething(MessageAnalysis.Question question) {

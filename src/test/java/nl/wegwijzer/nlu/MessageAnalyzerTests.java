@@ -82,6 +82,8 @@ class MessageAnalyzerTests {
 	void shouldReadAFollowUpWithTheTopicOfTheQuestionBefore() {
 		assertThat(analyzer.analyze("Wat zijn cookies eigenlijk? En hoe haal ik ze weer weg?").intents())
 			.containsExactly("cookies_wat", "cookies_verwijderen");
+		assertThat(analyzer.analyze("Welke cookies gebruiken jullie en hoe krijg ik ze weg?").intents())
+			.containsExactly("cookies_welke", "cookies_verwijderen");
 		// The question before is not simply read again: a follow-up that is not ours stays unanswered.
 		MessageAnalysis analysis = analyzer.analyze("Hoe lang duurt het? En hoeveel subsidie krijgen we?");
 		assertThat(analysis.intents()).containsExactly("duur");
@@ -101,6 +103,18 @@ class MessageAnalyzerTests {
 				+ "Wij werken al jaren samen met een jongerencentrum. Hoe lang kan zo'n project eigenlijk lopen?");
 		assertThat(analysis.intents()).containsExactly("duur");
 		assertThat(analysis.context()).hasSize(2);
+	}
+
+	@Test
+	void shouldDeclineAQuestionAboutAStoryThatIsNotOurs() {
+		MessageAnalysis analysis = analyzer.analyze("Ik ben leraar Frans en wil een week stage lopen op een school in Lyon. "
+				+ "Het is voor mezelf, niet voor een project. Hoe vraag ik daar geld voor aan?");
+		assertThat(analysis.intents()).isEmpty();
+		assertThat(analysis.questions()).hasSize(1);
+		// The same question after a story that is ours.
+		assertThat(analyzer.analyze("Ik werk bij een roc in Rotterdam. Wij willen met een jeugdorganisatie uit Spanje en "
+				+ "een hogeschool uit Italië iets doen rond digitale vaardigheden. Hoe vraag ik daar geld voor aan?").intents())
+			.containsExactly("waar_aanvragen");
 	}
 
 	@Test
