@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
@@ -18,31 +21,28 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's Chromium, headless, for the browser tests: one per test class, with a profile of its own, and
- * {@link #fresh(String...) fresh} before each test. Skips the tests where Chromium is not installed
- * ({@code .ci/run} installs it).
+ * Debian's Chromium, headless, for the browser tests: one per test class, registered with
+ * {@code @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();}, with a
+ * profile of its own, and {@link #fresh(String...) fresh} before each test. Skips the class where
+ * Chromium is not installed ({@code .ci/run} installs it).
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private final Path profile;
+	private Path profile;
 
-	private final ChromeDriver driver;
+	private ChromeDriver driver;
 
-	private HeadlessChromium(Path profile, ChromeDriver driver) {
-		this.profile = profile;
-		this.driver = driver;
-	}
-
-	public static HeadlessChromium start() throws IOException {
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Chromium not installed: apt-get install chromium chromium-driver (see .ci/run)");
 		// Explicit paths everywhere, so Selenium Manager never goes looking for (or downloading) a driver.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		Path profile = Files.createTempDirectory("wegwijzer-chromium");
+		this.profile = Files.createTempDirectory("wegwijzer-chromium");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -50,8 +50,20 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,800", "--user-data-dir=" + profile);
-		return new HeadlessChromium(profile, new ChromeDriver(service, options));
+				"--disable-sync", "--window-size=1280,800", "--user-data-dir=" + this.profile);
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		if (this.driver != null) {
+			this.driver.quit();
+			this.driver = null;
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile);
+			this.profile = null;
+		}
 	}
 
 	/**
@@ -100,12 +112,6 @@ public final class HeadlessChromium implements AutoCloseable {
 		}
 		Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
 		Files.move(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.driver.quit();
-		FileSystemUtils.deleteRecursively(this.profile);
 	}
 
 }

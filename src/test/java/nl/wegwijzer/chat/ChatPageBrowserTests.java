@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -54,23 +53,12 @@ class ChatPageBrowserTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@BeforeEach
 	void freshBrowser() {

@@ -10,11 +10,10 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
@@ -52,25 +51,14 @@ class WidgetBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium();
 
 	private HttpServer site;
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@BeforeEach
 	void start() throws IOException {
