@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,6 +166,9 @@ public final class MessageAnalyzer {
 		// cookies zijn. Kunt u dat uitleggen?").
 		if (questions.stream().noneMatch(this::asksSomething)) {
 			Classification whole = this.classifier.classify(message);
+			if (!whole.understood() && sentences.size() == 1 && !asks(sentences.get(0).text())) {
+				whole = greeting(text, sentences.get(0)).orElse(whole);
+			}
 			boolean politeness = questions.stream().anyMatch(MessageAnalysis.Question::understood);
 			if (questions.isEmpty() || (whole.understood() && !(politeness && this.social.contains(whole.intent())))) {
 				questions.clear();
@@ -173,6 +177,19 @@ public final class MessageAnalyzer {
 			}
 		}
 		return new MessageAnalysis(distinct(questions), context, senderFirstName, english(message));
+	}
+
+	/**
+	 * "Hoi, ik ben Fatima van het jongerenwerk": a salutation before a sentence that asks nothing is
+	 * the message, when it is understood as politeness.
+	 */
+	private Optional<Classification> greeting(String text, Sentence only) {
+		int start = text.indexOf(only.text());
+		if (start <= 0) {
+			return Optional.empty();
+		}
+		Classification salutation = this.classifier.classify(text.substring(0, start));
+		return Optional.of(salutation).filter((c) -> c.understood() && this.social.contains(c.intent()));
 	}
 
 	/** A sentence of the body; an item of a list ("• de looptijd") counts as a question. */

@@ -126,6 +126,14 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldTakeAGreetingBeforeASentenceThatAsksNothingForAGreeting() {
+		assertThat(analyzer.analyze("hoi, ik ben Kees van een buurthuis in Delft").intents()).containsExactly("groet");
+		assertThat(analyzer.analyze("Goedemiddag! Leuk dat jullie een chat hebben.").intents()).containsExactly("groet");
+		// A question that is not ours is declined, greeting or not.
+		assertThat(analyzer.analyze("Hallo, wat is de hoofdstad van Peru?").intents()).isEmpty();
+	}
+
+	@Test
 	void shouldDropPolitenessBesideARealQuestion() {
 		assertThat(analyzer.analyze("Hoi! Hoe lang duurt een project? Alvast bedankt!").intents()).containsExactly("duur");
 		assertThat(analyzer.analyze("hoi").intents()).containsExactly("groet");
