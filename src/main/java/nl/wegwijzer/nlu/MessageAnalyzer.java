@@ -162,8 +162,8 @@ public final class MessageAnalyzer {
 			}
 		}
 		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
-		// may still say what it is about ("hoi, ik ben Fatima van het jongerenwerk", "Ik snap niet wat
-		// cookies zijn. Kunt u dat uitleggen?").
+		// may still say what it is about ("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?"), or its
+		// greeting may be all it says.
 		if (questions.stream().noneMatch(this::asksSomething)) {
 			Classification whole = this.classifier.classify(message);
 			if (!whole.understood() && sentences.size() == 1 && !asks(sentences.get(0).text())) {
@@ -180,7 +180,7 @@ public final class MessageAnalyzer {
 	}
 
 	/**
-	 * "Hoi, ik ben Fatima van het jongerenwerk": a salutation before a sentence that asks nothing is
+	 * "Hoi, ik ben Kees van een buurthuis in Delft": a salutation before a sentence that asks nothing is
 	 * the message, when it is understood as politeness.
 	 */
 	private Optional<Classification> greeting(String text, Sentence only) {
@@ -281,7 +281,7 @@ public final class MessageAnalyzer {
 		if (before == null) {
 			return alone;
 		}
-		// "Het gaat om mijn eigen nascholing. Hoe vraag ik daar subsidie voor aan?": a question about what the
+		// "Onze voetbalclub gaat op toernooi in Duitsland. Is daar subsidie voor?": a question about what the
 		// message told is not ours when that is not.
 		if (!before.question() && REFERS_BACK.matcher(part).find()) {
 			Classification told = this.classifier.classify(before.told() + " " + part);
