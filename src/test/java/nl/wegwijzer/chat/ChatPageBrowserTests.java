@@ -159,11 +159,7 @@ class ChatPageBrowserTests {
 		openPage();
 		click("accept-all");
 		waitForBotBubbles(1);
-		// The consent and five messages use up the burst of five frames: the last is refused.
-		WebElement input = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
-		for (int i = 1; i <= 6; i++) {
-			input.sendKeys("Hoe lang duurt een project " + i + "?", Keys.ENTER);
-		}
+		sendSixAtOnce();
 		WebElement failed = this.wait.until(
 				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .bubble.visitor.is-failed")));
 		assertThat(failed.getText()).contains("Niet verstuurd").contains("Opnieuw versturen");
@@ -185,14 +181,8 @@ class ChatPageBrowserTests {
 		openPage();
 		click("accept-all");
 		waitForBotBubbles(1);
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
-		// Six messages in one go, before any reply arrives: the replies to the first cross the later messages.
-		this.browser.executeScript("""
-				const input = document.getElementById('input');
-				for (let i = 1; i <= 6; i++) {
-				  input.value = 'Hoe lang duurt een project ' + i + '?';
-				  document.getElementById('composer').requestSubmit();
-				}""");
+		// The replies to the first messages cross the later messages.
+		sendSixAtOnce();
 		this.wait.until((browser) -> texts(".bubble.visitor.is-failed").size() + botBubbles().size() == 7);
 		List<String> visitor = texts(".bubble.visitor");
 		List<String> failed = texts(".bubble.visitor.is-failed");
@@ -398,6 +388,20 @@ class ChatPageBrowserTests {
 	private void ask(String question) {
 		WebElement input = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
 		input.sendKeys(question, Keys.ENTER);
+	}
+
+	/**
+	 * Six questions in one go, before any reply arrives and faster than the rate limit refills (one frame
+	 * every three seconds): the consent and the messages use up the burst, and the last are refused.
+	 */
+	private void sendSixAtOnce() {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("input")));
+		this.browser.executeScript("""
+				const input = document.getElementById('input');
+				for (let i = 1; i <= 6; i++) {
+				  input.value = 'Hoe lang duurt een project ' + i + '?';
+				  document.getElementById('composer').requestSubmit();
+				}""");
 	}
 
 	private void waitForBotBubbles(int count) {
