@@ -17,6 +17,7 @@ import nl.wegwijzer.nlu.Intent;
 import nl.wegwijzer.nlu.IntentService;
 import nl.wegwijzer.nlu.MessageAnalysis;
 import nl.wegwijzer.nlu.OpenNlpIntentClassifier;
+import nl.wegwijzer.nlu.ScoredIntent;
 import nl.wegwijzer.nlu.TextPipeline;
 
 import org.springframework.stereotype.Service;
@@ -55,6 +56,15 @@ public class Dialog {
 	private static final Pattern WHY = Pattern.compile("^(en )?(waarom|hoezo|waarom is dat( zo)?|hoe komt dat)$");
 
 	private static final int FOLLOW_UP_MAX_WORDS = 8;
+
+	/**
+	 * A topic the model gives at least this probability without understanding the message is offered
+	 * as a button in the fallback: "cookies" spreads over three cookie intents.
+	 */
+	private static final double SUGGESTED = 0.2;
+
+	/** The most topics offered in a fallback. */
+	private static final int MAX_SUGGESTIONS = 2;
 
 	/** The most questions one reply answers; more are asked to be asked again. */
 	static final int MAX_ANSWERS = 3;
@@ -278,8 +288,31 @@ public class Dialog {
 		Intent fallback = intent(OpenNlpIntentClassifier.OUT_OF_SCOPE);
 		DialogContext next = new DialogContext(Transitions.next(context.state(), DialogEvent.FALLBACK),
 				context.lastIntent(), List.of(), 0, context.fallbacks() + 1, context.route(), context.consortium());
+		List<String> suggestions = suggestions(understood);
+		if (!suggestions.isEmpty()) {
+			List<String> replies = new ArrayList<>(suggestions);
+			replies.add(this.content.phrases().suggestOther());
+			return new DialogTurn(next, new Reply(this.content.phrases().suggest(), Classification.FALLBACK,
+					understood.confidence(), replies, next.state()), false);
+		}
 		return new DialogTurn(next, new Reply(fallback.answer(), Classification.FALLBACK, understood.confidence(),
 				fallback.quickReplies(), next.state()), false);
+	}
+
+	/**
+	 * The topics the model leaned to where it did not understand the message, as buttons that ask for
+	 * them (an intent's label is understood as that intent); none when it leaned to out of scope.
+	 */
+	private List<String> suggestions(Classification understood) {
+		List<String> suggestions = new ArrayList<>();
+		for (ScoredIntent alternative : understood.alternatives()) {
+			if (suggestions.size() == MAX_SUGGESTIONS || !knowledge(alternative.intent())
+					|| alternative.score() < SUGGESTED) {
+				break;
+			}
+			suggestions.add(capitalize(intent(alternative.intent()).label()));
+		}
+		return suggestions;
 	}
 
 	private DialogTurn clarify(DialogContext context, Classification understood, String first, String second) {
@@ -479,7 +512,8 @@ public class Dialog {
 		return this.content.sector().sectors().stream().map(DialogContent.Sector::name).toList();
 	}
 
-	private static boolean knowledge(String intent) {
+	/** Whether an intent is a topic of the page, not conversation or the fallback. */
+	static boolean knowledge(String intent) {
 		return !SMALL_TALK.contains(intent) && !intent.equals(OpenNlpIntentClassifier.OUT_OF_SCOPE)
 				&& !intent.equals(Classification.FALLBACK);
 	}

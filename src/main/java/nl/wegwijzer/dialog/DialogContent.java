@@ -30,7 +30,7 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 	}
 
 	record Phrases(String unclear, String giveUp, List<String> giveUpReplies, String clarify, String clarifyOther,
-			String repeatedFallback, String noReason, String released, List<String> routedReplies,
+			String suggest, String suggestOther, String repeatedFallback, String noReason, String released, List<String> routedReplies,
 			String consortiumQuestion, String notAnswered, String askNext, String english) {
 	}
 

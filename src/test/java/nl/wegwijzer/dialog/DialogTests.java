@@ -144,6 +144,22 @@ class DialogTests {
 		assertThat(second.context().state()).isEqualTo(DialogState.HANDOFF);
 	}
 
+	@Test
+	void shouldOfferTheTopicsTheModelLeanedToInAFallback() {
+		DialogTurn fallback = dialog.respond(dialog.greet().context(), "cookies");
+		assertThat(fallback.reply().intent()).isEqualTo("fallback");
+		assertThat(fallback.reply().quickReplies()).hasSize(3).endsWith("Ik wil een medewerker spreken");
+		assertThat(fallback.reply().quickReplies().subList(0, 2)).allMatch((reply) -> reply.toLowerCase().contains("cookie"));
+
+		DialogTurn picked = dialog.respond(fallback.context(), fallback.reply().quickReplies().get(0));
+		assertThat(picked.reply().intent()).startsWith("cookies_");
+		assertThat(picked.handoff()).isFalse();
+
+		// Where the model leans to out of scope, the fallback offers what the bot can do.
+		assertThat(dialog.respond(dialog.greet().context(), "wat is de hoofdstad van Peru").reply().quickReplies())
+			.contains("Wat kun je allemaal?");
+	}
+
 	/**
 	 * The bundled thresholds seldom leave the model torn; a deployment that lowers
 	 * {@code min-pair-confidence} asks more often. The one word "cookies" spreads over three cookie intents.

@@ -91,6 +91,7 @@ class QuickReplyTests {
 		phrases.routedReplies().forEach((text) -> buttons.add(new Button(text, open(Dialog.WHERE_TO_APPLY), "routed")));
 		phrases.giveUpReplies().forEach((text) -> buttons.add(new Button(text, open(null), "giveUp")));
 		buttons.add(new Button(phrases.clarifyOther(), clarify("duur", "verlenging"), "clarify"));
+		buttons.add(new Button(phrases.suggestOther(), afterFallback(), "suggest"));
 		return buttons.stream();
 	}
 
@@ -116,6 +117,19 @@ class QuickReplyTests {
 			String label = intent.label().substring(0, 1).toUpperCase() + intent.label().substring(1);
 			Reply reply = dialog.respond(clarifying, label).reply();
 			assertThat(reply.intent()).as("pick '%s'", label).isEqualTo(intent.name());
+			assertNoPremise(reply);
+		}
+	}
+
+	@Test
+	void shouldKeepThePromiseOfEveryTopicSuggestedInAFallback() {
+		for (Intent intent : nlu.corpus().intents()) {
+			if (!Dialog.knowledge(intent.name())) {
+				continue;
+			}
+			String label = intent.label().substring(0, 1).toUpperCase() + intent.label().substring(1);
+			Reply reply = dialog.respond(afterFallback(), label).reply();
+			assertThat(reply.intent()).as("suggested '%s'", label).isEqualTo(intent.name());
 			assertNoPremise(reply);
 		}
 	}
@@ -161,6 +175,10 @@ class QuickReplyTests {
 
 	private static DialogContext open(String lastIntent) {
 		return new DialogContext(DialogState.OPEN, lastIntent, List.of(), 0, 0, null, null);
+	}
+
+	private static DialogContext afterFallback() {
+		return new DialogContext(DialogState.OPEN, null, List.of(), 0, 1, null, null);
 	}
 
 	private static DialogContext clarify(String first, String second) {
