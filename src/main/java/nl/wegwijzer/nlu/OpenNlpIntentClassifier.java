@@ -16,8 +16,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -118,13 +120,13 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		try {
 			DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator(),
 					new NGramFeatureGenerator(), new CharNGramFeatureGenerator() });
-			List<DocumentSample> samples = samples(examples, pipeline);
+			Samples samples = samples(examples, pipeline);
 			Map<String, String> manifest = new HashMap<>();
 			if (marks(examples)) {
-				manifest.put(IN_SCOPE_WORDS, String.join(" ", inScopeWords(samples)));
+				manifest.put(IN_SCOPE_WORDS, String.join(" ", samples.inScopeWords()));
 			}
 			MaxentModel maxent = TrainerFactory.getEventTrainer(parameters, manifest)
-				.train(new DocumentCategorizerEventStream(ObjectStreamUtils.createObjectStream(samples),
+				.train(new DocumentCategorizerEventStream(ObjectStreamUtils.createObjectStream(samples.samples()),
 						factory.getFeatureGenerators()));
 			return new OpenNlpIntentClassifier(
 					new DoccatModel(pipeline.language().name().toLowerCase(), maxent, manifest, factory), pipeline,
@@ -145,7 +147,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 			.append(' ')
 			.append(settings.cutoff())
 			.append('\n');
-		for (DocumentSample sample : samples(examples, pipeline)) {
+		for (DocumentSample sample : samples(examples, pipeline).samples()) {
 			identity.append(sample.getCategory()).append('\t').append(String.join(" ", sample.getText())).append('\n');
 		}
 		return HexFormat.of().formatHex(sha256(identity.toString()));
@@ -155,7 +157,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	 * Each example as the tokens the model learns from: inflections brought to one known form, and
 	 * marked for the words that no other in-scope example uses, as a text the model has not seen is.
 	 */
-	private static List<DocumentSample> samples(List<LabelledText> examples, TextPipeline pipeline) {
+	private static Samples samples(List<LabelledText> examples, TextPipeline pipeline) {
 		UnaryOperator<String> stemmer = pipeline.stemmer();
 		List<String[]> texts = examples.stream().map((example) -> pipeline.words(example.text())).toList();
 		Vocabulary vocabulary = new Vocabulary(
@@ -165,7 +167,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 				.map((word) -> vocabulary.inflection(word, stemmer.apply(word), stemmer))
 				.toArray(String[]::new))
 			.toList();
-		Map<String, Integer> inScopeUses = new HashMap<>();
+		NavigableMap<String, Integer> inScopeUses = new TreeMap<>();
 		for (int i = 0; i < examples.size(); i++) {
 			if (inScope(examples.get(i).label())) {
 				Arrays.stream(tokens.get(i)).distinct().forEach((word) -> inScopeUses.merge(word, 1, Integer::sum));
@@ -181,7 +183,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 				samples.add(new DocumentSample(label, marks ? mark(tokens.get(i), novel) : tokens.get(i)));
 			}
 		}
-		return samples;
+		return new Samples(samples, inScopeUses.navigableKeySet());
 	}
 
 	private static boolean inScope(String label) {
@@ -193,12 +195,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		return examples.stream().anyMatch((example) -> !inScope(example.label()));
 	}
 
-	private static Set<String> inScopeWords(List<DocumentSample> samples) {
-		return samples.stream()
-			.filter((sample) -> inScope(sample.getCategory()))
-			.flatMap((sample) -> Arrays.stream(sample.getText()))
-			.filter((word) -> !isMarker(word))
-			.collect(Collectors.toCollection(TreeSet::new));
+	/** The examples as the model learns them, and the words (stems) the in-scope ones use, in order. */
+	private record Samples(List<DocumentSample> samples, SortedSet<String> inScopeWords) {
 	}
 
 	/** The tokens followed by {@link #NEW_WORD} for each of their {@code novel} words, or {@link #ALL_KNOWN}. */
