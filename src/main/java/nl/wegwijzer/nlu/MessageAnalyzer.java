@@ -32,8 +32,8 @@ public final class MessageAnalyzer {
 	private static final double ABOUT_SOMETHING_ELSE = 0.9;
 
 	/**
-	 * A question this short ("wat betekent dat?") is also read after the context sentence right before
-	 * it, which may say what "dat" is; the reading the model is surer of wins.
+	 * A question this short that points back ("wat betekent dat?") is also read after the context
+	 * sentence right before it, which may say what "dat" is; the reading the model is surer of wins.
 	 */
 	private static final int SHORT_QUESTION_WORDS = 6;
 
@@ -272,9 +272,10 @@ public final class MessageAnalyzer {
 
 	/**
 	 * A question's reading: on its own, or after the sentence before it where that says what the
-	 * question is about. A short question after context ("Voldoet dat?") takes the surer reading; a
-	 * question that alone asks nothing the bot knows ("kunt u dat uitleggen?", "en hoe krijg ik ze
-	 * weg?") takes the reading with the sentence before, unless that only repeats the question before.
+	 * question is about. A short question after context that points back ("Voldoet dat?") takes the
+	 * surer reading; a question that alone asks nothing the bot knows ("kunt u dat uitleggen?", "en hoe
+	 * krijg ik ze weg?") takes the reading with the sentence before, unless that only repeats the
+	 * question before.
 	 */
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
@@ -291,7 +292,8 @@ public final class MessageAnalyzer {
 		}
 		boolean vague = !asksSomething(alone);
 		int words = words(part);
-		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !(!before.question() && words <= SHORT_QUESTION_WORDS)) {
+		boolean pointsBack = !before.question() && words <= SHORT_QUESTION_WORDS && REFERS_BACK.matcher(part).find();
+		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !pointsBack) {
 			return alone;
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),

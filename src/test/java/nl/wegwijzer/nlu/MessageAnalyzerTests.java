@@ -103,6 +103,9 @@ class MessageAnalyzerTests {
 				+ "Wij werken al jaren samen met een jongerencentrum. Hoe lang kan zo'n project eigenlijk lopen?");
 		assertThat(analysis.intents()).containsExactly("duur");
 		assertThat(analysis.context()).hasSize(2);
+		// A short question that does not point back is read on its own, not as the story's topic.
+		assertThat(analyzer.analyze("Wij zijn een roc en een jongerencentrum. Welke landen mogen meedoen?").intents())
+			.containsExactly("landen");
 	}
 
 	@Test
