@@ -30,8 +30,8 @@ record DialogContent(Impact impact, Youth youth, SectorChoice sector, Phrases ph
 	}
 
 	record Phrases(String unclear, String giveUp, List<String> giveUpReplies, String clarify, String clarifyOther,
-			String suggest, String suggestOther, String repeatedFallback, String noReason, String released, List<String> routedReplies,
-			String consortiumQuestion, String notAnswered, String askNext, String english) {
+			String suggest, String suggestOther, String repeatedFallback, String noReason, String released,
+			List<String> routedReplies, String consortiumQuestion, String notAnswered, String askNext, String english) {
 	}
 
 	/** The next part of a list too long for one bubble, behind a button with this label. */
