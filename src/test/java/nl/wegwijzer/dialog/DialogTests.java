@@ -149,7 +149,8 @@ class DialogTests {
 		DialogTurn fallback = dialog.respond(dialog.greet().context(), "cookies");
 		assertThat(fallback.reply().intent()).isEqualTo("fallback");
 		assertThat(fallback.reply().quickReplies()).hasSize(3).endsWith("Ik wil een medewerker spreken");
-		assertThat(fallback.reply().quickReplies().subList(0, 2)).allMatch((reply) -> reply.toLowerCase().contains("cookie"));
+		assertThat(fallback.reply().quickReplies().subList(0, 2))
+			.allMatch((reply) -> reply.toLowerCase().contains("cookie"));
 
 		DialogTurn picked = dialog.respond(fallback.context(), fallback.reply().quickReplies().get(0));
 		assertThat(picked.reply().intent()).startsWith("cookies_");

@@ -114,7 +114,7 @@ class QuickReplyTests {
 		for (Intent intent : nlu.corpus().intents()) {
 			String other = intent.name().equals("duur") ? "verlenging" : "duur";
 			DialogContext clarifying = clarify(intent.name(), other);
-			String label = intent.label().substring(0, 1).toUpperCase() + intent.label().substring(1);
+			String label = capitalized(intent);
 			Reply reply = dialog.respond(clarifying, label).reply();
 			assertThat(reply.intent()).as("pick '%s'", label).isEqualTo(intent.name());
 			assertNoPremise(reply);
@@ -127,7 +127,7 @@ class QuickReplyTests {
 			if (!Dialog.knowledge(intent.name())) {
 				continue;
 			}
-			String label = intent.label().substring(0, 1).toUpperCase() + intent.label().substring(1);
+			String label = capitalized(intent);
 			Reply reply = dialog.respond(afterFallback(), label).reply();
 			assertThat(reply.intent()).as("suggested '%s'", label).isEqualTo(intent.name());
 			assertNoPremise(reply);
@@ -175,6 +175,11 @@ class QuickReplyTests {
 
 	private static DialogContext open(String lastIntent) {
 		return new DialogContext(DialogState.OPEN, lastIntent, List.of(), 0, 0, null, null);
+	}
+
+	/** An intent's label as the bot shows it on a button. */
+	private static String capitalized(Intent intent) {
+		return intent.label().substring(0, 1).toUpperCase() + intent.label().substring(1);
 	}
 
 	private static DialogContext afterFallback() {
