@@ -54,13 +54,17 @@ public class Connections {
 
 	private final ClusterBus cluster;
 
+	private final VisitorPresence presence;
+
 	private final HandoffTexts texts;
 
 	private final ObjectMapper json;
 
-	Connections(LimitSettings limits, ClusterBus cluster, Reception reception, ChatMetrics metrics, ObjectMapper json) {
+	Connections(LimitSettings limits, ClusterBus cluster, VisitorPresence presence, Reception reception,
+			ChatMetrics metrics, ObjectMapper json) {
 		this.limits = limits;
 		this.cluster = cluster;
+		this.presence = presence;
 		this.texts = reception.texts();
 		this.json = json;
 		metrics.watch(this.bySocket);
@@ -103,7 +107,7 @@ public class Connections {
 					connection.consentPrompt.cancel(false);
 				}
 				if (connection.sessionId != null) {
-					this.bySession.remove(connection.sessionId, connection);
+					forget(connection);
 				}
 			}
 		}
@@ -118,13 +122,20 @@ public class Connections {
 		connection.sessionId = conversation.sessionId();
 		connection.conversationId = conversation.id();
 		this.bySession.put(conversation.sessionId(), connection);
+		this.presence.arrived(conversation.sessionId());
 	}
 
 	/** The connection holds no conversation any more. */
 	void detach(Connection connection) {
-		this.bySession.remove(connection.sessionId, connection);
+		forget(connection);
 		connection.sessionId = null;
 		connection.conversationId = null;
+	}
+
+	private void forget(Connection connection) {
+		if (this.bySession.remove(connection.sessionId, connection)) {
+			this.presence.left(connection.sessionId);
+		}
 	}
 
 	/** The connection of a session here, or {@code null}. */
@@ -132,9 +143,9 @@ public class Connections {
 		return this.bySession.get(sessionId);
 	}
 
-	/** Whether the visitor of this session is connected to this instance right now. */
+	/** Whether the visitor of this session is connected right now, to this instance or another. */
 	public boolean isOnline(String sessionId) {
-		return this.bySession.containsKey(sessionId);
+		return this.bySession.containsKey(sessionId) || this.presence.elsewhere(sessionId);
 	}
 
 	/** Sends a frame to the visitor of a session, if connected here or to another instance. */

@@ -125,6 +125,24 @@ class ClusterTests {
 	}
 
 	@Test
+	void shouldShowAVisitorConnectedToTheOtherInstanceAsOnline() throws Exception {
+		StaffHttp onB = StaffHttp.basic(port(b), "staff", HelpdeskTest.PASSWORD);
+		String id;
+		try (ChatClient visitor = ChatClient.chatting(port(a))) {
+			visitor.ask("Hoe lang duurt een strategisch partnerschap?");
+			JsonNode summary = json(onB.get("/api/staff/conversations")).valueStream()
+				.filter((c) -> c.path("sessionId").asString().equals(visitor.sessionId()))
+				.findFirst()
+				.orElseThrow();
+			id = summary.path("id").asString();
+			assertThat(summary.path("online").asBoolean()).as("in B's inbox").isTrue();
+			assertThat(json(onB.get("/api/staff/conversations/" + id)).path("online").asBoolean()).isTrue();
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !json(onB.get("/api/staff/conversations/" + id)).path("online").asBoolean());
+	}
+
+	@Test
 	void shouldCountPresenceOnEveryInstance() throws Exception {
 		StaffHttp onB = StaffHttp.basic(port(b), "staff", HelpdeskTest.PASSWORD);
 		StaffHttp onA = StaffHttp.basic(port(a), "staff", HelpdeskTest.PASSWORD);
