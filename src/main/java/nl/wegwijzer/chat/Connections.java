@@ -2,7 +2,12 @@ package nl.wegwijzer.chat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,7 +150,23 @@ public class Connections {
 
 	/** Whether the visitor of this session is connected right now, to this instance or another. */
 	public boolean isOnline(String sessionId) {
-		return this.bySession.containsKey(sessionId) || this.presence.elsewhere(sessionId);
+		return !online(List.of(sessionId)).isEmpty();
+	}
+
+	/** Which of these sessions have their visitor connected right now, to this instance or another. */
+	public Set<String> online(Collection<String> sessionIds) {
+		Set<String> online = new HashSet<>();
+		List<String> notHere = new ArrayList<>();
+		for (String sessionId : sessionIds) {
+			if (this.bySession.containsKey(sessionId)) {
+				online.add(sessionId);
+			}
+			else {
+				notHere.add(sessionId);
+			}
+		}
+		online.addAll(this.presence.elsewhere(notHere));
+		return online;
 	}
 
 	/** Sends a frame to the visitor of a session, if connected here or to another instance. */

@@ -2,6 +2,8 @@ package nl.wegwijzer.chat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -94,19 +96,19 @@ class VisitorPresence {
 		}
 	}
 
-	/** Whether another instance holds a connection of this session now. */
-	boolean elsewhere(String sessionId) {
-		if (!this.enabled) {
-			return false;
+	/** Which of these sessions another instance holds a connection of now. */
+	Set<String> elsewhere(Collection<String> sessionIds) {
+		if (!this.enabled || sessionIds.isEmpty()) {
+			return Set.of();
 		}
-		return this.jdbc
-			.sql("select count(*) from visitor_presence where session_id = :session and instance <> :instance"
+		return Set.copyOf(this.jdbc
+			.sql("select session_id from visitor_presence where session_id in (:sessions) and instance <> :instance"
 					+ " and seen_at > :lapsed")
-			.param("session", sessionId)
+			.param("sessions", sessionIds)
 			.param("instance", this.instance)
 			.param("lapsed", this.clock.millis() - LAPSE.toMillis())
-			.query(Integer.class)
-			.single() > 0;
+			.query(String.class)
+			.list());
 	}
 
 	/** Renews this instance's marks and clears the lapsed ones of instances that went. */

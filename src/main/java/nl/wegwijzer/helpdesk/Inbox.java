@@ -137,11 +137,13 @@ class Inbox {
 	}
 
 	List<Summary> list(ConversationQueries.Filter filter) {
-		return this.rows.list(filter).stream().map(this::summary).toList();
+		List<ConversationQueries.Row> found = this.rows.list(filter);
+		Set<String> online = this.connections.online(found.stream().map(ConversationQueries.Row::sessionId).toList());
+		return found.stream().map((row) -> summary(row, online.contains(row.sessionId()))).toList();
 	}
 
 	Optional<Summary> summary(String id) {
-		return this.rows.find(id).map(this::summary);
+		return this.rows.find(id).map((row) -> summary(row, this.connections.isOnline(row.sessionId())));
 	}
 
 	Optional<Detail> detail(String id) {
@@ -168,14 +170,14 @@ class Inbox {
 		});
 	}
 
-	private Summary summary(ConversationQueries.Row row) {
+	private Summary summary(ConversationQueries.Row row, boolean online) {
 		boolean flagged = "WAITING".equals(row.status()) || "OFFLINE_MESSAGE".equals(row.status()) || Classification.FALLBACK.equals(row.lastIntent())
 				|| (row.lastConfidence() != null && row.lastConfidence() < this.flagBelow);
 		Long firstResponse = (row.waitingSince() != null && row.firstResponseAt() != null)
 				? Duration.between(row.waitingSince(), row.firstResponseAt()).toSeconds() : null;
 		return new Summary(row.id(), row.sessionId(), row.status(), row.startedAt(), row.lastActiveAt(),
 				row.lastIntent(), row.lastConfidence(), row.route(), flagged, row.turns(),
-				this.connections.isOnline(row.sessionId()), row.assignee(), row.email(), row.waitingSince(), firstResponse,
+				online, row.assignee(), row.email(), row.waitingSince(), firstResponse,
 				row.closedAt(), row.closeReason(), ConversationQueries.View.of(row.status(), row.assignee()));
 	}
 
