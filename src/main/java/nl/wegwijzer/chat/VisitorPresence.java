@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which visitors are connected to another instance on the same PostgreSQL database. Each instance marks
- * the sessions it holds in table {@code visitor_presence} and renews its marks every 30 s; a mark lapses {@link #LAPSE} after its last renewal, so the marks of an instance that died go by
- * themselves. On H2 there is one instance, and nothing is marked.
+ * the sessions it holds in table {@code visitor_presence} and renews its marks every 30 s; a mark lapses
+ * {@link #LAPSE} after its last renewal, so the marks of an instance that died go by themselves. On H2
+ * there is one instance, and nothing is marked.
  */
 @Component
 class VisitorPresence {
 
-	static final Duration LAPSE = Duration.ofSeconds(90);
+	private static final Duration LAPSE = Duration.ofSeconds(90);
 
 	private static final Logger log = LoggerFactory.getLogger(VisitorPresence.class);
 
