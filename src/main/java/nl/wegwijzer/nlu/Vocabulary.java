@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 /**
  * The word stems a model knows, and how a visitor's word is brought to one of them: a verb form that
@@ -59,9 +59,10 @@ final class Vocabulary {
 	}
 
 	/**
-	 * The known stems an unknown word stands for: a known stem one letter off ("loptijd"), else the two
-	 * parts of a compound of known words ("projectduur"), else the nearest known stem within the typo
-	 * distance (2 for 5 letters or more, 1 for shorter), else none.
+	 * The known stems an unknown word stands for: a known stem one edit off ("loptijd"; two letters
+	 * swapped, as in "lnad", count as one edit), else the two parts of a compound of known words
+	 * ("projectduur"), else the nearest known stem within the typo distance (2 for 5 letters or more, 1
+	 * for shorter), else none.
 	 */
 	List<String> resolve(String word, String stem, UnaryOperator<String> stemmer) {
 		if (word.length() > MAX_RESOLVED) {
@@ -86,7 +87,7 @@ final class Vocabulary {
 		if (stem.length() < MIN_CORRECTED) {
 			return List.of();
 		}
-		LevenshteinDistance distance = new LevenshteinDistance(limit);
+		DamerauLevenshteinDistance distance = new DamerauLevenshteinDistance(limit);
 		String best = null;
 		int bestDistance = limit + 1;
 		for (int length = stem.length() - limit; length <= stem.length() + limit; length++) {

@@ -28,6 +28,7 @@ class VocabularyTests {
 		assertThat(resolve("loptijd")).containsExactly("looptijd");
 		assertThat(resolve("projectduur")).containsExactly("project", "dur");
 		assertThat(resolve("verlengng")).as("two edits for a long word").containsExactly("verleng");
+		assertThat(resolve("lnad")).as("two letters swapped are one edit").containsExactly("land");
 	}
 
 	@Test
