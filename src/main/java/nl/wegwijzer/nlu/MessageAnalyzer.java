@@ -96,19 +96,27 @@ public final class MessageAnalyzer {
 			"over", "tot", "onder", "door", "later", "straks", "the", "that", "this", "then", "too", "also", "for",
 			"with", "about");
 
-	/** Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …". */
-	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|wil|zou)|"
+	/**
+	 * Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …", and after an adverb
+	 * the verb first: "Daarnaast vraag ik me af …", "Verder hoor ik graag …".
+	 */
+	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|verneem|wil|zou)|"
+			+ "(?:hoor|horen|verneem|vernemen|ontvang|ontvangen)\\s+(?:ik|wij|we)\\s+graag|"
 			+ "(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|goed|heel|even|nog)\\s+)*(?:weten|horen|begrijpen|snappen|informatie)|"
 			+ "(?:zoek|zoeken)\\s+(?:ik|wij|we)\\s+(?:een\\s+overzicht|informatie|uitleg)|"
 			+ "(?:ik|wij|we)\\s+zoek(?:en)?\\s+(?:een\\s+overzicht|informatie|uitleg)|op\\s+zoek\\s+naar\\s+(?:informatie|uitleg)|"
-			+ "(?:ik|wij|we)\\s+vra(?:ag|gen)\\s+(?:me|ons)\\s+af|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
+			+ "(?:ik|wij|we)\\s+vra(?:ag|gen)\\s+(?:me|mij|ons)\\s+af|vra(?:ag|gen)\\s+(?:ik|wij|we)\\s+(?:me|mij|ons)\\s+af|"
+			+ "benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
 			+ "(?:mijn|onze)\\s+vraag|uitleg\\s+over|informatie\\s+over|ik\\s+wil\\s+een\\s+medewerker|"
 			+ "(?:kunt|kan|kunnen)\\s+(?:u|je|jullie)\\s+(?:mij|me|ons)?)\\b", Pattern.CASE_INSENSITIVE);
 
-	/** "… en hoeveel partners hebben we nodig?": a second question joined by a conjunction. */
+	/**
+	 * "… en hoeveel partners hebben we nodig?", "… en of verlengen kan": a second question joined by a
+	 * conjunction.
+	 */
 	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?=(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
 			+ "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarvoor|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
-			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|"
+			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
 	/** Words of a name under the closing formula, and the words that may stand between them. */

@@ -24,6 +24,8 @@ class MessageAnalyzerTests {
 		assertThat(analysis.intents()).containsExactly("duur", "aantal_partners");
 		assertThat(analysis.questions()).extracting(MessageAnalysis.Question::text)
 			.containsExactly("Hoe lang duurt een project", "hoeveel partners hebben we nodig?");
+		assertThat(analyzer.analyze("Ik ben benieuwd hoe lang een project mag duren en of verlengen mogelijk is.").intents())
+			.containsExactly("duur", "verlenging");
 	}
 
 	@Test
@@ -69,6 +71,9 @@ class MessageAnalyzerTests {
 			.analyze("Wij zijn een basisschool in Zwolle. Onze directeur wil weten hoeveel partners er nodig zijn.");
 		assertThat(analysis.intents()).containsExactly("aantal_partners");
 		assertThat(analysis.context()).containsExactly("Wij zijn een basisschool in Zwolle.");
+		analysis = analyzer.analyze("Wij zijn een roc. Daarnaast vraag ik me af hoeveel partners er nodig zijn.");
+		assertThat(analysis.intents()).containsExactly("aantal_partners");
+		assertThat(analysis.context()).containsExactly("Wij zijn een roc.");
 	}
 
 	@Test
