@@ -290,26 +290,30 @@ public final class MessageAnalyzer {
 		if (before == null) {
 			return alone;
 		}
+		boolean refersBack = REFERS_BACK.matcher(part).find();
 		// "Onze voetbalclub gaat op toernooi in Duitsland. Is daar subsidie voor?": a question about what the
 		// message told is not ours when that is not.
-		if (!before.question() && REFERS_BACK.matcher(part).find()) {
-			Classification told = this.classifier.classify(before.told() + " " + part);
+		Classification told = null;
+		if (!before.question() && refersBack) {
+			told = this.classifier.classify(before.told() + " " + part);
 			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
 				return told;
 			}
 		}
 		boolean vague = !asksSomething(alone);
 		int words = words(part);
-		boolean pointsBack = !before.question() && words <= SHORT_QUESTION_WORDS && REFERS_BACK.matcher(part).find();
+		boolean pointsBack = !before.question() && words <= SHORT_QUESTION_WORDS && refersBack;
 		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !pointsBack) {
 			return alone;
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),
 		// or the question before would simply be read again.
 		String lead = before.question() ? topic(before.text()) : before.text();
-		Classification joined = this.classifier.classify(lead + " " + part);
+		// After a single sentence of context, what the message told is that sentence: read it once.
+		Classification joined = told != null && lead.equals(before.told()) ? told
+				: this.classifier.classify(lead + " " + part);
 		// "Ik snap niet wat cookies zijn. Kunt u dat uitleggen?": the sentence before is the question.
-		if (vague && !asksSomething(joined) && !before.question() && REFERS_BACK.matcher(part).find()) {
+		if (vague && !asksSomething(joined) && !before.question() && refersBack) {
 			joined = this.classifier.classify(before.text());
 		}
 		boolean repeats = before.question() && joined.intent().equals(before.reading().intent());
