@@ -60,7 +60,11 @@ public final class MessageAnalyzer {
 			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
 					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:m\\.?v\\.?g\\.?|groet(?:en|jes)?|hoogachtend|kind regards|best regards|regards|"
 					+ "with kind regards|alvast\\s+(?:hartelijk\\s+|heel\\s+erg\\s+|erg\\s+)?(?:bedankt|dank)|bij\\s+voorbaat\\s+dank|"
-					+ "dank\\s+(?:je|u)\\s+(?:wel\\s+)?(?:alvast|bij\\s+voorbaat))\\b",
+					+ "dank\\s+(?:je|u)\\s+(?:wel\\s+)?(?:alvast|bij\\s+voorbaat))\\b"
+					// Thanks at the end of a line or before the name that ends the message: "Dank u wel,\nR. de
+					// Groot", "Thx, Joris".
+					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:dank\\s+(?:je|u)(?:\\s+wel)?|bedankt|thanks|thx)\\s*[,!.]?"
+					+ "(?=[ \\t]*\\n|\\s+(?-i:\\p{Lu})[\\p{L}'’-]*\\s*$)",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
 	/** After "?" or "!", or a full stop behind a word that is not an abbreviation ("bijv.", "o.a."). */
@@ -97,24 +101,26 @@ public final class MessageAnalyzer {
 			"with", "about");
 
 	/**
-	 * Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …", and after an adverb
-	 * the verb first: "Daarnaast vraag ik me af …", "Verder hoor ik graag …".
+	 * Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …", "… en vragen ons
+	 * af …", and after an adverb the verb first: "Daarnaast vraag ik me af …", "Verder hoor ik graag …".
 	 */
 	private static final Pattern REQUEST = Pattern.compile("\\b(?:graag\\s+(?:hoor|weet|ontvang|verneem|wil|zou)|"
 			+ "(?:hoor|horen|verneem|vernemen|ontvang|ontvangen)\\s+(?:ik|wij|we)\\s+graag|"
 			+ "(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|goed|heel|even|nog)\\s+)*(?:weten|horen|begrijpen|snappen|informatie)|"
 			+ "(?:zoek|zoeken)\\s+(?:ik|wij|we)\\s+(?:een\\s+overzicht|informatie|uitleg)|"
 			+ "(?:ik|wij|we)\\s+zoek(?:en)?\\s+(?:een\\s+overzicht|informatie|uitleg)|op\\s+zoek\\s+naar\\s+(?:informatie|uitleg)|"
-			+ "(?:ik|wij|we)\\s+vra(?:ag|gen)\\s+(?:me|mij|ons)\\s+af|vra(?:ag|gen)\\s+(?:ik|wij|we)\\s+(?:me|mij|ons)\\s+af|"
-			+ "benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
+			+ "vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
 			+ "(?:mijn|onze)\\s+vraag|uitleg\\s+over|informatie\\s+over|ik\\s+wil\\s+een\\s+medewerker|"
 			+ "(?:kunt|kan|kunnen)\\s+(?:u|je|jullie)\\s+(?:mij|me|ons)?)\\b", Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * "… en hoeveel partners hebben we nodig?", "… en of verlengen kan": a second question joined by a
-	 * conjunction.
+	 * "… en hoeveel partners hebben we nodig?", "… en of verlengen kan", "…, en daarnaast wil ik weten …": a
+	 * second question joined by a conjunction.
 	 */
-	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?=(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
+	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)"
+			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
+			+ "(?=(?:daarnaast|verder|ook|tevens)\\s+(?:wil|willen|vraag|vragen)\\b"
+			+ "|(?:(?:daarnaast|verder|ook|tevens)\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
 			+ "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarvoor|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
@@ -148,9 +154,13 @@ public final class MessageAnalyzer {
 		String text = message.replace("\r\n", "\n").replace('\r', '\n').strip();
 		Matcher closing = CLOSING.matcher(text);
 		String senderFirstName = null;
-		if (closing.find() && closing.start() > 0) {
-			senderFirstName = firstName(text.substring(closing.end()));
-			text = text.substring(0, closing.start());
+		while (closing.find()) {
+			// A signature asks nothing: "Bedankt!\nEn hoeveel partners?" goes on with a question.
+			if (closing.start() > 0 && !text.substring(closing.end()).contains("?")) {
+				senderFirstName = firstName(text.substring(closing.end()));
+				text = text.substring(0, closing.start());
+				break;
+			}
 		}
 		List<Sentence> sentences = sentences(text);
 		List<String> context = new ArrayList<>();

@@ -26,11 +26,17 @@ class MessageAnalyzerTests {
 			.containsExactly("Hoe lang duurt een project", "hoeveel partners hebben we nodig?");
 		assertThat(analyzer.analyze("Ik ben benieuwd hoe lang een project mag duren en of verlengen mogelijk is.").intents())
 			.containsExactly("duur", "verlenging");
+		assertThat(analyzer
+			.analyze("Mijn vraag is of een bedrijf mag meedoen, en daarnaast wil ik weten hoe lang een project duurt.")
+			.intents()).containsExactly("deelnemers", "duur");
 	}
 
 	@Test
 	void shouldKeepOneQuestionWhole() {
 		assertThat(analyzer.analyze("Kan ik onderwijs en jeugdwerk combineren?").intents()).containsExactly("combinatie");
+		// What the visitor tells before "en willen weten" is no question of its own.
+		assertThat(analyzer.analyze("Wij denken aan een partnerschap met een museum en willen weten hoeveel partners er nodig zijn.")
+			.questions()).hasSize(1);
 	}
 
 	@Test
@@ -93,6 +99,17 @@ class MessageAnalyzerTests {
 		MessageAnalysis analysis = analyzer.analyze("Hoe lang duurt het? En hoeveel subsidie krijgen we?");
 		assertThat(analysis.intents()).containsExactly("duur");
 		assertThat(analysis.questions()).hasSize(2);
+	}
+
+	@Test
+	void shouldTakeThanksBeforeANameForTheClosing() {
+		assertThat(analyzer.analyze("Wie mag de aanvraag indienen?\nBedankt,\nSanne Jansen").senderFirstName())
+			.isEqualTo("Sanne");
+		assertThat(analyzer.analyze("Hoeveel partners heb je minimaal nodig? Thx, Joris").senderFirstName())
+			.isEqualTo("Joris");
+		// Thanks that a question follows is no closing.
+		assertThat(analyzer.analyze("Hoe lang duurt het?\nBedankt!\nEn hoeveel partners zijn nodig?").intents())
+			.containsExactly("duur", "aantal_partners");
 	}
 
 	@Test
