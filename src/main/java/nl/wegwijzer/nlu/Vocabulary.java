@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The word stems a model knows, and how a visitor's word is brought to one of them: a verb form that
@@ -87,12 +88,15 @@ final class Vocabulary {
 		if (stem.length() < MIN_CORRECTED) {
 			return List.of();
 		}
+		// Two swapped letters are one edit here and two in plain Levenshtein, which is quicker: only the few
+		// words within one edit more of it are measured with swaps (a word with two swaps stays as it is).
+		LevenshteinDistance near = new LevenshteinDistance(limit + 1);
 		DamerauLevenshteinDistance distance = new DamerauLevenshteinDistance(limit);
 		String best = null;
 		int bestDistance = limit + 1;
 		for (int length = stem.length() - limit; length <= stem.length() + limit; length++) {
 			for (String candidate : this.byLength.getOrDefault(length, List.of())) {
-				int d = distance.apply(stem, candidate);
+				int d = near.apply(stem, candidate) < 0 ? -1 : distance.apply(stem, candidate);
 				if (d >= 0 && d < bestDistance) {
 					best = candidate;
 					bestDistance = d;
