@@ -165,6 +165,12 @@ public class Dialog {
 	}
 
 	private DialogTurn respond(DialogContext context, String message, String normalized, Classification understood) {
+		// A choice offered by "Bedoel je … of …?" is the visitor's answer, whatever else its words may read as.
+		Optional<DialogTurn> picked = context.state() == DialogState.CLARIFY ? pick(context, normalized)
+				: Optional.empty();
+		if (picked.isPresent()) {
+			return picked.get();
+		}
 		switch (understood.intent()) {
 			case RESTART -> {
 				Intent restart = intent(RESTART);
@@ -184,7 +190,6 @@ public class Dialog {
 			case ASK_IMPACT -> impactAnswer(context, normalized, understood);
 			case ASK_SECTOR -> sectorAnswer(context, normalized, understood);
 			case ASK_CONSORTIUM -> consortiumAnswer(context, message, understood);
-			case CLARIFY -> pick(context, normalized).orElseGet(() -> question(context, message, normalized, understood));
 			default -> question(context, message, normalized, understood);
 		};
 	}
