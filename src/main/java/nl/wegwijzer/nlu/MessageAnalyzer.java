@@ -125,6 +125,13 @@ public final class MessageAnalyzer {
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
+	/** How a question asked as a statement begins: "En daarnaast vraag ik me af (of)", "Graag hoor ik". */
+	private static final Pattern ASKING_LEAD_IN = Pattern.compile("^(?:(?:en|daarnaast|verder|ook|tevens|bovendien|"
+			+ "ten\\s+slotte|tot\\s+slot)[,:]?\\s+)*(?:(?:ik|wij|we)\\s+)?(?:vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af"
+			+ "|(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|ook|nog)\\s+)*(?:weten|horen)"
+			+ "|(?:graag\\s+)?(?:hoor|horen|verneem|vernemen)\\s+(?:ik|wij|we)(?:\\s+graag)?|ben\\s+(?:ik\\s+)?benieuwd)\\s*[,:]?\\s+",
+			Pattern.CASE_INSENSITIVE);
+
 	/** Words of a name under the closing formula, and the words that may stand between them. */
 	private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]*\\.?|van|de|der|den|ter|te|'t|op|in");
 
@@ -297,6 +304,12 @@ public final class MessageAnalyzer {
 	 */
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
+		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question.
+		String asked = ASKING_LEAD_IN.matcher(part).replaceFirst("");
+		if (!asked.equals(part) && !definite(alone) && names(asked)) {
+			Classification bare = this.classifier.classify(asked);
+			alone = bare.understood() ? bare : alone;
+		}
 		if (before == null) {
 			return alone;
 		}

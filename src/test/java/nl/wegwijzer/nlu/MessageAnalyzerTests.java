@@ -80,6 +80,10 @@ class MessageAnalyzerTests {
 		analysis = analyzer.analyze("Wij zijn een roc. Daarnaast vraag ik me af hoeveel partners er nodig zijn.");
 		assertThat(analysis.intents()).containsExactly("aantal_partners");
 		assertThat(analysis.context()).containsExactly("Wij zijn een roc.");
+		// The lead-in is not what the question is about.
+		assertThat(analyzer
+			.analyze("Hoeveel partners zijn nodig? En daarnaast vraag ik me af welke landen mee mogen doen.")
+			.intents()).containsExactly("aantal_partners", "landen");
 	}
 
 	@Test
