@@ -100,6 +100,12 @@ public final class MessageAnalyzer {
 			"over", "tot", "onder", "door", "later", "straks", "the", "that", "this", "then", "too", "also", "for",
 			"with", "about");
 
+	/** "(ik) vraag me af", "vragen wij ons af", "… en vragen ons af". */
+	private static final String WONDER = "vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af";
+
+	/** Adverbs that add a question: "daarnaast wil ik weten …". */
+	private static final String ALSO = "daarnaast|verder|ook|tevens";
+
 	/**
 	 * Questions asked as a statement: "Graag hoor ik hoe lang …", "Ik vraag me af of …", "… en vragen ons
 	 * af …", and after an adverb the verb first: "Daarnaast vraag ik me af …", "Verder hoor ik graag …".
@@ -109,7 +115,7 @@ public final class MessageAnalyzer {
 			+ "(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|goed|heel|even|nog)\\s+)*(?:weten|horen|begrijpen|snappen|informatie)|"
 			+ "(?:zoek|zoeken)\\s+(?:ik|wij|we)\\s+(?:een\\s+overzicht|informatie|uitleg)|"
 			+ "(?:ik|wij|we)\\s+zoek(?:en)?\\s+(?:een\\s+overzicht|informatie|uitleg)|op\\s+zoek\\s+naar\\s+(?:informatie|uitleg)|"
-			+ "vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
+			+ WONDER + "|benieuwd|laat\\s+(?:me|mij|ons)\\s+weten|"
 			+ "(?:mijn|onze)\\s+vraag|uitleg\\s+over|informatie\\s+over|ik\\s+wil\\s+een\\s+medewerker|"
 			+ "(?:kunt|kan|kunnen)\\s+(?:u|je|jullie)\\s+(?:mij|me|ons)?)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -119,16 +125,15 @@ public final class MessageAnalyzer {
 	 */
 	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)"
 			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
-			+ "(?=(?:daarnaast|verder|ook|tevens)\\s+(?:wil|willen|vraag|vragen)\\b"
-			+ "|(?:(?:daarnaast|verder|ook|tevens)\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
+			+ "(?=(?:" + ALSO + ")\\s+(?:wil|willen|vraag|vragen)\\b"
+			+ "|(?:(?:" + ALSO + ")\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
 			+ "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarvoor|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
 	/** How a question asked as a statement begins: "En daarnaast vraag ik me af (of)", "Graag hoor ik". */
-	private static final Pattern ASKING_LEAD_IN = Pattern.compile("^(?:(?:en|daarnaast|verder|ook|tevens|bovendien|"
-			+ "ten\\s+slotte|tot\\s+slot)[,:]?\\s+)*(?:(?:ik|wij|we)\\s+)?(?:vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af"
-			+ "|(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|ook|nog)\\s+)*(?:weten|horen)"
+	private static final Pattern ASKING_LEAD_IN = Pattern.compile("^(?:(?:en|" + ALSO + "|bovendien|ten\\s+slotte|tot\\s+slot)"
+			+ "[,:]?\\s+)*(?:(?:ik|wij|we)\\s+)?(?:" + WONDER + "|(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|ook|nog)\\s+)*(?:weten|horen)"
 			+ "|(?:graag\\s+)?(?:hoor|horen|verneem|vernemen)\\s+(?:ik|wij|we)(?:\\s+graag)?|ben\\s+(?:ik\\s+)?benieuwd)\\s*[,:]?\\s+",
 			Pattern.CASE_INSENSITIVE);
 
@@ -180,10 +185,9 @@ public final class MessageAnalyzer {
 				before = new Before(sentence, null, String.join(" ", context));
 				continue;
 			}
-			for (String part : split(sentence, before)) {
-				Classification classification = read(part, before);
-				questions.add(new MessageAnalysis.Question(part, classification));
-				before = new Before(part, classification, null);
+			for (MessageAnalysis.Question question : split(sentence, before)) {
+				questions.add(question);
+				before = new Before(question.text(), question.classification(), null);
 			}
 		}
 		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
@@ -254,9 +258,9 @@ public final class MessageAnalyzer {
 	/**
 	 * A sentence that joins two questions ("hoe lang duurt het en hoeveel partners?") is split, but only
 	 * where both halves name something and are understood as different questions; otherwise it stays
-	 * one question.
+	 * one question. Each question comes with its reading.
 	 */
-	private List<String> split(String sentence, Before before) {
+	private List<MessageAnalysis.Question> split(String sentence, Before before) {
 		Matcher joint = JOINED_QUESTION.matcher(sentence);
 		while (joint.find()) {
 			if (joint.start() == 0) {
@@ -274,13 +278,13 @@ public final class MessageAnalyzer {
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
-				List<String> parts = new ArrayList<>();
-				parts.add(head);
+				List<MessageAnalysis.Question> parts = new ArrayList<>();
+				parts.add(new MessageAnalysis.Question(head, first));
 				parts.addAll(split(tail, new Before(head, first, null)));
 				return parts;
 			}
 		}
-		return List.of(sentence);
+		return List.of(new MessageAnalysis.Question(sentence, read(sentence, before)));
 	}
 
 	/**
