@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -77,10 +78,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	private static final String IN_SCOPE_WORDS = "Wegwijzer-In-Scope-Words";
 
 	/**
+	 * The model file's manifest entry that pairs the stem of a dictionary form with the stem of an
+	 * example's word of that form ("afhak:afgehaakt"), so that other forms of the word meet it.
+	 */
+	private static final String FORMS = "Wegwijzer-Forms";
+
+	/**
 	 * Part of every model's {@link #key}: raise it when the features or the training change in a way
 	 * the tokens do not show, so that stored models are trained again.
 	 */
-	private static final String FORMAT = "maxent bow+bigram+char3-5+new-words v2";
+	private static final String FORMAT = "maxent bow+bigram+char3-5+new-words+forms v3";
 
 	private final DoccatModel model;
 
@@ -106,7 +113,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 			.filter((feature) -> feature.startsWith(WORD_FEATURE))
 			.map((feature) -> feature.substring(WORD_FEATURE.length()))
 			.filter((word) -> !isMarker(word))
-			.collect(Collectors.toSet()));
+			.collect(Collectors.toSet()), forms(model.getManifestProperty(FORMS)));
 		String words = model.getManifestProperty(IN_SCOPE_WORDS);
 		this.inScopeWords = words == null ? null : Set.of(words.split(" "));
 	}
@@ -122,6 +129,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 					new NGramFeatureGenerator(), new CharNGramFeatureGenerator() });
 			Samples samples = samples(examples, pipeline);
 			Map<String, String> manifest = new HashMap<>();
+			manifest.put(FORMS, samples.forms()
+				.entrySet()
+				.stream()
+				.map((form) -> form.getKey() + ":" + form.getValue())
+				.collect(Collectors.joining(" ")));
 			if (marks(examples)) {
 				manifest.put(IN_SCOPE_WORDS, String.join(" ", samples.inScopeWords()));
 			}
@@ -183,7 +195,28 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 				samples.add(new DocumentSample(label, marks ? mark(tokens.get(i), novel) : tokens.get(i)));
 			}
 		}
-		return new Samples(samples, inScopeUses.navigableKeySet());
+		// "afhaakt" meets "afgehaakt" of an example through their dictionary form "afhaken".
+		Lexicon lexicon = pipeline.lexicon();
+		NavigableMap<String, String> forms = new TreeMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			for (int j = 0; j < texts.get(i).length; j++) {
+				String token = tokens.get(i)[j];
+				lexicon.lemmas(texts.get(i)[j])
+					.stream()
+					.map(stemmer)
+					.filter((lemma) -> !lemma.equals(token))
+					.forEach((lemma) -> forms.putIfAbsent(lemma, token));
+			}
+		}
+		return new Samples(samples, inScopeUses.navigableKeySet(), forms);
+	}
+
+	/** The {@link #FORMS} of a model's manifest. */
+	private static Map<String, String> forms(String manifest) {
+		return manifest == null || manifest.isEmpty() ? Map.of()
+				: Arrays.stream(manifest.split(" "))
+					.map((pair) -> pair.split(":", 2))
+					.collect(Collectors.toMap((pair) -> pair[0], (pair) -> pair[1]));
 	}
 
 	private static boolean inScope(String label) {
@@ -195,8 +228,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 		return examples.stream().anyMatch((example) -> !inScope(example.label()));
 	}
 
-	/** The examples as the model learns them, and the words (stems) the in-scope ones use, in order. */
-	private record Samples(List<DocumentSample> samples, SortedSet<String> inScopeWords) {
+	/**
+	 * The examples as the model learns them, the words (stems) the in-scope ones use, in order, and the
+	 * stem of each dictionary form of their words with the stem that word became.
+	 */
+	private record Samples(List<DocumentSample> samples, SortedSet<String> inScopeWords,
+			SortedMap<String, String> forms) {
 	}
 
 	/** The tokens followed by {@link #NEW_WORD} for each of their {@code novel} words, or {@link #ALL_KNOWN}. */
@@ -239,19 +276,23 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
 	/**
 	 * The tokens the model sees: stems, with inflections brought to their known form and unknown
-	 * words to the known words they stand for (compound parts, typo corrections).
+	 * words to the known words they stand for (other forms of a word, compound parts, typo
+	 * corrections); an unknown function word or place name is left out.
 	 */
 	String[] tokens(String text) {
 		UnaryOperator<String> stemmer = this.pipeline.stemmer();
+		Lexicon lexicon = this.pipeline.lexicon();
+		Set<String> capitalised = this.pipeline.capitalised(text);
 		List<String> tokens = new ArrayList<>();
 		for (String word : this.pipeline.words(text)) {
 			String stem = this.vocabulary.inflection(word, stemmer.apply(word), stemmer);
-			List<String> known = this.vocabulary.knows(stem) ? List.of() : this.vocabulary.resolve(word, stem, stemmer);
-			if (known.isEmpty()) {
+			if (this.vocabulary.knows(stem)) {
 				tokens.add(stem);
 			}
-			else {
-				tokens.addAll(known);
+			// An unknown "zoiets" or "in Luik" tells nothing of the topic, so it is not a new word either.
+			else if (!lexicon.functionWord(word) && !(capitalised.contains(word) && lexicon.place(word))) {
+				List<String> known = this.vocabulary.resolve(word, stem, lexicon.lemmas(word), stemmer);
+				tokens.addAll(known.isEmpty() ? List.of(stem) : known);
 			}
 		}
 		return tokens.toArray(String[]::new);

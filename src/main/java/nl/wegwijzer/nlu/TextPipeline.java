@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
 import opennlp.tools.tokenize.SimpleTokenizer;
@@ -20,12 +23,15 @@ public final class TextPipeline {
 	/** The languages the pipeline can stem; Dutch is the bot's own, English is for benchmark corpora. */
 	public enum Language {
 
-		NL(SnowballStemmer.ALGORITHM.DUTCH), EN(SnowballStemmer.ALGORITHM.ENGLISH);
+		NL(SnowballStemmer.ALGORITHM.DUTCH, Lexicon::dutch), EN(SnowballStemmer.ALGORITHM.ENGLISH, () -> Lexicon.NONE);
 
 		private final SnowballStemmer.ALGORITHM algorithm;
 
-		Language(SnowballStemmer.ALGORITHM algorithm) {
+		private final Supplier<Lexicon> lexicon;
+
+		Language(SnowballStemmer.ALGORITHM algorithm, Supplier<Lexicon> lexicon) {
 			this.algorithm = algorithm;
+			this.lexicon = lexicon;
 		}
 
 		public static Language of(String code) {
@@ -68,6 +74,9 @@ public final class TextPipeline {
 			Map.entry("erasmusplus", "erasmus"));
 
 	private static final String COUNTRY = "land";
+
+	// A word with a capital inside a sentence: not first in the text or after a full stop, "?" or "!".
+	private static final Pattern CAPITALISED = Pattern.compile("(?<![.!?]\\s{0,3})(?<=[\\s(])\\p{Lu}\\p{Ll}+");
 
 	private final Language language;
 
@@ -122,6 +131,11 @@ public final class TextPipeline {
 		return marked.toArray(String[]::new);
 	}
 
+	/** The words written with a capital inside a sentence ("school in Luik"), normalised: likely names. */
+	public Set<String> capitalised(String text) {
+		return CAPITALISED.matcher(text).results().map((word) -> normalize(word.group())).collect(Collectors.toSet());
+	}
+
 	/** Normalises, tokenises and stems. */
 	public String[] tokens(String text) {
 		String[] tokens = words(text);
@@ -130,6 +144,11 @@ public final class TextPipeline {
 			tokens[i] = stemmer.apply(tokens[i]);
 		}
 		return tokens;
+	}
+
+	/** The language's words with their dictionary forms. */
+	Lexicon lexicon() {
+		return this.language.lexicon.get();
 	}
 
 	/** A stemmer for one thread: Snowball's keeps state between calls. */

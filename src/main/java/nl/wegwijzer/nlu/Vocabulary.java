@@ -3,6 +3,7 @@ package nl.wegwijzer.nlu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -29,11 +30,19 @@ final class Vocabulary {
 
 	private final Set<String> stems;
 
+	/** The stem of a dictionary form with the known stem of a word of that form ("afhak": "afgehaakt"). */
+	private final Map<String, String> forms;
+
 	/** Known stems by length, for correcting a typo against words of about the same length only. */
 	private final Map<Integer, List<String>> byLength = new TreeMap<>();
 
 	Vocabulary(Set<String> stems) {
+		this(stems, Map.of());
+	}
+
+	Vocabulary(Set<String> stems, Map<String, String> forms) {
 		this.stems = Set.copyOf(stems);
+		this.forms = Map.copyOf(forms);
 		this.stems.stream()
 			.sorted()
 			.forEach((stem) -> this.byLength.computeIfAbsent(stem.length(), (n) -> new ArrayList<>()).add(stem));
@@ -60,19 +69,39 @@ final class Vocabulary {
 	}
 
 	/**
-	 * The known stems an unknown word stands for: a known stem one edit off ("loptijd"; two letters
-	 * swapped, as in "lnad", count as one edit), else the two parts of a compound of known words
-	 * ("projectduur"), else the nearest known stem within the typo distance (2 for 5 letters or more, 1
-	 * for shorter), else none.
+	 * The known stems an unknown word stands for. A word of the language ({@code lemmas} not empty) is
+	 * spelt right: it stands for the known stem of its dictionary form ("musea": "museum"), else for the
+	 * parts of a compound of known words, else for nothing. Any other word may be a typo: a known stem
+	 * one edit off ("loptijd"; two letters swapped, as in "lnad", count as one edit), else the parts of a
+	 * compound ("projectduur"), else the nearest known stem within the typo distance (2 for 5 letters or
+	 * more, 1 for shorter), else none.
 	 */
-	List<String> resolve(String word, String stem, UnaryOperator<String> stemmer) {
+	List<String> resolve(String word, String stem, List<String> lemmas, UnaryOperator<String> stemmer) {
 		if (word.length() > MAX_RESOLVED) {
 			return List.of();
+		}
+		if (!lemmas.isEmpty()) {
+			return lemmas.stream()
+				.map(stemmer)
+				.map((lemma) -> knows(lemma) ? lemma : this.forms.get(lemma))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.map(List::of)
+				.orElseGet(() -> compound(word, stemmer));
 		}
 		List<String> near = nearest(stem, 1);
 		if (!near.isEmpty()) {
 			return near;
 		}
+		List<String> parts = compound(word, stemmer);
+		if (!parts.isEmpty()) {
+			return parts;
+		}
+		return stem.length() >= 5 ? nearest(stem, 2) : List.of();
+	}
+
+	/** The two known stems {@code word} is made of ("projectduur": "project", "dur"), or none. */
+	private List<String> compound(String word, UnaryOperator<String> stemmer) {
 		for (int i = MIN_PART; i <= word.length() - MIN_PART; i++) {
 			String head = stemmer.apply(word.substring(0, i));
 			String tail = stemmer.apply(word.substring(i));
@@ -80,7 +109,7 @@ final class Vocabulary {
 				return List.of(head, tail);
 			}
 		}
-		return stem.length() >= 5 ? nearest(stem, 2) : List.of();
+		return List.of();
 	}
 
 	/** The known stem nearest to {@code stem} within {@code limit} edits, the first in alphabetical order on a tie. */

@@ -89,6 +89,21 @@ class OpenNlpIntentClassifierTests {
 	}
 
 	@Test
+	void shouldReadWordsAsTheDutchWordListKnowsThem() throws Exception {
+		OpenNlpIntentClassifier trained = OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		trained.write(bytes);
+		OpenNlpIntentClassifier reloaded = OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes.toByteArray()),
+				PIPELINE, SETTINGS);
+
+		assertThat(reloaded.tokens("wie ging")).as("another form of the example's \"gaat\"").containsExactly("wie", "gat");
+		assertThat(reloaded.tokens("net partnrs")).as("a word is no typo, a misspelling is")
+			.containsExactly("net", "partner");
+		assertThat(reloaded.tokens("zoiets in Luik")).as("a function word and a place name tell no topic")
+			.containsExactly("in");
+	}
+
+	@Test
 	void shouldGiveTheSameResultsFromManyThreadsAsFromOne() throws Exception {
 		OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS);
 		List<String> texts = new ArrayList<>();

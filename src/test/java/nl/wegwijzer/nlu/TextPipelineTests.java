@@ -1,5 +1,6 @@
 package nl.wegwijzer.nlu;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,6 +50,13 @@ class TextPipelineTests {
 	@CsvSource({ "'', 0", "'?!...', 0", "'\u0000\u0007', 0", "'duur?', 1" })
 	void shouldNeverFailOnOddInput(String text, int tokens) {
 		assertThat(this.pipeline.tokens(text)).hasSize(tokens);
+	}
+
+
+	@Test
+	void shouldFindTheWordsWrittenWithACapitalInsideASentence() {
+		assertThat(this.pipeline.capitalised("School in Luik (België). Kan dat? Wij zijn uit Utrecht"))
+			.containsExactlyInAnyOrder("luik", "belgie", "utrecht");
 	}
 
 }

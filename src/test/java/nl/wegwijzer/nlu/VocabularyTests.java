@@ -1,6 +1,7 @@
 package nl.wegwijzer.nlu;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -13,7 +14,7 @@ class VocabularyTests {
 	private final UnaryOperator<String> stemmer = new TextPipeline(TextPipeline.Language.NL).stemmer();
 
 	private final Vocabulary vocabulary = new Vocabulary(Set.of("looptijd", "project", "dur", "verleng", "partner",
-			"land", "me"));
+			"land", "me", "museum", "het", "afgehaakt"), Map.of("afhak", "afgehaakt"));
 
 	@Test
 	void shouldBringAVerbFormToItsKnownStem() {
@@ -32,13 +33,21 @@ class VocabularyTests {
 	}
 
 	@Test
+	void shouldBringAWordOfTheLanguageToItsDictionaryFormInsteadOfCorrectingIt() {
+		assertThat(resolve("musea", "museum")).containsExactly("museum");
+		assertThat(resolve("afhaakt", "afhaken")).as("a form known from another word").containsExactly("afgehaakt");
+		assertThat(resolve("projectduur", "projectduur")).containsExactly("project", "dur");
+		assertThat(resolve("net", "net")).as("one edit from \"het\", but a word").isEmpty();
+	}
+
+	@Test
 	void shouldLeaveWordsFarFromAnyKnownWordAlone() {
 		assertThat(resolve("banaan")).isEmpty();
 		assertThat(resolve("a".repeat(20_000))).isEmpty();
 	}
 
-	private List<String> resolve(String word) {
-		return this.vocabulary.resolve(word, this.stemmer.apply(word), this.stemmer);
+	private List<String> resolve(String word, String... lemmas) {
+		return this.vocabulary.resolve(word, this.stemmer.apply(word), List.of(lemmas), this.stemmer);
 	}
 
 }
