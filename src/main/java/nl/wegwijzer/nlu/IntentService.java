@@ -67,7 +67,7 @@ public class IntentService implements IntentClassifier {
 	@Override
 	public Classification classify(String text) {
 		Loaded current = this.loaded.get();
-		return current.cache.get(current.classifier.pipeline().normalize(text), current.classifier::classify);
+		return current.cache.get(current.classifier.pipeline().key(text), (key) -> current.classifier.classify(text));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -90,7 +91,7 @@ public final class TextPipeline {
 
 	/**
 	 * Lower case, no accents, no invisible characters, punctuation as spaces and common spelling
-	 * variants folded together. The result is the key for caching.
+	 * variants folded together.
 	 */
 	public String normalize(String text) {
 		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -129,6 +130,14 @@ public final class TextPipeline {
 			}
 		}
 		return marked.toArray(String[]::new);
+	}
+
+	/**
+	 * What the model's reading of a text depends on, as a key for caching it: the normalised text, and the
+	 * words written with a capital inside a sentence, which may be names.
+	 */
+	public String key(String text) {
+		return normalize(text) + "\n" + String.join(" ", new TreeSet<>(capitalised(text)));
 	}
 
 	/** The words written with a capital inside a sentence ("school in Luik"), normalised: likely names. */

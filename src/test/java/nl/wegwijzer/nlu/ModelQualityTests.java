@@ -49,6 +49,15 @@ class ModelQualityTests {
 	}
 
 	@Test
+	void shouldReadATextThroughTheServiceAsTheModelDoes() {
+		IntentService service = new IntentService(settings, ModelStore.NONE);
+		for (String text : List.of("wij zijn een school in Luik, mag dat?", "wij zijn een school in luik, mag dat?",
+				"Wij zijn een school in Luik, mag dat?", "Hoeveel partners?")) {
+			assertThat(service.classify(text)).as(text).isEqualTo(model.classify(text));
+		}
+	}
+
+	@Test
 	void shouldAnswerTheHeldOutQuestions() throws Exception {
 		Evaluation.Report report = Evaluation.report("held-out",
 				Evaluation.predict((text) -> analyzer.analyze(text).first(), LabelledText.readDoccat(SETS.resolve("heldout.tsv"))));
