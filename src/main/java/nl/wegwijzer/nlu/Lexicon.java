@@ -12,8 +12,9 @@ import morfologik.stemming.WordData;
 
 /**
  * The words of a language with their dictionary forms ("musea" is a form of "museum", "klikte" of
- * "klikken"), from LanguageTool's Dutch word list. A word in it is spelt right, so it is never taken
- * for a typo of a word the model knows. Safe to share.
+ * "klikken") and word classes, from LanguageTool's Dutch word list. A word in it is spelt right, so it
+ * is never taken for a typo of a word the model knows; a function word or a place name tells nothing of
+ * a question's topic. Safe to share.
  */
 final class Lexicon {
 
@@ -21,6 +22,12 @@ final class Lexicon {
 	static final Lexicon NONE = new Lexicon(null);
 
 	private static final String DUTCH = "/org/languagetool/resource/nl/dutch.dict";
+
+	/** The word classes of LanguageTool's Dutch tags that are function words. */
+	private static final Pattern FUNCTION_WORD = Pattern.compile("VNW|BYW|VGW|VRZ|GET");
+
+	/** The tag of a place name. */
+	private static final String PLACE = "ENM:LOC";
 
 	/** Null for {@link #NONE}. */
 	private final Dictionary dictionary;
@@ -49,7 +56,8 @@ final class Lexicon {
 	 */
 	boolean functionWord(String word) {
 		List<WordData> readings = lookup(word);
-		return !readings.isEmpty() && readings.stream().allMatch((reading) -> FUNCTION_WORD.matcher(reading.getTag()).lookingAt());
+		return !readings.isEmpty()
+				&& readings.stream().allMatch((reading) -> FUNCTION_WORD.matcher(reading.getTag()).lookingAt());
 	}
 
 	/** Whether {@code word} (lower case) with a capital is the name of a place ("luik": "Luik"). */
@@ -62,11 +70,6 @@ final class Lexicon {
 		// A lookup reuses its buffers between calls, so each call has its own.
 		return this.dictionary == null ? List.of() : new DictionaryLookup(this.dictionary).lookup(word);
 	}
-
-	/** The word classes of LanguageTool's Dutch tags that are function words. */
-	private static final Pattern FUNCTION_WORD = Pattern.compile("VNW|BYW|VGW|VRZ|GET");
-
-	private static final String PLACE = "ENM:LOC";
 
 	private static final class Dutch {
 

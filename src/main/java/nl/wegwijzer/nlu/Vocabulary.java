@@ -14,8 +14,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * The word stems a model knows, and how a visitor's word is brought to one of them: a verb form that
  * only adds {@code -t} or {@code -d} ("duurt", "verlengd") meets its stem, a compound of two known
- * words ("projectduur") is split, and a typo ("loptijd") is corrected to the nearest known stem.
- * Immutable.
+ * words ("projectduur") is split, another form of a known word ("afhaakt") meets it through their
+ * dictionary form, and a typo ("loptijd") is corrected to the nearest known stem. Immutable.
  */
 final class Vocabulary {
 

@@ -79,10 +79,7 @@ class OpenNlpIntentClassifierTests {
 	@Test
 	void shouldGiveTheSameResultsAfterASerialiseAndReloadRoundTrip() throws Exception {
 		OpenNlpIntentClassifier trained = OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		trained.write(bytes);
-		OpenNlpIntentClassifier reloaded = OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes.toByteArray()),
-				PIPELINE, SETTINGS);
+		OpenNlpIntentClassifier reloaded = reload(trained);
 		for (String text : List.of("hoe lang duurt het", "hoeveel partners", "weer morgen", "partnerschp looptijd")) {
 			assertThat(reloaded.classify(text)).isEqualTo(trained.classify(text));
 		}
@@ -90,11 +87,7 @@ class OpenNlpIntentClassifierTests {
 
 	@Test
 	void shouldReadWordsAsTheDutchWordListKnowsThem() throws Exception {
-		OpenNlpIntentClassifier trained = OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		trained.write(bytes);
-		OpenNlpIntentClassifier reloaded = OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes.toByteArray()),
-				PIPELINE, SETTINGS);
+		OpenNlpIntentClassifier reloaded = reload(OpenNlpIntentClassifier.train(TINY, PIPELINE, SETTINGS));
 
 		assertThat(reloaded.tokens("wie ging")).as("another form of the example's \"gaat\"").containsExactly("wie", "gat");
 		assertThat(reloaded.tokens("net partnrs")).as("a word is no typo, a misspelling is")
@@ -123,6 +116,13 @@ class OpenNlpIntentClassifierTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** The classifier written to a model file and read back, as a stored model is. */
+	private static OpenNlpIntentClassifier reload(OpenNlpIntentClassifier trained) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		trained.write(bytes);
+		return OpenNlpIntentClassifier.read(new ByteArrayInputStream(bytes.toByteArray()), PIPELINE, SETTINGS);
 	}
 
 }
