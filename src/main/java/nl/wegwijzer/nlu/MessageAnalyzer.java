@@ -50,11 +50,6 @@ public final class MessageAnalyzer {
 	private static final Pattern SALUTATION_LINE = Pattern
 		.compile("^(?:" + GREETING_WORDS + ")\\b[^.?!]*[,!:]?$", Pattern.CASE_INSENSITIVE);
 
-	/** A greeting in front of the first sentence: "Goedemiddag, ik ben docent …". */
-	private static final Pattern SALUTATION_INLINE = Pattern
-		.compile("^(?:" + GREETING_WORDS + ")(?:\\s+(?:helpdesk|allemaal|daar|team|wegwijzer))?\\s*[,!:]\\s*",
-				Pattern.CASE_INSENSITIVE);
-
 	/** Where the closing formula starts; the signature follows it. */
 	private static final Pattern CLOSING = Pattern.compile(
 			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
@@ -78,6 +73,17 @@ public final class MessageAnalyzer {
 			+ "waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|gelden|bestaat|bestaan|heb|hebben|hebt|"
 			+ "krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
 			+ "what|how|who|which|where|when|why|can|could|is|are|do|does|may|must";
+
+	/**
+	 * Whom a greeting addresses: "helpdesk", "medewerker van het agentschap", "heer/mevrouw"; a word that asks
+	 * or tells ("hoe", "is", "ik") ends it, for then the greeting leads a sentence in, and so does a second
+	 * greeting ("hallo goeiemiddag, alles oké?").
+	 */
+	private static final String ADDRESSEE = "(?:\\s+(?!(?:" + QUESTION_WORDS + "|" + GREETING_WORDS + "|ik|wij|we|mijn|ons|onze)\\b)[\\p{L}\\p{N}'’/.+-]+){1,6}";
+
+	/** A greeting in front of the first sentence: "Goedemiddag, ik ben docent …", "Beste medewerker, hoe …". */
+	private static final Pattern SALUTATION_INLINE = Pattern
+		.compile("^(?:" + GREETING_WORDS + ")(?:" + ADDRESSEE + ")?\\s*[,!:]\\s*", Pattern.CASE_INSENSITIVE);
 
 	/** Words that may lead a question in: "en wie dient in?", "zo ja, hoe zet ik ze uit?". */
 	private static final String LEAD_IN = "(?:(?:en|of|maar|plus|ook|verder|daarnaast|tevens|zo\\s+ja|zo\\s+nee|zo\\s+niet)[,\\s]\\s*)*";

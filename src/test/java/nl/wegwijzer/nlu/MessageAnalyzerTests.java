@@ -58,6 +58,16 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldSetAsideAGreetingThatAddressesSomeone() {
+		assertThat(analyzer.analyze("Beste medewerker, hoe lang duurt een project?").intents()).containsExactly("duur");
+		assertThat(analyzer.analyze("Beste medewerker van het agentschap, mogen partners uit Noorwegen meedoen?").intents())
+			.containsExactly("landen");
+		// "hoe" asks: the greeting leads the first question in and addresses no one.
+		assertThat(analyzer.analyze("Hoi hoe lang duurt een project, en hoeveel partners zijn nodig?").intents())
+			.containsExactly("duur", "aantal_partners");
+	}
+
+	@Test
 	void shouldReadListItemsAsQuestions() {
 		MessageAnalysis analysis = analyzer.analyze("""
 				Hallo,
