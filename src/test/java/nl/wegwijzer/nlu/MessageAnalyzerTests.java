@@ -121,6 +121,10 @@ class MessageAnalyzerTests {
 			.isEqualTo("Sanne");
 		assertThat(analyzer.analyze("Hoeveel partners heb je minimaal nodig? Thx, Joris").senderFirstName())
 			.isEqualTo("Joris");
+		assertThat(analyzer.analyze("Hallo,\nKan een lopend project worden verlengd?\nMet dank,\nLisa").senderFirstName())
+			.isEqualTo("Lisa");
+		assertThat(analyzer.analyze("Wie dient de aanvraag in?\n\nDank en groet,\nAhmed Bakkali").senderFirstName())
+			.isEqualTo("Ahmed");
 		// Thanks that a question follows is no closing.
 		assertThat(analyzer.analyze("Hoe lang duurt het?\nBedankt!\nEn hoeveel partners zijn nodig?").intents())
 			.containsExactly("duur", "aantal_partners");
