@@ -50,6 +50,13 @@ public final class MessageAnalyzer {
 	private static final Pattern SALUTATION_LINE = Pattern
 		.compile("^(?:" + GREETING_WORDS + ")\\b[^.?!]*[,!:]?$", Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * Where the quoted history of a reply starts: a line quoted with {@code >}, "Op di 1 dec. 2026 om 09:00 schreef
+	 * …:" or "-----Oorspronkelijk bericht-----". A forwarded message is no history: it may be the question.
+	 */
+	private static final Pattern HISTORY = Pattern.compile("^(?:>|(?:op|on)\\b[^\\n]{0,160}\\d[^\\n]{0,160}\\b(?:schreef|wrote)\\b[^\\n]*:[ \\t]*$"
+			+ "|-{2,}[ \\t]*(?:oorspronkelijk bericht|original message)[ \\t]*-{2,})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
 	/** Where the closing formula starts; the signature follows it. */
 	private static final Pattern CLOSING = Pattern.compile(
 			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
@@ -170,7 +177,8 @@ public final class MessageAnalyzer {
 	}
 
 	public MessageAnalysis analyze(String message) {
-		String text = message.replace("\r\n", "\n").replace('\r', '\n').strip();
+		String body = withoutHistory(message.replace("\r\n", "\n").replace('\r', '\n').strip());
+		String text = body;
 		Matcher closing = CLOSING.matcher(text);
 		String senderFirstName = null;
 		while (closing.find()) {
@@ -201,18 +209,33 @@ public final class MessageAnalyzer {
 		// may still say what it is about ("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?"), or its
 		// greeting may be all it says.
 		if (questions.stream().noneMatch(this::asksSomething)) {
-			Classification whole = this.classifier.classify(message);
+			Classification whole = this.classifier.classify(body);
 			if (!whole.understood() && sentences.size() == 1 && !asks(sentences.get(0).text())) {
 				whole = greeting(text, sentences.get(0)).orElse(whole);
 			}
 			boolean politeness = questions.stream().anyMatch(MessageAnalysis.Question::understood);
 			if (questions.isEmpty() || (whole.understood() && !(politeness && this.social.contains(whole.intent())))) {
 				questions.clear();
-				questions.add(new MessageAnalysis.Question(message.strip(), whole));
+				questions.add(new MessageAnalysis.Question(body, whole));
 				context.clear();
 			}
 		}
-		return new MessageAnalysis(distinct(questions), context, senderFirstName, english(message));
+		return new MessageAnalysis(distinct(questions), context, senderFirstName, english(body));
+	}
+
+	/**
+	 * The message without the earlier messages that a reply quotes under it: those were asked and answered
+	 * before. Where nothing was written above the quote, the message is the quote.
+	 */
+	private static String withoutHistory(String text) {
+		Matcher history = HISTORY.matcher(text);
+		while (history.find()) {
+			String above = text.substring(0, history.start());
+			if (above.chars().anyMatch(Character::isLetter)) {
+				return above.strip();
+			}
+		}
+		return text;
 	}
 
 	/**

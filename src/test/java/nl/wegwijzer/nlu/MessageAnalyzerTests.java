@@ -131,6 +131,39 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldLeaveOutTheHistoryThatAReplyQuotes() {
+		MessageAnalysis analysis = analyzer.analyze("""
+				Bedankt voor uw antwoord. Mag een museum ook meedoen?
+
+				Met vriendelijke groet,
+				Kim
+
+				Op ma 30 nov. 2026 om 15:10 schreef Helpdesk Erasmus+ <helpdesk@example.nl>:
+				> Beste Kim,
+				> Een strategisch partnerschap loopt 2 of 3 jaar.
+				>> Hoe lang duurt een strategisch partnerschap?""");
+		assertThat(analysis.intents()).containsExactly("deelnemers");
+		assertThat(analysis.senderFirstName()).isEqualTo("Kim");
+		assertThat(analyzer.analyze("""
+				Mag een museum ook meedoen?
+
+				-----Oorspronkelijk bericht-----
+				Van: Kim
+				Onderwerp: looptijd
+
+				Hoe lang duurt een strategisch partnerschap?""").intents()).containsExactly("deelnemers");
+		// A forwarded message may be the question itself.
+		assertThat(analyzer.analyze("""
+				Kun jij deze beantwoorden?
+
+				---------- Doorgestuurd bericht ---------
+				Van: Kim <kim@example.nl>
+				Onderwerp: looptijd
+
+				Hoe lang duurt een strategisch partnerschap?""").intents()).containsExactly("duur");
+	}
+
+	@Test
 	void shouldNotTakeAnInitialOrATitleForAFirstName() {
 		assertThat(analyzer.analyze("Hoe lang duurt een project?\n\nMet vriendelijke groet,\nJ. Jansen").senderFirstName())
 			.isNull();
