@@ -51,11 +51,14 @@ public final class MessageAnalyzer {
 		.compile("^(?:" + GREETING_WORDS + ")\\b[^.?!]*[,!:]?$", Pattern.CASE_INSENSITIVE);
 
 	/**
-	 * Where the quoted history of a reply starts: a line quoted with {@code >}, "Op di 1 dec. 2026 om 09:00 schreef
-	 * …:" or "-----Oorspronkelijk bericht-----". A forwarded message is no history: it may be the question.
+	 * Where the quoted history of a reply starts: a line quoted with {@code >}, "Op di 1 dec. 2026 om 09:00
+	 * schreef …:" or "-----Oorspronkelijk bericht-----". A forwarded message is no history: it may be the
+	 * question.
 	 */
-	private static final Pattern HISTORY = Pattern.compile("^(?:>|(?:op|on)\\b[^\\n]{0,160}\\d[^\\n]{0,160}\\b(?:schreef|wrote)\\b[^\\n]*:[ \\t]*$"
-			+ "|-{2,}[ \\t]*(?:oorspronkelijk bericht|original message)[ \\t]*-{2,})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+	private static final Pattern HISTORY = Pattern.compile("^(?:>"
+			+ "|(?:op|on)\\b[^\\n]{0,160}\\d[^\\n]{0,160}\\b(?:schreef|wrote)\\b[^\\n]*:[ \\t]*$"
+			+ "|-{2,}[ \\t]*(?:oorspronkelijk bericht|original message)[ \\t]*-{2,})",
+			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
 	/** Where the closing formula starts; the signature follows it. */
 	private static final Pattern CLOSING = Pattern.compile(
@@ -87,7 +90,8 @@ public final class MessageAnalyzer {
 	 * or tells ("hoe", "is", "ik") ends it, for then the greeting leads a sentence in, and so does a second
 	 * greeting ("hallo goeiemiddag, alles oké?").
 	 */
-	private static final String ADDRESSEE = "(?:\\s+(?!(?:" + QUESTION_WORDS + "|" + GREETING_WORDS + "|ik|wij|we|mijn|ons|onze)\\b)[\\p{L}\\p{N}'’/.+-]+){1,6}";
+	private static final String ADDRESSEE = "(?:\\s+(?!(?:" + QUESTION_WORDS + "|" + GREETING_WORDS
+			+ "|ik|wij|we|mijn|ons|onze)\\b)[\\p{L}\\p{N}'’/.+-]+){1,6}";
 
 	/** A greeting in front of the first sentence: "Goedemiddag, ik ben docent …", "Beste medewerker, hoe …". */
 	private static final Pattern SALUTATION_INLINE = Pattern
