@@ -353,9 +353,10 @@ public final class MessageAnalyzer {
 		}
 		boolean refersBack = REFERS_BACK.matcher(part).find();
 		// "Onze voetbalclub gaat op toernooi in Duitsland. Is daar subsidie voor?": a question about what the
-		// message told is not ours when that is not.
+		// message told is not ours when that is not; so is a request after it that only reads as politeness
+		// ("Kunt u nagaan wat de status is?" reads as "wat kun je").
 		Classification told = null;
-		if (!before.question() && refersBack) {
+		if (!before.question() && (refersBack || this.social.contains(alone.intent()))) {
 			told = this.classifier.classify(before.told() + " " + part);
 			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
 				return told;

@@ -191,6 +191,9 @@ class MessageAnalyzerTests {
 		assertThat(analyzer.analyze("Ik werk bij een roc in Rotterdam. Wij willen met een jeugdorganisatie uit Spanje en "
 				+ "een hogeschool uit Italië iets doen rond digitale vaardigheden. Hoe vraag ik daar geld voor aan?").intents())
 			.containsExactly("waar_aanvragen");
+		// A request after such a story that alone reads as politeness ("wat kun je").
+		assertThat(analyzer.analyze("Ik heb vorige maand een declaratie ingediend voor mijn reiskosten naar Brussel, "
+				+ "maar ik heb nog niets ontvangen. Kunt u nagaan wat de status is?").intents()).isEmpty();
 	}
 
 	@Test
