@@ -33,7 +33,8 @@ public final class MessageAnalyzer {
 
 	/**
 	 * A question this short that points back ("wat betekent dat?") is also read after the context
-	 * sentence right before it, which may say what "dat" is; the reading the model is surer of wins.
+	 * sentence right before it, which may say what "dat" is, and any question this short after the topic
+	 * of the question before it ("Geef eens een paar voorbeelden."); the reading the model is surer of wins.
 	 */
 	private static final int SHORT_QUESTION_WORDS = 6;
 
@@ -102,6 +103,11 @@ public final class MessageAnalyzer {
 
 	private static final Pattern QUESTION_START = Pattern.compile(
 			"^" + LEAD_IN + "(?:(?:bij|in|voor|vanaf|met|tot|uit|onder|over|naar)\\s+)?(?:" + QUESTION_WORDS + ")\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A request in the imperative asks too: "Geef eens een paar voorbeelden.", "Leg uit wat …". */
+	private static final Pattern IMPERATIVE = Pattern.compile(
+			"^" + LEAD_IN + "(?:graag\\s+)?(?:geef|noem|vertel|leg|beschrijf|stuur|toon|give|tell|explain)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern QUESTION_WORD = Pattern.compile(QUESTION_WORDS);
@@ -286,12 +292,13 @@ public final class MessageAnalyzer {
 	}
 
 	private static boolean asks(String sentence) {
-		return sentence.endsWith("?") || QUESTION_START.matcher(sentence).find() || REQUEST.matcher(sentence).find();
+		return sentence.endsWith("?") || QUESTION_START.matcher(sentence).find() || IMPERATIVE.matcher(sentence).find()
+				|| REQUEST.matcher(sentence).find();
 	}
 
 	/**
 	 * A sentence that joins two questions ("hoe lang duurt het en hoeveel partners?") is split, but only
-	 * where both halves name something and are understood as different questions; otherwise it stays
+	 * where both halves ask something and are understood as different questions; otherwise it stays
 	 * one question. Each question comes with its reading.
 	 */
 	private List<MessageAnalysis.Question> split(String sentence, Before before) {
@@ -302,13 +309,17 @@ public final class MessageAnalyzer {
 			}
 			String head = sentence.substring(0, joint.start()).strip();
 			String tail = sentence.substring(joint.end()).strip();
-			// "of moet het 3 zijn" names nothing; "Kan dat" after a description of the consortium does.
+			// "Kan dat" after a description of the consortium names something. A tail that names nothing may
+			// still ask about the head's topic ("Wie vraagt de subsidie aan en bij wie?"): it is read with that
+			// topic only, so that "of moet het 3 zijn" stays with "Mag het project 2 jaar duren".
 			boolean headNames = names(head) || (before != null && !before.question() && REFERS_BACK.matcher(head).find());
-			if (!headNames || !names(tail)) {
+			boolean tailNames = names(tail);
+			if (!headNames || !(tailNames || QUESTION_START.matcher(tail).find())) {
 				continue;
 			}
 			Classification first = read(head, before);
-			Classification second = read(tail, new Before(head, first, null));
+			Classification second = tailNames ? read(tail, new Before(head, first, null))
+					: this.classifier.classify(topic(head) + " " + tail);
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
@@ -335,10 +346,10 @@ public final class MessageAnalyzer {
 
 	/**
 	 * A question's reading: on its own, or after the sentence before it where that says what the
-	 * question is about. A short question after context that points back ("Voldoet dat?") takes the
-	 * surer reading; a question that alone asks nothing the bot knows ("kunt u dat uitleggen?", "en hoe
-	 * krijg ik ze weg?") takes the reading with the sentence before, unless that only repeats the
-	 * question before.
+	 * question is about. A short question after a question, or after context when it points back
+	 * ("Voldoet dat?"), takes the surer reading; a question that alone asks nothing the bot knows ("kunt
+	 * u dat uitleggen?", "en hoe krijg ik ze weg?") takes the reading with the sentence before, unless
+	 * that only repeats the question before.
 	 */
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
@@ -364,8 +375,8 @@ public final class MessageAnalyzer {
 		}
 		boolean vague = !asksSomething(alone);
 		int words = words(part);
-		boolean pointsBack = !before.question() && words <= SHORT_QUESTION_WORDS && refersBack;
-		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !pointsBack) {
+		boolean shortFollowUp = words <= SHORT_QUESTION_WORDS && (before.question() || refersBack);
+		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !shortFollowUp) {
 			return alone;
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),

@@ -97,10 +97,20 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldReadARequestInTheImperativeAsAQuestion() {
+		MessageAnalysis analysis = analyzer.analyze("Welke organisaties mogen deelnemen? Geef eens een paar voorbeelden.");
+		assertThat(analysis.intents()).containsExactly("deelnemers", "voorbeeld_organisaties");
+		assertThat(analysis.context()).isEmpty();
+	}
+
+	@Test
 	void shouldNotSplitOffAHalfThatNamesNothing() {
 		MessageAnalysis analysis = analyzer.analyze("Duurt een project 2 jaar of moet het 3 zijn?");
 		assertThat(analysis.intents()).containsExactly("duur");
 		assertThat(analysis.questions()).hasSize(1);
+		// Unless, read with the topic of the first half, it asks something else.
+		assertThat(analyzer.analyze("Wie vraagt de subsidie aan en bij wie?").intents())
+			.containsExactly("aanvrager", "waar_aanvragen");
 	}
 
 	@Test
