@@ -216,15 +216,19 @@ public final class MessageAnalyzer {
 			}
 		}
 		// Sentences that ask nothing recognisable but politeness: the message as a whole, greeting and all,
-		// may still say what it is about ("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?"), or its
-		// greeting may be all it says.
+		// may still say what it is about ("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?"), unless
+		// the politeness does not point back at it ("Wat kun jij voor ons doen?"); or its greeting may be
+		// all it says.
 		if (questions.stream().noneMatch(this::asksSomething)) {
 			Classification whole = this.classifier.classify(body);
 			if (!whole.understood() && sentences.size() == 1 && !asks(sentences.get(0).text())) {
 				whole = greeting(text, sentences.get(0)).orElse(whole);
 			}
 			boolean politeness = questions.stream().anyMatch(MessageAnalysis.Question::understood);
-			if (questions.isEmpty() || (whole.understood() && !(politeness && this.social.contains(whole.intent())))) {
+			boolean ownPoliteness = questions.stream()
+				.anyMatch((q) -> q.understood() && !REFERS_BACK.matcher(q.text()).find());
+			if (questions.isEmpty() || (whole.understood() && !ownPoliteness
+					&& !(politeness && this.social.contains(whole.intent())))) {
 				questions.clear();
 				questions.add(new MessageAnalysis.Question(body, whole));
 				context.clear();
@@ -373,7 +377,10 @@ public final class MessageAnalyzer {
 				return told;
 			}
 		}
-		boolean vague = !asksSomething(alone);
+		// "Wat kun jij voor ons doen?" after a description of the project asks what the bot does, not about
+		// the project: politeness is read with the context only when it points back at it.
+		boolean vague = !alone.understood()
+				|| (this.social.contains(alone.intent()) && (before.question() || refersBack));
 		int words = words(part);
 		boolean shortFollowUp = words <= SHORT_QUESTION_WORDS && (before.question() || refersBack);
 		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !shortFollowUp) {

@@ -229,6 +229,16 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldReadPolitenessAfterContextWithTheContextOnlyWhenItPointsBack() {
+		assertThat(analyzer.analyze("Wij willen een project opzetten met scholen in Europa. Wat kun jij voor ons doen?")
+			.intents()).containsExactly("wat_kun_je");
+		assertThat(analyzer.analyze("Wij zijn een mbo-school in Utrecht. Waar kun je ons mee helpen?").intents())
+			.containsExactly("wat_kun_je");
+		assertThat(analyzer.analyze("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?").intents())
+			.containsExactly("cookies_wat");
+	}
+
+	@Test
 	void shouldTellEnglishFromDutch() {
 		assertThat(analyzer.analyze("How long does a partnership last?").english()).isTrue();
 		assertThat(analyzer.analyze("Hoe lang duurt een Erasmus+ partnership?").english()).isFalse();
