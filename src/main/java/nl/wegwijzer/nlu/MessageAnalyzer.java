@@ -81,9 +81,10 @@ public final class MessageAnalyzer {
 	/** "1. hoe lang 2. hoeveel partners", "- wie mag meedoen", "a) …": list items are sentences. */
 	private static final Pattern LIST_MARKER = Pattern.compile("(?:^|\\s)(?:\\d{1,2}[.)]|[a-c]\\)|[-*•·–])\\s+");
 
-	private static final String QUESTION_WORDS = "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarom|wanneer|waarvoor|waarmee|"
-			+ "waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|gelden|bestaat|bestaan|heb|hebben|hebt|"
-			+ "krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
+	/** Words that start a question; so do the usual typos of "hoeveel" and "wanneer" ("hoevel", "waneer"). */
+	private static final String QUESTION_WORDS = "hoe|hoev[eu]{1,3}l|hoelang|wat|wie|welk|welke|waar|waarom|wann?e{1,2}r|"
+			+ "waarvoor|waarmee|waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|gelden|bestaat|bestaan|"
+			+ "heb|hebben|hebt|krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
 			+ "what|how|who|which|where|when|why|can|could|is|are|do|does|may|must";
 
 	/**
@@ -151,7 +152,7 @@ public final class MessageAnalyzer {
 			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
 			+ "(?=(?:" + ALSO + ")\\s+(?:wil|willen|vraag|vragen)\\b"
 			+ "|(?:(?:" + ALSO + ")\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
-			+ "hoe|hoeveel|hoelang|wat|wie|welk|welke|waar|waarvoor|wanneer|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
+			+ "hoe|hoev[eu]{1,3}l|hoelang|wat|wie|welk|welke|waar|waarvoor|wann?e{1,2}r|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 

@@ -29,6 +29,9 @@ class MessageAnalyzerTests {
 		assertThat(analyzer
 			.analyze("Mijn vraag is of een bedrijf mag meedoen, en daarnaast wil ik weten hoe lang een project duurt.")
 			.intents()).containsExactly("deelnemers", "duur");
+		// A typo in the question word does not hide the second question.
+		assertThat(analyzer.analyze("hoe lang duurt het en hoevel partners zijn nodig").intents())
+			.containsExactly("duur", "aantal_partners");
 	}
 
 	@Test
