@@ -81,10 +81,13 @@ public final class MessageAnalyzer {
 	/** "1. hoe lang 2. hoeveel partners", "- wie mag meedoen", "a) …": list items are sentences. */
 	private static final Pattern LIST_MARKER = Pattern.compile("(?:^|\\s)(?:\\d{1,2}[.)]|[a-c]\\)|[-*•·–])\\s+");
 
-	/** Words that start a question; so do the usual typos of "hoeveel" and "wanneer" ("hoevel", "waneer"). */
-	private static final String QUESTION_WORDS = "hoe|hoev[eu]{1,3}l|hoelang|wat|wie|welk|welke|waar|waarom|wann?e{1,2}r|"
-			+ "waarvoor|waarmee|waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|gelden|bestaat|bestaan|"
-			+ "heb|hebben|hebt|krijg|krijgen|klopt|zou|zouden|valt|vallen|telt|tellen|hoort|horen|doet|doen|wordt|worden|"
+	/** Question words, and the usual typos of "hoeveel" and "wanneer" ("hoevel", "waneer"). */
+	private static final String WH_WORDS = "hoe|hoev[eu]{1,3}l|hoelang|wat|wie|welk|welke|waar|waarom|wann?e{1,2}r";
+
+	/** Words that start a question. */
+	private static final String QUESTION_WORDS = WH_WORDS + "|waarvoor|waarmee|waaraan|kan|kun|kunt|kunnen|mag|mogen|moet|"
+			+ "moeten|is|zijn|geldt|gelden|bestaat|bestaan|heb|hebben|hebt|krijg|krijgen|klopt|zou|zouden|valt|vallen|"
+			+ "telt|tellen|hoort|horen|doet|doen|wordt|worden|"
 			+ "what|how|who|which|where|when|why|can|could|is|are|do|does|may|must";
 
 	/**
@@ -112,6 +115,9 @@ public final class MessageAnalyzer {
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern QUESTION_WORD = Pattern.compile(QUESTION_WORDS);
+
+	private static final Pattern WH_START = Pattern.compile("^" + LEAD_IN + "(?:" + WH_WORDS + ")\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?". */
 	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|daar\\p{L}*|hier\\p{L}+)\\b",
@@ -146,13 +152,16 @@ public final class MessageAnalyzer {
 
 	/**
 	 * "… en hoeveel partners hebben we nodig?", "… en of verlengen kan", "…, en daarnaast wil ik weten …": a
-	 * second question joined by a conjunction.
+	 * second question joined by a conjunction; in a chat also by nothing but a question word ("hoe lang duurt
+	 * het hoeveel partners heb ik nodig").
 	 */
-	private static final Pattern JOINED_QUESTION = Pattern.compile("(?:\\s*[,;+&]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)"
+	private static final Pattern JOINED_QUESTION = Pattern.compile("(?<!\\b(?:nog|al|best|even|ook|toch|heel|zo|maar|een))"
+			+ "\\s+(?=(?:" + WH_WORDS + ")\\s)"
+			+ "|(?:\\s*[,;+&/]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)"
 			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
 			+ "(?=(?:" + ALSO + ")\\s+(?:wil|willen|vraag|vragen)\\b"
 			+ "|(?:(?:" + ALSO + ")\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
-			+ "hoe|hoev[eu]{1,3}l|hoelang|wat|wie|welk|welke|waar|waarvoor|wann?e{1,2}r|waarom|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
+			+ WH_WORDS + "|waarvoor|kan|kunnen|mag|mogen|moet|moeten|is|zijn|geldt|"
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
@@ -314,6 +323,11 @@ public final class MessageAnalyzer {
 			}
 			String head = sentence.substring(0, joint.start()).strip();
 			String tail = sentence.substring(joint.end()).strip();
+			// Without a conjunction, a question word starts a new question only after a question that starts
+			// with one: "Kunt u uitleggen wat …" and "De afdeling wil weten welk percentage …" ask once.
+			if (joint.group().isBlank() && !WH_START.matcher(head).find()) {
+				continue;
+			}
 			// "Kan dat" after a description of the consortium names something. A tail that names nothing may
 			// still ask about the head's topic ("Wie vraagt de subsidie aan en bij wie?"): it is read with that
 			// topic only, so that "of moet het 3 zijn" stays with "Mag het project 2 jaar duren".

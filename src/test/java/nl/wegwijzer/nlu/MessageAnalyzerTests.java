@@ -29,6 +29,11 @@ class MessageAnalyzerTests {
 		assertThat(analyzer
 			.analyze("Mijn vraag is of een bedrijf mag meedoen, en daarnaast wil ik weten hoe lang een project duurt.")
 			.intents()).containsExactly("deelnemers", "duur");
+		// In a chat the second question may follow without a conjunction; a clause of the first does not split.
+		assertThat(analyzer.analyze("welke landen mogen meedoen wie dient de aanvraag in").intents())
+			.containsExactly("landen", "aanvrager");
+		assertThat(analyzer.analyze("Kunt u uitleggen wat een strategisch partnerschap is?").questions()).hasSize(1);
+		assertThat(analyzer.analyze("Hoe kunnen we de looptijd nog wat oprekken?").questions()).hasSize(1);
 		// A typo in the question word does not hide the second question.
 		assertThat(analyzer.analyze("hoe lang duurt het en hoevel partners zijn nodig").intents())
 			.containsExactly("duur", "aantal_partners");
