@@ -116,6 +116,7 @@ public final class MessageAnalyzer {
 
 	private static final Pattern QUESTION_WORD = Pattern.compile(QUESTION_WORDS);
 
+	/** A question that starts with a question word, not with a verb: "hoe lang duurt het", not "kunt u …". */
 	private static final Pattern WH_START = Pattern.compile("^" + LEAD_IN + "(?:" + WH_WORDS + ")\\b",
 			Pattern.CASE_INSENSITIVE);
 
