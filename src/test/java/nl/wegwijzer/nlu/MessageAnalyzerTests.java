@@ -112,7 +112,7 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
-	void shouldNotSplitOffAHalfThatNamesNothing() {
+	void shouldSplitOffAHalfThatNamesNothingOnlyWhenItAsksSomethingElse() {
 		MessageAnalysis analysis = analyzer.analyze("Duurt een project 2 jaar of moet het 3 zijn?");
 		assertThat(analysis.intents()).containsExactly("duur");
 		assertThat(analysis.questions()).hasSize(1);
