@@ -28,6 +28,11 @@ final class Vocabulary {
 	/** Each half of a split compound is at least this long. */
 	private static final int MIN_PART = 3;
 
+	private static final String VOWELS = "aeiouy";
+
+	/** The letter rows of a keyboard, for telling a neighbouring key. */
+	private static final String[] KEYBOARD = { "qwertyuiop", "asdfghjkl", "zxcvbnm" };
+
 	private final Set<String> stems;
 
 	/** The stem of a dictionary form with the known stem of a word of that form ("afhak": "afgehaakt"). */
@@ -112,7 +117,11 @@ final class Vocabulary {
 		return List.of();
 	}
 
-	/** The known stem nearest to {@code stem} within {@code limit} edits, the first in alphabetical order on a tie. */
+	/**
+	 * The known stem nearest to {@code stem} within {@code limit} edits. On a tie the likelier typo wins: a
+	 * letter left out, added or swapped, or a neighbouring key or another vowel hit ("parner": "partner",
+	 * not "parker"); then the shorter stem, then the first in alphabetical order.
+	 */
 	private List<String> nearest(String stem, int limit) {
 		if (stem.length() < MIN_CORRECTED) {
 			return List.of();
@@ -123,16 +132,68 @@ final class Vocabulary {
 		DamerauLevenshteinDistance distance = new DamerauLevenshteinDistance(limit);
 		String best = null;
 		int bestDistance = limit + 1;
+		int bestCost = Integer.MAX_VALUE;
 		for (int length = stem.length() - limit; length <= stem.length() + limit; length++) {
 			for (String candidate : this.byLength.getOrDefault(length, List.of())) {
 				int d = near.apply(stem, candidate) < 0 ? -1 : distance.apply(stem, candidate);
-				if (d >= 0 && d < bestDistance) {
+				if (d < 0 || d > bestDistance) {
+					continue;
+				}
+				int cost = typoCost(stem, candidate);
+				if (d < bestDistance || cost < bestCost) {
 					best = candidate;
 					bestDistance = d;
+					bestCost = cost;
 				}
 			}
 		}
 		return best == null ? List.of() : List.of(best);
+	}
+
+	/**
+	 * Edit distance in which a letter left out, added or swapped costs 2, and so does a letter typed
+	 * for a neighbouring key or a vowel for another vowel; any other wrong letter costs 3.
+	 */
+	private static int typoCost(String typed, String meant) {
+		int[][] cost = new int[typed.length() + 1][meant.length() + 1];
+		for (int i = 0; i <= typed.length(); i++) {
+			for (int j = 0; j <= meant.length(); j++) {
+				if (i == 0 || j == 0) {
+					cost[i][j] = 2 * (i + j);
+					continue;
+				}
+				char a = typed.charAt(i - 1);
+				char b = meant.charAt(j - 1);
+				int substitution = (a == b) ? 0 : (slip(a, b) ? 2 : 3);
+				cost[i][j] = Math.min(cost[i - 1][j - 1] + substitution,
+						Math.min(cost[i - 1][j], cost[i][j - 1]) + 2);
+				if (i > 1 && j > 1 && a == meant.charAt(j - 2) && typed.charAt(i - 2) == b) {
+					cost[i][j] = Math.min(cost[i][j], cost[i - 2][j - 2] + 2);
+				}
+			}
+		}
+		return cost[typed.length()][meant.length()];
+	}
+
+	/** A vowel for another vowel, or a key next to the one meant (on the same row or the row above or below). */
+	private static boolean slip(char a, char b) {
+		if (VOWELS.indexOf(a) >= 0 && VOWELS.indexOf(b) >= 0) {
+			return true;
+		}
+		for (int row = 0; row < KEYBOARD.length; row++) {
+			int i = KEYBOARD[row].indexOf(a);
+			if (i < 0) {
+				continue;
+			}
+			for (int other = Math.max(0, row - 1); other <= Math.min(KEYBOARD.length - 1, row + 1); other++) {
+				int j = KEYBOARD[other].indexOf(b);
+				// Each row starts about half a key further right than the one above it.
+				if (j >= 0 && Math.abs((j + other * 0.5) - (i + row * 0.5)) <= 1) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

@@ -14,7 +14,7 @@ class VocabularyTests {
 	private final UnaryOperator<String> stemmer = new TextPipeline(TextPipeline.Language.NL).stemmer();
 
 	private final Vocabulary vocabulary = new Vocabulary(Set.of("looptijd", "project", "dur", "verleng", "partner",
-			"land", "me", "museum", "het", "afgehaakt"), Map.of("afhak", "afgehaakt"));
+			"land", "me", "museum", "het", "afgehaakt", "parker"), Map.of("afhak", "afgehaakt"));
 
 	@Test
 	void shouldBringAVerbFormToItsKnownStem() {
@@ -30,6 +30,11 @@ class VocabularyTests {
 		assertThat(resolve("projectduur")).containsExactly("project", "dur");
 		assertThat(resolve("verlengng")).as("two edits for a long word").containsExactly("verleng");
 		assertThat(resolve("lnad")).as("two letters swapped are one edit").containsExactly("land");
+	}
+
+	@Test
+	void shouldTakeTheLikelierTypoWhereTwoStemsAreAsNear() {
+		assertThat(resolve("parners")).as("a letter left out, not a far key hit").containsExactly("partner");
 	}
 
 	@Test
