@@ -403,8 +403,10 @@ public final class MessageAnalyzer {
 			return alone;
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),
-		// or the question before would simply be read again.
-		String lead = before.question() ? topic(before.text()) : before.text();
+		// or the question before would simply be read again. Context that points back itself ("Ik weet niet
+		// wat dat zijn.") counts with all that was told before it.
+		String lead = before.question() ? topic(before.text())
+				: REFERS_BACK.matcher(before.text()).find() ? before.told() : before.text();
 		// After a single sentence of context, what the message told is that sentence: read it once.
 		Classification joined = told != null && lead.equals(before.told()) ? told
 				: this.classifier.classify(lead + " " + part);

@@ -247,6 +247,13 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldFollowAPointingBackThroughContextThatPointsBackItself() {
+		assertThat(analyzer.analyze("Op een bijeenkomst hoorde ik over sectoroverstijgende strategische partnerschappen. "
+				+ "Ik weet eigenlijk niet goed wat dat precies zijn. Kunt u dat uitleggen?")
+			.intents()).containsExactly("definitie");
+	}
+
+	@Test
 	void shouldTellEnglishFromDutch() {
 		assertThat(analyzer.analyze("How long does a partnership last?").english()).isTrue();
 		assertThat(analyzer.analyze("Hoe lang duurt een Erasmus+ partnership?").english()).isFalse();
