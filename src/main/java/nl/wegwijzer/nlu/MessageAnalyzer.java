@@ -166,6 +166,14 @@ public final class MessageAnalyzer {
 			+ "heb|hebt|hebben|heeft|krijg|krijgen|wordt|worden|of|"
 			+ "how|what|who|which|where|when|can|is|are|do|does)\\b)", Pattern.CASE_INSENSITIVE);
 
+	/** A request about topics: "Graag ontvang ik informatie over de looptijd en het aantal partners." */
+	private static final Pattern ABOUT_TOPICS = Pattern.compile("^[^?!]{0,60}?\\b(?:informatie|uitleg|meer\\s+weten|vragen?)"
+			+ "(?:\\s+(?:sturen|geven|ontvangen|toesturen))?\\s+over\\s+", Pattern.CASE_INSENSITIVE);
+
+	/** Where a request about topics names the next one: after a comma or "en". */
+	private static final Pattern NEXT_TOPIC = Pattern.compile(JOINED_QUESTION.pattern() + "|\\s*,\\s*|\\s+en\\s+",
+			Pattern.CASE_INSENSITIVE);
+
 	/** How a question asked as a statement begins: "En daarnaast vraag ik me af (of)", "Graag hoor ik". */
 	private static final Pattern ASKING_LEAD_IN = Pattern.compile("^(?:(?:en|" + ALSO + "|bovendien|ten\\s+slotte|tot\\s+slot)"
 			+ "[,:]?\\s+)*(?:(?:ik|wij|we)\\s+)?(?:" + WONDER + "|(?:wil|willen|zou|zouden)\\s+(?:(?:ik|wij|we|graag|ook|nog)\\s+)*(?:weten|horen)"
@@ -221,7 +229,8 @@ public final class MessageAnalyzer {
 				before = new Before(sentence, null, String.join(" ", context));
 				continue;
 			}
-			for (MessageAnalysis.Question question : split(sentence, before)) {
+			boolean topics = ABOUT_TOPICS.matcher(sentence).find();
+			for (MessageAnalysis.Question question : split(sentence, before, topics)) {
 				questions.add(question);
 				before = new Before(question.text(), question.classification(), null);
 			}
@@ -316,8 +325,8 @@ public final class MessageAnalyzer {
 	 * where both halves ask something and are understood as different questions; otherwise it stays
 	 * one question. Each question comes with its reading.
 	 */
-	private List<MessageAnalysis.Question> split(String sentence, Before before) {
-		Matcher joint = JOINED_QUESTION.matcher(sentence);
+	private List<MessageAnalysis.Question> split(String sentence, Before before, boolean topics) {
+		Matcher joint = (topics ? NEXT_TOPIC : JOINED_QUESTION).matcher(sentence);
 		while (joint.find()) {
 			if (joint.start() == 0) {
 				continue;
@@ -345,7 +354,7 @@ public final class MessageAnalyzer {
 					&& !this.social.contains(second.intent())) {
 				List<MessageAnalysis.Question> parts = new ArrayList<>();
 				parts.add(new MessageAnalysis.Question(head, first));
-				parts.addAll(split(tail, new Before(head, first, null)));
+				parts.addAll(split(tail, new Before(head, first, null), topics));
 				return parts;
 			}
 		}
@@ -374,7 +383,7 @@ public final class MessageAnalyzer {
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
 		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question.
-		String asked = ASKING_LEAD_IN.matcher(part).replaceFirst("");
+		String asked = ABOUT_TOPICS.matcher(ASKING_LEAD_IN.matcher(part).replaceFirst("")).replaceFirst("");
 		if (!asked.equals(part) && !definite(alone) && names(asked)) {
 			Classification bare = this.classifier.classify(asked);
 			alone = bare.understood() ? bare : alone;

@@ -40,6 +40,17 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldReadEachTopicOfARequestForInformation() {
+		assertThat(analyzer
+			.analyze("Ik ontvang graag informatie over de looptijd van zo'n project en het aantal partners dat nodig is.")
+			.intents()).containsExactly("duur", "aantal_partners");
+		assertThat(analyzer.analyze("Ik wil graag informatie over looptijd, aantal partners en deelnemende landen.")
+			.intents()).containsExactly("duur", "aantal_partners", "landen");
+		assertThat(analyzer.analyze("Ik wil meer weten over het combineren van onderwijs en jeugdwerk.").intents())
+			.containsExactly("combinatie");
+	}
+
+	@Test
 	void shouldKeepOneQuestionWhole() {
 		assertThat(analyzer.analyze("Kan ik onderwijs en jeugdwerk combineren?").intents()).containsExactly("combinatie");
 		// What the visitor tells before "en willen weten" is no question of its own.
