@@ -158,7 +158,7 @@ public final class MessageAnalyzer {
 	 */
 	private static final Pattern JOINED_QUESTION = Pattern.compile("(?<!\\b(?:nog|al|best|even|ook|toch|heel|zo|maar|een))"
 			+ "\\s+(?=(?:" + WH_WORDS + ")\\s)"
-			+ "|(?:\\s*[,;+&/]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)"
+			+ "|(?:\\s*[,;+&/]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?:zo\\s+(?:ja|nee|niet)\\s*,?\\s+)?"
 			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
 			+ "(?=(?:" + ALSO + ")\\s+(?:wil|willen|vraag|vragen)\\b"
 			+ "|(?:(?:" + ALSO + ")\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
@@ -347,8 +347,7 @@ public final class MessageAnalyzer {
 				continue;
 			}
 			Classification first = read(head, before);
-			Classification second = tailNames ? read(tail, new Before(head, first, null))
-					: this.classifier.classify(topic(head) + " " + tail);
+			Classification second = tailNames ? read(tail, new Before(head, first, null)) : nameless(tail, head);
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
@@ -428,6 +427,16 @@ public final class MessageAnalyzer {
 			return alone;
 		}
 		return vague || joined.confidence() > alone.confidence() ? joined : alone;
+	}
+
+	/**
+	 * The reading of a second half that names nothing: with the first half's topic ("… en bij wie?"), or
+	 * alone where that is surer ("hoe lang duurt het en met hoeveel moeten we zijn").
+	 */
+	private Classification nameless(String tail, String head) {
+		Classification withTopic = this.classifier.classify(topic(head) + " " + tail);
+		Classification alone = this.classifier.classify(tail);
+		return alone.understood() && alone.confidence() > withTopic.confidence() ? alone : withTopic;
 	}
 
 	/** Whether a half sentence names something besides question words and pronouns ("moet het 3 zijn" does not). */

@@ -34,6 +34,8 @@ class MessageAnalyzerTests {
 			.containsExactly("landen", "aanvrager");
 		assertThat(analyzer.analyze("Kunt u uitleggen wat een strategisch partnerschap is?").questions()).hasSize(1);
 		assertThat(analyzer.analyze("Hoe kunnen we de looptijd nog wat oprekken?").questions()).hasSize(1);
+		assertThat(analyzer.analyze("kan het verlengd worden, en zo ja hoe lang maximaal?").intents())
+			.containsExactly("verlenging", "duur");
 		// A typo in the question word does not hide the second question.
 		assertThat(analyzer.analyze("hoe lang duurt het en hoevel partners zijn nodig").intents())
 			.containsExactly("duur", "aantal_partners");
@@ -130,6 +132,9 @@ class MessageAnalyzerTests {
 		// Unless, read with the topic of the first half, it asks something else.
 		assertThat(analyzer.analyze("Wie vraagt de subsidie aan en bij wie?").intents())
 			.containsExactly("aanvrager", "waar_aanvragen");
+		// Or alone it asks something else more surely.
+		assertThat(analyzer.analyze("hoe lang duurt het en met hoeveel moeten we zijn").intents())
+			.containsExactly("duur", "aantal_partners");
 	}
 
 	@Test
