@@ -326,6 +326,14 @@ public final class MessageAnalyzer {
 	 * one question. Each question comes with its reading.
 	 */
 	private List<MessageAnalysis.Question> split(String sentence, Before before, boolean topics) {
+		// "Mijn dochter gaat met Erasmus naar Spanje. Hoe lang duurt dat en wat kost het?": a question about
+		// what the message told, read whole with it, is not ours when that is not.
+		if (before != null && !before.question() && REFERS_BACK.matcher(sentence).find()) {
+			Classification told = this.classifier.classify(before.told() + " " + sentence);
+			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
+				return List.of(new MessageAnalysis.Question(sentence, told));
+			}
+		}
 		Matcher joint = (topics ? NEXT_TOPIC : JOINED_QUESTION).matcher(sentence);
 		while (joint.find()) {
 			if (joint.start() == 0) {

@@ -228,6 +228,9 @@ class MessageAnalyzerTests {
 		// A request after such a story that alone reads as politeness ("wat kun je").
 		assertThat(analyzer.analyze("Ik heb vorige maand een declaratie ingediend voor mijn reiskosten naar Brussel, "
 				+ "maar ik heb nog niets ontvangen. Kunt u nagaan wat de status is?").intents()).isEmpty();
+		// A sentence of two questions about such a story is read whole with it before it is split.
+		assertThat(analyzer.analyze("Mijn dochter gaat met Erasmus naar Spanje. Hoe lang duurt dat en wat kost het?")
+			.intents()).isEmpty();
 	}
 
 	@Test
