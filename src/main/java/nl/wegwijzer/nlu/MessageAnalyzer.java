@@ -102,8 +102,11 @@ public final class MessageAnalyzer {
 	private static final Pattern SALUTATION_INLINE = Pattern
 		.compile("^(?:" + GREETING_WORDS + ")(?:" + ADDRESSEE + ")?\\s*[,!:]\\s*", Pattern.CASE_INSENSITIVE);
 
+	/** "zo ja", "zo nee", "zo niet": a question that hangs on the answer to the one before. */
+	private static final String IF_SO = "zo\\s+(?:ja|nee|niet)";
+
 	/** Words that may lead a question in: "en wie dient in?", "zo ja, hoe zet ik ze uit?". */
-	private static final String LEAD_IN = "(?:(?:en|of|maar|plus|ook|verder|daarnaast|tevens|zo\\s+ja|zo\\s+nee|zo\\s+niet)[,\\s]\\s*)*";
+	private static final String LEAD_IN = "(?:(?:en|of|maar|plus|ook|verder|daarnaast|tevens|" + IF_SO + ")[,\\s]\\s*)*";
 
 	private static final Pattern QUESTION_START = Pattern.compile(
 			"^" + LEAD_IN + "(?:(?:bij|in|voor|vanaf|met|tot|uit|onder|over|naar)\\s+)?(?:" + QUESTION_WORDS + ")\\b",
@@ -158,7 +161,7 @@ public final class MessageAnalyzer {
 	 */
 	private static final Pattern JOINED_QUESTION = Pattern.compile("(?<!\\b(?:nog|al|best|even|ook|toch|heel|zo|maar|een))"
 			+ "\\s+(?=(?:" + WH_WORDS + ")\\s)"
-			+ "|(?:\\s*[,;+&/]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?:zo\\s+(?:ja|nee|niet)\\s*,?\\s+)?"
+			+ "|(?:\\s*[,;+&/]\\s*(?:(?:en|of|maar)\\s+)?|\\s+(?:en|of|maar|plus|and|or)\\s+)(?:" + IF_SO + "\\s*,?\\s+)?"
 			// A wish to know only after "daarnaast": "… en willen weten hoeveel …" tells first and asks once.
 			+ "(?=(?:" + ALSO + ")\\s+(?:wil|willen|vraag|vragen)\\b"
 			+ "|(?:(?:" + ALSO + ")\\s+)?(?:(?:met|bij|in|voor|uit|van|aan|op|tot|over|naar|om|onder)\\s+)?(?:"
@@ -326,14 +329,6 @@ public final class MessageAnalyzer {
 	 * one question. Each question comes with its reading.
 	 */
 	private List<MessageAnalysis.Question> split(String sentence, Before before, boolean topics) {
-		// "Mijn dochter gaat met Erasmus naar Spanje. Hoe lang duurt dat en wat kost het?": a question about
-		// what the message told, read whole with it, is not ours when that is not.
-		if (before != null && !before.question() && REFERS_BACK.matcher(sentence).find()) {
-			Classification told = this.classifier.classify(before.told() + " " + sentence);
-			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
-				return List.of(new MessageAnalysis.Question(sentence, told));
-			}
-		}
 		Matcher joint = (topics ? NEXT_TOPIC : JOINED_QUESTION).matcher(sentence);
 		while (joint.find()) {
 			if (joint.start() == 0) {
@@ -348,7 +343,8 @@ public final class MessageAnalyzer {
 			}
 			// "Kan dat" after a description of the consortium names something. A tail that names nothing may
 			// still ask about the head's topic ("Wie vraagt de subsidie aan en bij wie?"): it is read with that
-			// topic only, so that "of moet het 3 zijn" stays with "Mag het project 2 jaar duren".
+			// topic, or alone where that is surer, so that "of moet het 3 zijn" stays with "Mag het project 2 jaar
+			// duren".
 			boolean headNames = names(head) || (before != null && !before.question() && REFERS_BACK.matcher(head).find());
 			boolean tailNames = names(tail);
 			if (!headNames || !(tailNames || QUESTION_START.matcher(tail).find())) {
@@ -359,6 +355,15 @@ public final class MessageAnalyzer {
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
+				// "Mijn dochter gaat met Erasmus naar Spanje. Hoe lang duurt dat en wat kost het?": a sentence
+				// about what the message told, read whole with it, is not ours when that is not. (Unsplit, it
+				// is read so below.)
+				if (before != null && !before.question() && REFERS_BACK.matcher(sentence).find()) {
+					Classification told = this.classifier.classify(before.told() + " " + sentence);
+					if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
+						return List.of(new MessageAnalysis.Question(sentence, told));
+					}
+				}
 				List<MessageAnalysis.Question> parts = new ArrayList<>();
 				parts.add(new MessageAnalysis.Question(head, first));
 				parts.addAll(split(tail, new Before(head, first, null), topics));
