@@ -74,9 +74,13 @@ public final class MessageAnalyzer {
 					+ "(?=[ \\t]*\\n|\\s+(?-i:\\p{Lu})[\\p{L}'’-]*\\s*$)",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
-	/** After "?" or "!", or a full stop behind a word that is not an abbreviation ("bijv.", "o.a."). */
+	/**
+	 * After "?" or "!", or a full stop behind a word that is not an abbreviation ("bijv.", "o.a."); behind a
+	 * word of two letters only before a capital ("… wat de looptijd is. Tevens …", not "ca. 30").
+	 */
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!])\\s+|(?<=[^\\s.]{3}\\.)"
-			+ "(?<!\\b(?:bijv|evt|enz|etc|incl|excl|nr|dhr|mevr|ong|resp|zgn|tel)\\.)\\s+");
+			+ "(?<!\\b(?:bijv|evt|enz|etc|incl|excl|nr|dhr|mevr|ong|resp|zgn|tel)\\.)\\s+"
+			+ "|(?<=(?<![\\p{L}.])\\p{L}{2}\\.)(?<!\\b(?i:bv|ca|nl|mr|dr|mw|st|ir|ds|zg|vs)\\.)\\s+(?=\\p{Lu})");
 
 	/** "1. hoe lang 2. hoeveel partners", "- wie mag meedoen", "a) …": list items are sentences. */
 	private static final Pattern LIST_MARKER = Pattern.compile("(?:^|\\s)(?:\\d{1,2}[.)]|[a-c]\\)|[-*•·–])\\s+");
@@ -135,8 +139,8 @@ public final class MessageAnalyzer {
 			"over", "tot", "onder", "door", "later", "straks", "the", "that", "this", "then", "too", "also", "for",
 			"with", "about");
 
-	/** "(ik) vraag me af", "vragen wij ons af", "… en vragen ons af". */
-	private static final String WONDER = "vra(?:ag|gen)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af";
+	/** "(ik) vraag me af", "vragen wij ons af", "… en vragen ons af", "ik vroeg me af". */
+	private static final String WONDER = "(?:vra(?:ag|gen)|vroeg(?:en)?)\\s+(?:(?:ik|wij|we)\\s+)?(?:me|mij|ons)\\s+af";
 
 	/** Adverbs that add a question: "daarnaast wil ik weten …". */
 	private static final String ALSO = "daarnaast|verder|ook|tevens";
@@ -394,9 +398,10 @@ public final class MessageAnalyzer {
 	 */
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
-		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question.
+		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question, or
+		// make it read as politeness ("Ik vraag me af of bibliotheken mee mogen doen" as a goodbye).
 		String asked = ABOUT_TOPICS.matcher(ASKING_LEAD_IN.matcher(part).replaceFirst("")).replaceFirst("");
-		if (!asked.equals(part) && !definite(alone) && names(asked)) {
+		if (!asked.equals(part) && (!definite(alone) || this.social.contains(alone.intent())) && names(asked)) {
 			Classification bare = this.classifier.classify(asked);
 			alone = bare.understood() ? bare : alone;
 		}
@@ -413,9 +418,14 @@ public final class MessageAnalyzer {
 			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
 				return told;
 			}
+			// "Door corona liepen we vertraging op. Hoe nu verder?": what alone reads as politeness may ask
+			// about what the message told, and more surely so.
+			if (this.social.contains(alone.intent()) && asksSomething(told) && told.confidence() > alone.confidence()) {
+				return told;
+			}
 		}
 		// "Wat kun jij voor ons doen?" after a description of the project asks what the bot does, not about
-		// the project: politeness is read with the context only when it points back at it.
+		// the project: otherwise politeness is read with the context only when it points back at it.
 		boolean vague = !alone.understood()
 				|| (this.social.contains(alone.intent()) && (before.question() || refersBack));
 		int words = words(part);

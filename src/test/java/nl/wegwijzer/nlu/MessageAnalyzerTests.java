@@ -115,6 +115,19 @@ class MessageAnalyzerTests {
 		assertThat(analyzer
 			.analyze("Hoeveel partners zijn nodig? En daarnaast vraag ik me af welke landen mee mogen doen.")
 			.intents()).containsExactly("aantal_partners", "landen");
+		// Nor does it make the first half read as a goodbye ("… mee mogen doen" alone is "afscheid").
+		assertThat(analyzer.analyze("Ik vraag me af of bibliotheken mee mogen doen en wat voor activiteiten dan mogelijk zijn.")
+			.intents()).containsExactly("deelnemers", "voorbeeld_activiteiten");
+		assertThat(analyzer.analyze("Wij werken samen met een school in Lissabon en een gemeente in Gent. "
+				+ "Ik vroeg me af wie van ons de aanvraag moet indienen.").intents()).containsExactly("aanvrager");
+	}
+
+	@Test
+	void shouldEndASentenceAfterAWordOfTwoLettersBeforeACapital() {
+		assertThat(analyzer.analyze("Graag zou ik vernemen wat de maximale looptijd van een dergelijk project is. "
+				+ "Tevens vraag ik mij af of wij partners uit Zwitserland mogen betrekken.").intents())
+			.containsExactly("duur", "landen");
+		assertThat(analyzer.analyze("Mogen partners uit bv. Duitsland meedoen?").questions()).hasSize(1);
 	}
 
 	@Test
@@ -263,6 +276,13 @@ class MessageAnalyzerTests {
 			.containsExactly("wat_kun_je");
 		assertThat(analyzer.analyze("Ik snap niet wat cookies zijn. Kunt u dat uitleggen?").intents())
 			.containsExactly("cookies_wat");
+	}
+
+	@Test
+	void shouldReadAQuestionThatAloneReadsAsPolitenessWithTheStoryWhereThatIsSurer() {
+		// "Hoe nu verder?" alone reads as a goodbye.
+		assertThat(analyzer.analyze("Door corona lopen we een half jaar achter op schema. Hoe nu verder?").intents())
+			.containsExactly("verlenging");
 	}
 
 	@Test
