@@ -393,8 +393,9 @@ public final class MessageAnalyzer {
 	 * A question's reading: on its own, or after the sentence before it where that says what the
 	 * question is about. A short question after a question, or after context when it points back
 	 * ("Voldoet dat?"), takes the surer reading; a question that alone asks nothing the bot knows ("kunt
-	 * u dat uitleggen?", "en hoe krijg ik ze weg?") takes the reading with the sentence before, unless
-	 * that only repeats the question before.
+	 * u dat uitleggen?", "en hoe krijg ik ze weg?"), or that points back at context and names at most one
+	 * thing itself ("Kan die meedoen?"), takes the reading with the sentence before, unless that only
+	 * repeats the question before.
 	 */
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
@@ -449,7 +450,10 @@ public final class MessageAnalyzer {
 		if (!joined.understood() || this.social.contains(joined.intent()) || repeats) {
 			return alone;
 		}
-		return vague || joined.confidence() > alone.confidence() ? joined : alone;
+		// "Wij hebben een partner in Marokko gevonden. Kan die meedoen?": a question that names at most one
+		// thing itself is about what it points back at.
+		boolean aboutContext = !before.question() && refersBack && !topic(part).contains(" ");
+		return vague || aboutContext || joined.confidence() > alone.confidence() ? joined : alone;
 	}
 
 	/**

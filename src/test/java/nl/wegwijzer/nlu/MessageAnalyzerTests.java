@@ -286,6 +286,13 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldReadAQuestionThatNamesLittleButPointsBackWithTheContext() {
+		// "Kan die meedoen" alone asks who may take part; "die" is a partner in Morocco.
+		assertThat(analyzer.analyze("Wij hebben een partner in Marokko gevonden. Kan die meedoen, en zo ja, mag die ook "
+				+ "de aanvrager zijn?").intents()).containsExactly("landen", "aanvrager");
+	}
+
+	@Test
 	void shouldFollowAPointingBackThroughContextThatPointsBackItself() {
 		assertThat(analyzer.analyze("Op een bijeenkomst hoorde ik over sectoroverstijgende strategische partnerschappen. "
 				+ "Ik weet eigenlijk niet goed wat dat precies zijn. Kunt u dat uitleggen?")
