@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads a message the way a helpdesk employee reads an e-mail before answering it: the salutation,
@@ -129,6 +130,10 @@ public final class MessageAnalyzer {
 
 	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?". */
 	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|daar\\p{L}*|hier\\p{L}+)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A question word that takes a noun, and the noun: "… en welke organisaties?". */
+	private static final Pattern GAPPED = Pattern.compile("(?:welke?|hoeveel)\\s+\\p{L}+\\s*[?.!]*",
 			Pattern.CASE_INSENSITIVE);
 
 	/** Pronouns, articles, prepositions and small words that name nothing on their own. */
@@ -409,6 +414,13 @@ public final class MessageAnalyzer {
 		if (before == null) {
 			return alone;
 		}
+		Optional<String> filled = before.question() ? gapFilled(part, before.text()) : Optional.empty();
+		if (filled.isPresent()) {
+			Classification whole = this.classifier.classify(filled.get());
+			if (asksSomething(whole) && whole.confidence() > alone.confidence()) {
+				return whole;
+			}
+		}
 		boolean refersBack = REFERS_BACK.matcher(part).find();
 		// "Onze voetbalclub gaat op toernooi in Duitsland. Is daar subsidie voor?": a question about what the
 		// message told is not ours when that is not; so is a request after it that only reads as politeness
@@ -454,6 +466,24 @@ public final class MessageAnalyzer {
 		// thing itself is about what it points back at.
 		boolean aboutContext = !before.question() && refersBack && !topic(part).contains(" ");
 		return vague || aboutContext || joined.confidence() > alone.confidence() ? joined : alone;
+	}
+
+	/**
+	 * What a question leaves out that it shares with the question before ("welke landen mogen meedoen en
+	 * welke organisaties"), filled in from it ("welke organisaties mogen meedoen"); empty when it leaves
+	 * nothing out.
+	 */
+	private static Optional<String> gapFilled(String part, String before) {
+		if (!GAPPED.matcher(part).matches()) {
+			return Optional.empty();
+		}
+		String asks = part.split("\\s+")[0];
+		List<String> words = Arrays.asList(before.strip().split("\\s+"));
+		int at = IntStream.range(0, words.size()).filter((i) -> words.get(i).equalsIgnoreCase(asks)).findFirst().orElse(-1);
+		if (at < 0 || at + 2 >= words.size()) {
+			return Optional.empty();
+		}
+		return Optional.of(part.replaceFirst("[?.!\\s]+$", "") + " " + String.join(" ", words.subList(at + 2, words.size())));
 	}
 
 	/**

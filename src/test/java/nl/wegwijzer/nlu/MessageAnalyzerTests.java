@@ -163,6 +163,15 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldFillInWhatASecondQuestionLeavesOut() {
+		// "welke organisaties" alone asks for examples of organisations.
+		assertThat(analyzer.analyze("welke landen mogen meedoen en welke organisaties").intents())
+			.containsExactly("landen", "deelnemers");
+		assertThat(analyzer.analyze("Uit welke landen mogen partners komen en welke organisaties?").intents())
+			.containsExactly("landen", "deelnemers");
+	}
+
+	@Test
 	void shouldTakeThanksBeforeANameForTheClosing() {
 		assertThat(analyzer.analyze("Wie mag de aanvraag indienen?\nBedankt,\nSanne Jansen").senderFirstName())
 			.isEqualTo("Sanne");
