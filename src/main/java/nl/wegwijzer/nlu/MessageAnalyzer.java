@@ -81,7 +81,7 @@ public final class MessageAnalyzer {
 	 */
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[?!])\\s+|(?<=[^\\s.]{3}\\.)"
 			+ "(?<!\\b(?:bijv|evt|enz|etc|incl|excl|nr|dhr|mevr|ong|resp|zgn|tel)\\.)\\s+"
-			+ "|(?<=(?<![\\p{L}.])\\p{L}{2}\\.)(?<!\\b(?i:bv|ca|nl|mr|dr|mw|st|ir|ds|zg|vs)\\.)\\s+(?=\\p{Lu})");
+			+ "|(?<=(?<![\\p{L}.])\\p{L}{2}\\.)(?<!\\b(?i:bv|ca|mr|dr|mw|st|ir|ds|zg|vs)\\.)\\s+(?=\\p{Lu})");
 
 	/** "1. hoe lang 2. hoeveel partners", "- wie mag meedoen", "a) …": list items are sentences. */
 	private static final Pattern LIST_MARKER = Pattern.compile("(?:^|\\s)(?:\\d{1,2}[.)]|[a-c]\\)|[-*•·–])\\s+");

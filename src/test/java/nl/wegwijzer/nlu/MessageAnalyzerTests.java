@@ -127,6 +127,8 @@ class MessageAnalyzerTests {
 		assertThat(analyzer.analyze("Graag zou ik vernemen wat de maximale looptijd van een dergelijk project is. "
 				+ "Tevens vraag ik mij af of wij partners uit Zwitserland mogen betrekken.").intents())
 			.containsExactly("duur", "landen");
+		assertThat(analyzer.analyze("Wij zijn een school in NL. Mogen partners uit Turkije meedoen?").context())
+			.containsExactly("Wij zijn een school in NL.");
 		assertThat(analyzer.analyze("Mogen partners uit bv. Duitsland meedoen?").questions()).hasSize(1);
 	}
 
