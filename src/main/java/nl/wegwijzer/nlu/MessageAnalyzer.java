@@ -458,13 +458,17 @@ public final class MessageAnalyzer {
 		if (vague && !asksSomething(joined) && !before.question() && refersBack) {
 			joined = this.classifier.classify(before.text());
 		}
+		// "Wij hebben een partner in Marokko gevonden. Kan die meedoen?": a question that names at most one
+		// thing itself is about what it points back at, and is not answered alone where that is not
+		// understood ("Ik heb een klacht over … Bij wie kan ik die indienen?").
+		boolean aboutContext = !before.question() && refersBack && !topic(part).contains(" ");
+		if (aboutContext && !joined.understood()) {
+			return joined;
+		}
 		boolean repeats = before.question() && joined.intent().equals(before.reading().intent());
 		if (!joined.understood() || this.social.contains(joined.intent()) || repeats) {
 			return alone;
 		}
-		// "Wij hebben een partner in Marokko gevonden. Kan die meedoen?": a question that names at most one
-		// thing itself is about what it points back at.
-		boolean aboutContext = !before.question() && refersBack && !topic(part).contains(" ");
 		return vague || aboutContext || joined.confidence() > alone.confidence() ? joined : alone;
 	}
 
