@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Reads a message the way a helpdesk employee reads an e-mail before answering it: the salutation,
@@ -481,13 +480,13 @@ public final class MessageAnalyzer {
 		if (!GAPPED.matcher(part).matches()) {
 			return Optional.empty();
 		}
-		String asks = part.split("\\s+")[0];
-		List<String> words = Arrays.asList(before.strip().split("\\s+"));
-		int at = IntStream.range(0, words.size()).filter((i) -> words.get(i).equalsIgnoreCase(asks)).findFirst().orElse(-1);
-		if (at < 0 || at + 2 >= words.size()) {
+		String[] words = before.strip().split("\\s+");
+		String asks = part.split("\\s+")[0].toLowerCase(Locale.ROOT);
+		int at = Arrays.asList(before.strip().toLowerCase(Locale.ROOT).split("\\s+")).indexOf(asks);
+		if (at < 0 || at + 2 >= words.length) {
 			return Optional.empty();
 		}
-		return Optional.of(part.replaceFirst("[?.!\\s]+$", "") + " " + String.join(" ", words.subList(at + 2, words.size())));
+		return Optional.of(part.replaceFirst("[?.!\\s]+$", "") + " " + String.join(" ", Arrays.copyOfRange(words, at + 2, words.length)));
 	}
 
 	/**
