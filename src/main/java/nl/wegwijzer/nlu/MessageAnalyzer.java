@@ -70,7 +70,7 @@ public final class MessageAnalyzer {
 					+ "dank\\s+en\\s+groet(?:en)?)\\b"
 					// Thanks at the end of a line or before the name that ends the message: "Dank u wel,\nR. de
 					// Groot", "Thx, Joris".
-					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:dank\\s+(?:je|u)(?:\\s+wel)?|bedankt|thanks|thx)\\s*[,!.]?"
+					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:dank(?:\\s+(?:je|u)(?:\\s+wel)?)?|bedankt|thanks|thx)\\s*[,!.]?"
 					+ "(?=[ \\t]*\\n|\\s+(?-i:\\p{Lu})[\\p{L}'’-]*\\s*$)",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 

@@ -183,6 +183,8 @@ class MessageAnalyzerTests {
 			.isEqualTo("Lisa");
 		assertThat(analyzer.analyze("Wie dient de aanvraag in?\n\nDank en groet,\nAhmed Bakkali").senderFirstName())
 			.isEqualTo("Ahmed");
+		assertThat(analyzer.analyze("Welke activiteiten passen in een partnerschap?\n\nDank!\nEva").senderFirstName())
+			.isEqualTo("Eva");
 		// Thanks that a question follows is no closing.
 		assertThat(analyzer.analyze("Hoe lang duurt het?\nBedankt!\nEn hoeveel partners zijn nodig?").intents())
 			.containsExactly("duur", "aantal_partners");
