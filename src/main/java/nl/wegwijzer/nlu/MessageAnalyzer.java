@@ -127,8 +127,8 @@ public final class MessageAnalyzer {
 	private static final Pattern WH_START = Pattern.compile("^" + LEAD_IN + "(?:" + WH_WORDS + ")\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?". */
-	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|daar\\p{L}*|hier\\p{L}+)\\b",
+	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?", "Kunnen zij meedoen?". */
+	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|zij|ze|hen|daar\\p{L}*|hier\\p{L}+)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A question word that takes a noun, and the noun: "… en welke organisaties?". */

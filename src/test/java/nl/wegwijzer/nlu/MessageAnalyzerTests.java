@@ -303,6 +303,9 @@ class MessageAnalyzerTests {
 		// "Kan die meedoen" alone asks who may take part; "die" is a partner in Morocco.
 		assertThat(analyzer.analyze("Wij hebben een partner in Marokko gevonden. Kan die meedoen, en zo ja, mag die ook "
 				+ "de aanvrager zijn?").intents()).containsExactly("landen", "aanvrager");
+		// A personal pronoun points back too: "zij" is the partner in Ukraine.
+		assertThat(analyzer.analyze("Onze beoogde partner zit in Oekraïne. Kunnen zij meedoen?").intents())
+			.containsExactly("landen");
 		// Nor is it answered alone where, read with the context, it is not understood: alone it asks where to apply.
 		MessageAnalysis complaint = analyzer
 			.analyze("Ik heb een klacht over de behandeling van onze aanvraag. Bij wie kan ik die indienen?");
