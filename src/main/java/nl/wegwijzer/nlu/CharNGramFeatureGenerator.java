@@ -8,13 +8,13 @@ import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * Character 3- to 5-grams of every token, so that a typo ("partnerschp") still shares most
+ * Character 2- to 5-grams of every token, so that a typo ("partnerschp") still shares most
  * features with the word it means. Public with a no-argument constructor: the model file names it
  * and OpenNLP creates it again on load.
  */
 public class CharNGramFeatureGenerator implements FeatureGenerator {
 
-	private static final int MIN = 3;
+	private static final int MIN = 2;
 
 	private static final int MAX = 5;
 

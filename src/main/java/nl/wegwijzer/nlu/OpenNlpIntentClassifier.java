@@ -87,7 +87,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 	 * Part of every model's {@link #key}: raise it when the features or the training change in a way
 	 * the tokens do not show, so that stored models are trained again.
 	 */
-	private static final String FORMAT = "maxent bow+bigram+char3-5+first+new-words+forms v3";
+	private static final String FORMAT = "maxent bow+bigram+char2-5+first+new-words+forms v3";
 
 	private final DoccatModel model;
 
