@@ -233,9 +233,12 @@ public final class MessageAnalyzer {
 		List<String> context = new ArrayList<>();
 		List<MessageAnalysis.Question> questions = new ArrayList<>();
 		Before before = null;
-		for (Sentence line : sentences) {
+		for (int i = 0; i < sentences.size(); i++) {
+			Sentence line = sentences.get(i);
 			String sentence = line.text();
-			if (sentences.size() > 1 && !line.listItem() && !asks(sentence)) {
+			// "We willen graag weten:" announces the questions after it and asks nothing itself.
+			boolean announces = sentence.endsWith(":") && i + 1 < sentences.size();
+			if (sentences.size() > 1 && !line.listItem() && (announces || !asks(sentence))) {
 				context.add(sentence);
 				before = new Before(sentence, null, String.join(" ", context));
 				continue;

@@ -100,6 +100,18 @@ class MessageAnalyzerTests {
 				Groet, Jan""");
 		assertThat(analysis.intents()).contains("aantal_partners", "duur");
 		assertThat(analysis.senderFirstName()).isEqualTo("Jan");
+		// The sentence that announces the list asks nothing itself: alone it reads as starting over.
+		MessageAnalysis announced = analyzer.analyze("""
+				Beste,
+
+				Bijgaand een korte vraag namens ons team. We willen graag weten:
+				• wat de looptijd van een strategisch partnerschap is;
+				• hoeveel partners er minimaal nodig zijn.
+
+				Met vriendelijke groet,
+				Ellen Bos""");
+		assertThat(announced.intents()).containsExactly("duur", "aantal_partners");
+		assertThat(announced.context()).contains("We willen graag weten:");
 	}
 
 	@Test
