@@ -450,12 +450,13 @@ public final class MessageAnalyzer {
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),
 		// or the question before would simply be read again. Context that points back itself ("Ik weet niet
-		// wat dat zijn.") counts with all that was told before it.
+		// wat dat zijn.") counts with all that was told before it. The question is read without a lead-in
+		// that makes it read as politeness ("Verder wil ik weten waar dat moet." reads as a goodbye).
 		String lead = before.question() ? topic(before.text())
 				: REFERS_BACK.matcher(before.text()).find() ? before.told() : before.text();
 		// After a single sentence of context, what the message told is that sentence: read it once.
 		Classification joined = told != null && lead.equals(before.told()) ? told
-				: this.classifier.classify(lead + " " + part);
+				: this.classifier.classify(lead + " " + asked);
 		// "Ik snap niet wat cookies zijn. Kunt u dat uitleggen?": the sentence before is the question.
 		if (vague && !asksSomething(joined) && !before.question() && refersBack) {
 			joined = this.classifier.classify(before.text());

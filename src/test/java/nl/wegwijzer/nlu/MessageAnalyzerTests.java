@@ -172,6 +172,9 @@ class MessageAnalyzerTests {
 			.containsExactly("cookies_wat", "cookies_verwijderen");
 		assertThat(analyzer.analyze("Welke cookies gebruiken jullie en hoe krijg ik ze weg?").intents())
 			.containsExactly("cookies_welke", "cookies_verwijderen");
+		// Read with that topic without its lead-in: "Verder wil ik weten waar dat moet." alone reads as a goodbye.
+		assertThat(analyzer.analyze("Wie vraagt de subsidie aan? Verder wil ik weten waar dat moet.").intents())
+			.containsExactly("aanvrager", "waar_aanvragen");
 		// The question before is not simply read again: a follow-up that is not ours stays unanswered.
 		MessageAnalysis analysis = analyzer.analyze("Hoe lang duurt het? En hoeveel subsidie krijgen we?");
 		assertThat(analysis.intents()).containsExactly("duur");
