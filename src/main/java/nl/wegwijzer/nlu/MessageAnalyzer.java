@@ -407,7 +407,9 @@ public final class MessageAnalyzer {
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
 		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question, or
-		// make it read as politeness ("Ik vraag me af of bibliotheken mee mogen doen" as a goodbye).
+		// make it read as politeness ("Ik vraag me af of bibliotheken mee mogen doen" as a goodbye). Read with
+		// what came before, the question is always taken without it: "Verder wil ik weten of die mag meedoen"
+		// is as short as "Mag die meedoen", and names as little.
 		String asked = ABOUT_TOPICS.matcher(ASKING_LEAD_IN.matcher(part).replaceFirst("")).replaceFirst("");
 		if (!asked.equals(part) && (!definite(alone) || this.social.contains(alone.intent())) && names(asked)) {
 			Classification bare = this.classifier.classify(asked);
@@ -429,7 +431,7 @@ public final class MessageAnalyzer {
 		// ("Kunt u nagaan wat de status is?" reads as "wat kun je").
 		Classification told = null;
 		if (!before.question() && (refersBack || this.social.contains(alone.intent()))) {
-			told = this.classifier.classify(before.told() + " " + part);
+			told = this.classifier.classify(before.told() + " " + asked);
 			if (notOurs(told, ABOUT_SOMETHING_ELSE)) {
 				return told;
 			}
@@ -443,15 +445,15 @@ public final class MessageAnalyzer {
 		// the project: otherwise politeness is read with the context only when it points back at it.
 		boolean vague = !alone.understood()
 				|| (this.social.contains(alone.intent()) && (before.question() || refersBack));
-		int words = words(part);
+		int words = words(asked);
 		boolean shortFollowUp = words <= SHORT_QUESTION_WORDS && (before.question() || refersBack);
 		if (!(vague && words <= VAGUE_QUESTION_WORDS) && !shortFollowUp) {
 			return alone;
 		}
 		// After a question only its topic counts ("Wat zijn cookies? En hoe haal ik ze weg?" → "cookies"),
 		// or the question before would simply be read again. Context that points back itself ("Ik weet niet
-		// wat dat zijn.") counts with all that was told before it. The question is read without a lead-in
-		// that makes it read as politeness ("Verder wil ik weten waar dat moet." reads as a goodbye).
+		// wat dat zijn.") counts with all that was told before it. Without its lead-in the question cannot
+		// read as politeness ("Verder wil ik weten waar dat moet." reads as a goodbye).
 		String lead = before.question() ? topic(before.text())
 				: REFERS_BACK.matcher(before.text()).find() ? before.told() : before.text();
 		// After a single sentence of context, what the message told is that sentence: read it once.
@@ -464,7 +466,7 @@ public final class MessageAnalyzer {
 		// "Wij hebben een partner in Marokko gevonden. Kan die meedoen?": a question that names at most one
 		// thing itself is about what it points back at, and is not answered alone where that is not
 		// understood ("Ik heb een klacht over … Bij wie kan ik die indienen?").
-		boolean aboutContext = !before.question() && refersBack && !topic(part).contains(" ");
+		boolean aboutContext = !before.question() && refersBack && !topic(asked).contains(" ");
 		if (aboutContext && !joined.understood()) {
 			return joined;
 		}

@@ -326,6 +326,9 @@ class MessageAnalyzerTests {
 		// A personal pronoun points back too: "zij" is the partner in Ukraine.
 		assertThat(analyzer.analyze("Onze beoogde partner zit in Oekraïne. Kunnen zij meedoen?").intents())
 			.containsExactly("landen");
+		// Asked as a statement, it is judged by what it asks, not by its lead-in.
+		assertThat(analyzer.analyze("Een van onze partners is een school in Turkije. Verder wil ik weten of die mag "
+				+ "meedoen.").intents()).containsExactly("landen");
 		// Nor is it answered alone where, read with the context, it is not understood: alone it asks where to apply.
 		MessageAnalysis complaint = analyzer
 			.analyze("Ik heb een klacht over de behandeling van onze aanvraag. Bij wie kan ik die indienen?");
