@@ -66,7 +66,8 @@ public final class MessageAnalyzer {
 			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
 					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:m\\.?v\\.?g\\.?|groet(?:en|jes)?|hoogachtend|kind regards|best regards|regards|"
 					+ "with kind regards|alvast\\s+(?:hartelijk\\s+|heel\\s+erg\\s+|erg\\s+)?(?:bedankt|dank)|bij\\s+voorbaat\\s+dank|"
-					+ "dank\\s+(?:je|u)\\s+(?:wel\\s+)?(?:alvast|bij\\s+voorbaat)|met\\s+(?:vriendelijke\\s+|hartelijke\\s+)?dank|"
+					+ "(?:bedankt|dank(?:\\s+(?:je|u)(?:\\s+wel)?)?)\\s+(?:alvast|bij\\s+voorbaat)|"
+					+ "met\\s+(?:vriendelijke\\s+|hartelijke\\s+)?dank|"
 					+ "dank\\s+en\\s+groet(?:en)?)\\b"
 					// Thanks at the end of a line or before the name that ends the message: "Dank u wel,\nR. de
 					// Groot", "Thx, Joris".

@@ -202,6 +202,8 @@ class MessageAnalyzerTests {
 			.isEqualTo("Ahmed");
 		assertThat(analyzer.analyze("Welke activiteiten passen in een partnerschap?\n\nDank!\nEva").senderFirstName())
 			.isEqualTo("Eva");
+		assertThat(analyzer.analyze("Kan een project verlengd worden?\n\nBedankt alvast!\nNoor").senderFirstName())
+			.isEqualTo("Noor");
 		// Thanks that a question follows is no closing.
 		assertThat(analyzer.analyze("Hoe lang duurt het?\nBedankt!\nEn hoeveel partners zijn nodig?").intents())
 			.containsExactly("duur", "aantal_partners");
