@@ -342,6 +342,7 @@ public final class MessageAnalyzer {
 	 */
 	private List<MessageAnalysis.Question> split(String sentence, Before before, boolean topics) {
 		Matcher joint = (topics ? NEXT_TOPIC : JOINED_QUESTION).matcher(sentence);
+		List<MessageAnalysis.Question> halfUnderstood = null;
 		while (joint.find()) {
 			if (joint.start() == 0) {
 				continue;
@@ -381,8 +382,17 @@ public final class MessageAnalyzer {
 				parts.addAll(split(tail, new Before(head, first, null), topics));
 				return parts;
 			}
+			if (halfUnderstood == null && first.understood() && !this.social.contains(first.intent())
+					&& !definite(second) && QUESTION_START.matcher(tail).find()) {
+				halfUnderstood = List.of(new MessageAnalysis.Question(head, first),
+						new MessageAnalysis.Question(tail, second));
+			}
 		}
-		return List.of(new MessageAnalysis.Question(sentence, read(sentence, before)));
+		// "Hoeveel maanden duurt zo'n traject gemiddeld en kan het eventueel langer?": where the whole is not
+		// understood, a first half that is gets its answer, and the second is named as not understood.
+		Classification whole = read(sentence, before);
+		return halfUnderstood != null && !definite(whole) ? halfUnderstood
+				: List.of(new MessageAnalysis.Question(sentence, whole));
 	}
 
 	/**

@@ -44,6 +44,16 @@ class MessageAnalyzerTests {
 	}
 
 	@Test
+	void shouldAnswerTheHalfItUnderstandsWhereTheWholeIsNotUnderstood() {
+		// Whole, the sentence falls back; its first half asks the duration.
+		MessageAnalysis analysis = analyzer
+			.analyze("Hoeveel maanden duurt zo'n traject gemiddeld en kan het eventueel langer?");
+		assertThat(analysis.questions()).extracting(MessageAnalysis.Question::text)
+			.containsExactly("Hoeveel maanden duurt zo'n traject gemiddeld", "kan het eventueel langer?");
+		assertThat(analysis.intents()).startsWith("duur");
+	}
+
+	@Test
 	void shouldReadEachTopicOfARequestForInformation() {
 		assertThat(analyzer
 			.analyze("Ik ontvang graag informatie over de looptijd van zo'n project en het aantal partners dat nodig is.")
