@@ -113,6 +113,9 @@ public final class MessageAnalyzer {
 	/** Words that may lead a question in: "en wie dient in?", "zo ja, hoe zet ik ze uit?". */
 	private static final String LEAD_IN = "(?:(?:en|of|maar|plus|ook|verder|daarnaast|tevens|" + IF_SO + ")[,\\s]\\s*)*";
 
+	/** "Zo ja," in front of a question names nothing, but makes it read as something else. */
+	private static final Pattern IF_SO_LEAD_IN = Pattern.compile("^(?:" + IF_SO + ")[,:]?\\s*", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern QUESTION_START = Pattern.compile(
 			"^" + LEAD_IN + "(?:(?:bij|in|voor|vanaf|met|tot|uit|onder|over|naar)\\s+)?(?:" + QUESTION_WORDS + ")\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -418,10 +421,12 @@ public final class MessageAnalyzer {
 	private Classification read(String part, Before before) {
 		Classification alone = this.classifier.classify(part);
 		// "Daarnaast vraag ik me af welke landen mee mogen doen": the lead-in may drown a short question, or
-		// make it read as politeness ("Ik vraag me af of bibliotheken mee mogen doen" as a goodbye). Read with
-		// what came before, the question is always taken without it: "Verder wil ik weten of die mag meedoen"
-		// is as short as "Mag die meedoen", and names as little.
-		String asked = ABOUT_TOPICS.matcher(ASKING_LEAD_IN.matcher(part).replaceFirst("")).replaceFirst("");
+		// make it read as politeness ("Ik vraag me af of bibliotheken mee mogen doen" as a goodbye), and "Zo ja,
+		// wie moet dat aanvragen?" reads as not ours. Read with what came before, the question is always taken
+		// without it: "Verder wil ik weten of die mag meedoen" is as short as "Mag die meedoen", and names as
+		// little.
+		String asked = ASKING_LEAD_IN.matcher(IF_SO_LEAD_IN.matcher(part).replaceFirst("")).replaceFirst("");
+		asked = ABOUT_TOPICS.matcher(asked).replaceFirst("");
 		if (!asked.equals(part) && (!definite(alone) || this.social.contains(alone.intent())) && names(asked)) {
 			Classification bare = this.classifier.classify(asked);
 			alone = bare.understood() ? bare : alone;

@@ -182,6 +182,9 @@ class MessageAnalyzerTests {
 			.containsExactly("cookies_wat", "cookies_verwijderen");
 		assertThat(analyzer.analyze("Welke cookies gebruiken jullie en hoe krijg ik ze weg?").intents())
 			.containsExactly("cookies_welke", "cookies_verwijderen");
+		// "Zo ja" names nothing: with it, the follow-up reads as not ours.
+		assertThat(analyzer.analyze("Kan het project worden verlengd? Zo ja, wie moet dat aanvragen?").intents())
+			.containsExactly("verlenging", "aanvrager");
 		// Read with that topic without its lead-in: "Verder wil ik weten waar dat moet." alone reads as a goodbye.
 		assertThat(analyzer.analyze("Wie vraagt de subsidie aan? Verder wil ik weten waar dat moet.").intents())
 			.containsExactly("aanvrager", "waar_aanvragen");
