@@ -63,7 +63,7 @@ public final class MessageAnalyzer {
 
 	/** Where the closing formula starts; the signature follows it. */
 	private static final Pattern CLOSING = Pattern.compile(
-			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige)\\s+groet(?:en)?\\b"
+			"(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:met\\s+)?(?:vriendelijke|hartelijke|beste|warme|collegiale|zonnige|sportieve|lieve)\\s+groet(?:en)?\\b"
 					+ "|(?:^|(?<=[.!?]\\s{0,3}))\\s*(?:m\\.?v\\.?g\\.?|groet(?:en|jes)?|hoogachtend|kind regards|best regards|regards|"
 					+ "with kind regards|alvast\\s+(?:hartelijk\\s+|heel\\s+erg\\s+|erg\\s+)?(?:bedankt|dank)|bij\\s+voorbaat\\s+dank|"
 					+ "(?:bedankt|dank(?:\\s+(?:je|u)(?:\\s+wel)?)?)\\s+(?:alvast|bij\\s+voorbaat)|"

@@ -88,6 +88,9 @@ class MessageAnalyzerTests {
 		assertThat(analysis.intents()).containsExactly("waar_aanvragen", "duur");
 		assertThat(analysis.context()).containsExactly("Wij zijn een mbo-school in Utrecht en werken samen met de gemeente.");
 		assertThat(analysis.senderFirstName()).isEqualTo("Sanne");
+		// A sports club greets sportingly.
+		assertThat(analyzer.analyze("Mogen sportbonden meedoen?\n\nMet sportieve groet,\nTom Verhoeven").senderFirstName())
+			.isEqualTo("Tom");
 	}
 
 	@Test
