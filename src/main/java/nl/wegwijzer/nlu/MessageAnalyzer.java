@@ -198,8 +198,10 @@ public final class MessageAnalyzer {
 	/** Words of a name under the closing formula, and the words that may stand between them. */
 	private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]*\\.?|van|de|der|den|ter|te|'t|op|in");
 
+	/** A signature that starts with one of these gives no first name: a title, or a body ("Bestuur VV De Meeuwen"). */
 	private static final Set<String> TITLES = Set.of("dhr", "dhr.", "mevr", "mevr.", "mw", "mw.", "mr", "mr.", "drs",
-			"drs.", "dr", "dr.", "ir", "ir.", "ing", "ing.", "prof", "prof.", "heer", "mevrouw", "de", "team");
+			"drs.", "dr", "dr.", "ir", "ir.", "ing", "ing.", "prof", "prof.", "heer", "mevrouw", "de", "team", "bestuur",
+			"directie", "secretariaat", "afdeling", "namens", "stichting", "vereniging", "gemeente");
 
 	/** Frequent English words that are not Dutch words, to tell an English message. */
 	private static final Set<String> ENGLISH = Set.of("the", "a", "an", "what", "how", "does", "do", "did", "can",

@@ -91,6 +91,8 @@ class MessageAnalyzerTests {
 		// A sports club greets sportingly.
 		assertThat(analyzer.analyze("Mogen sportbonden meedoen?\n\nMet sportieve groet,\nTom Verhoeven").senderFirstName())
 			.isEqualTo("Tom");
+		assertThat(analyzer.analyze("Mogen sportclubs meedoen?\n\nSportieve groet,\nBestuur VV De Meeuwen").senderFirstName())
+			.isNull();
 	}
 
 	@Test
