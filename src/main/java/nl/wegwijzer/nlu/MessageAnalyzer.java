@@ -488,6 +488,11 @@ public final class MessageAnalyzer {
 		if (aboutContext && !joined.understood()) {
 			return joined;
 		}
+		// "Graag ontvang ik een overzicht van de subsidiebedragen. Kunt u mij dat toesturen?": what points back at
+		// a question that is not ours is not ours either, when read with it that is clear.
+		if (before.question() && refersBack && !before.reading().understood() && notOurs(joined, ABOUT_SOMETHING_ELSE)) {
+			return joined;
+		}
 		boolean repeats = before.question() && joined.intent().equals(before.reading().intent());
 		if (!joined.understood() || this.social.contains(joined.intent()) || repeats) {
 			return alone;

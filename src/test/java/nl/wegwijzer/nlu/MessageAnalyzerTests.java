@@ -294,6 +294,9 @@ class MessageAnalyzerTests {
 		// A sentence of two questions about such a story is read whole with it before it is split.
 		assertThat(analyzer.analyze("Mijn dochter gaat met Erasmus naar Spanje. Hoe lang duurt dat en wat kost het?")
 			.intents()).isEmpty();
+		// A follow-up that points back at a question that is not ours: alone it asks where to apply.
+		assertThat(analyzer.analyze("Kan ik een beurs krijgen voor een studie in Spanje? Waar vraag ik die aan?")
+			.intents()).isEmpty();
 	}
 
 	@Test
