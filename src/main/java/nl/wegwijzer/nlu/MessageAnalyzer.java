@@ -2,6 +2,7 @@ package nl.wegwijzer.nlu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a message the way a helpdesk employee reads an e-mail before answering it: the salutation,
@@ -134,6 +136,10 @@ public final class MessageAnalyzer {
 	/** A question that points back at the sentence before it: "Kunt u dat uitleggen?", "Kunnen zij meedoen?". */
 	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|zij|ze|hen|daar\\p{L}*|hier\\p{L}+)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	/** A question word on its own: "En waar?", "2) waar", "bij wie?". */
+	private static final Pattern BARE_QUESTION = Pattern.compile("^" + LEAD_IN
+			+ "(?:(?:bij|in|voor|naar|met)\\s+)?(?:" + WH_WORDS + ")(?:\\s+lang)?[\\s?.!]*$", Pattern.CASE_INSENSITIVE);
 
 	/** A question word that takes a noun, and the noun: "… en welke organisaties?". */
 	private static final Pattern GAPPED = Pattern.compile("(?:welke?|hoeveel)\\s+\\p{L}+\\s*[?.!]*",
@@ -369,7 +375,7 @@ public final class MessageAnalyzer {
 				continue;
 			}
 			Classification first = read(head, before);
-			Classification second = tailNames ? read(tail, new Before(head, first, null)) : nameless(tail, head);
+			Classification second = tailNames ? read(tail, new Before(head, first, null)) : nameless(tail, head, first);
 			if ((first.understood() || second.understood()) && definite(first) && definite(second)
 					&& !first.intent().equals(second.intent()) && !this.social.contains(first.intent())
 					&& !this.social.contains(second.intent())) {
@@ -439,7 +445,9 @@ public final class MessageAnalyzer {
 		Optional<String> filled = before.question() ? gapFilled(part, before.text()) : Optional.empty();
 		if (filled.isPresent()) {
 			Classification whole = this.classifier.classify(filled.get());
-			if (asksSomething(whole) && whole.confidence() > alone.confidence()) {
+			// Filled in, "En wanneer?" after "Wie dient de aanvraag in?" asks who again: it asks something else.
+			boolean again = whole.intent().equals(before.reading().intent());
+			if (asksSomething(whole) && whole.confidence() > alone.confidence() && !again) {
 				return whole;
 			}
 		}
@@ -502,10 +510,16 @@ public final class MessageAnalyzer {
 
 	/**
 	 * What a question leaves out that it shares with the question before ("welke landen mogen meedoen en
-	 * welke organisaties"), filled in from it ("welke organisaties mogen meedoen"); empty when it leaves
-	 * nothing out.
+	 * welke organisaties"), filled in from it ("welke organisaties mogen meedoen"), and a question word on
+	 * its own after a question that starts with one ("Wie dient de aanvraag in? En waar?": "waar dient de
+	 * aanvraag in"); empty when it leaves nothing out.
 	 */
 	private static Optional<String> gapFilled(String part, String before) {
+		Matcher questionWord = WH_START.matcher(before.strip());
+		if (BARE_QUESTION.matcher(part.strip()).matches() && questionWord.find()) {
+			String asked = part.strip().replaceFirst("(?i)^" + LEAD_IN, "").replaceFirst("[?.!\\s]+$", "");
+			return Optional.of(asked + before.strip().substring(questionWord.end()));
+		}
 		if (!GAPPED.matcher(part).matches()) {
 			return Optional.empty();
 		}
@@ -520,12 +534,19 @@ public final class MessageAnalyzer {
 
 	/**
 	 * The reading of a second half that names nothing: with the first half's topic ("… en bij wie?"), or
-	 * alone where that is surer ("hoe lang duurt het en met hoeveel moeten we zijn").
+	 * filled in from the first half ("wie dient in en waar") or alone where that is surer ("hoe lang duurt
+	 * het en met hoeveel moeten we zijn").
 	 */
-	private Classification nameless(String tail, String head) {
+	private Classification nameless(String tail, String head, Classification first) {
 		Classification withTopic = this.classifier.classify(topic(head) + " " + tail);
-		Classification alone = this.classifier.classify(tail);
-		return alone.understood() && alone.confidence() > withTopic.confidence() ? alone : withTopic;
+		// Filled in, "bij wie" after "Wie vraagt de subsidie aan" asks who again; with the topic, where.
+		Stream<Classification> filled = gapFilled(tail, head).map(this.classifier::classify)
+			.filter((reading) -> !reading.intent().equals(first.intent()))
+			.stream();
+		return Stream.concat(filled, Stream.of(this.classifier.classify(tail)))
+			.filter((reading) -> reading.understood() && reading.confidence() > withTopic.confidence())
+			.max(Comparator.comparingDouble(Classification::confidence))
+			.orElse(withTopic);
 	}
 
 	/** Whether a half sentence names something besides question words and pronouns ("moet het 3 zijn" does not). */

@@ -206,6 +206,12 @@ class MessageAnalyzerTests {
 			.containsExactly("landen", "deelnemers");
 		assertThat(analyzer.analyze("Uit welke landen mogen partners komen en welke organisaties?").intents())
 			.containsExactly("landen", "deelnemers");
+		// A question word on its own takes the rest of the question before: "waar dient in".
+		assertThat(analyzer.analyze("wie dient in en waar").intents()).containsExactly("aanvrager", "waar_aanvragen");
+		// Unless that asks the same again: "En wanneer?" is a question of its own, which the bot cannot answer.
+		MessageAnalysis when = analyzer.analyze("Wie dient de aanvraag in? En wanneer?");
+		assertThat(when.intents()).containsExactly("aanvrager");
+		assertThat(when.questions()).hasSize(2);
 	}
 
 	@Test
