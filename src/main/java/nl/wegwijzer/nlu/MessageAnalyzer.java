@@ -137,9 +137,9 @@ public final class MessageAnalyzer {
 	private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:dat|dit|die|deze|zij|ze|hen|daar\\p{L}*|hier\\p{L}+)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** A question word on its own: "En waar?", "2) waar", "bij wie?". */
+	/** A question word on its own, and the word: "En waar?", "2) waar", "bij wie?". */
 	private static final Pattern BARE_QUESTION = Pattern.compile("^" + LEAD_IN
-			+ "(?:(?:bij|in|voor|naar|met)\\s+)?(?:" + WH_WORDS + ")(?:\\s+lang)?[\\s?.!]*$", Pattern.CASE_INSENSITIVE);
+			+ "((?:(?:bij|in|voor|naar|met)\\s+)?(?:" + WH_WORDS + ")(?:\\s+lang)?)[\\s?.!]*$", Pattern.CASE_INSENSITIVE);
 
 	/** A question word that takes a noun, and the noun: "… en welke organisaties?". */
 	private static final Pattern GAPPED = Pattern.compile("(?:welke?|hoeveel)\\s+\\p{L}+\\s*[?.!]*",
@@ -515,10 +515,10 @@ public final class MessageAnalyzer {
 	 * aanvraag in"); empty when it leaves nothing out.
 	 */
 	private static Optional<String> gapFilled(String part, String before) {
+		Matcher bare = BARE_QUESTION.matcher(part.strip());
 		Matcher questionWord = WH_START.matcher(before.strip());
-		if (BARE_QUESTION.matcher(part.strip()).matches() && questionWord.find()) {
-			String asked = part.strip().replaceFirst("(?i)^" + LEAD_IN, "").replaceFirst("[?.!\\s]+$", "");
-			return Optional.of(asked + before.strip().substring(questionWord.end()));
+		if (bare.matches() && questionWord.find()) {
+			return Optional.of(bare.group(1) + before.strip().substring(questionWord.end()));
 		}
 		if (!GAPPED.matcher(part).matches()) {
 			return Optional.empty();
